@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Geo.Cli.Commands;
+
+/// <summary>The verbs of the geo command line; each lives in its own file and only parses options and prints.</summary>
+internal static class GeoCommands
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return ProfilesCommand.Create();
+    }
+}

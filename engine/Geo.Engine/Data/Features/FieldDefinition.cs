@@ -1,0 +1,3 @@
+namespace Geo.Data.Features;
+
+public sealed record FieldDefinition(string Name, FieldType Type);
