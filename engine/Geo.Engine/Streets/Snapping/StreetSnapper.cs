@@ -1,0 +1,125 @@
+using System.Globalization;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Index.Strtree;
+
+namespace Geo.Streets.Snapping;
+
+/// <summary>
+/// Snaps points to the nearest street piece the graph's profile may use, within a maximum distance: a point
+/// farther than that from every such street is "not snapped", with the distance to the nearest one, never put on a
+/// far road. Only the graph's pieces are indexed, so a walker is never put on an expressway.
+/// Thread-safe after construction.
+/// </summary>
+public sealed class StreetSnapper
+{
+    public const double DefaultMaxDistanceMeters = 300;
+    private const double ExtentMarginMeters = 2000;
+
+    private readonly StreetGraph _graph;
+    private readonly STRtree<int> _index = new();
+    private readonly Envelope _lonLatExtent;
+
+    public StreetSnapper(StreetGraph graph, double maxDistanceMeters = DefaultMaxDistanceMeters)
+    {
+        if (maxDistanceMeters <= 0) throw new GeoInputException($"the snapping distance must be positive, got {maxDistanceMeters} m");
+        _graph = graph;
+        MaxDistanceMeters = maxDistanceMeters;
+        var pieces = graph.Pieces;
+        for (int s = 0; s < pieces.Count; s++)
+        {
+            var envelope = new Envelope();
+            for (int i = pieces.FirstPoint[s]; i < pieces.FirstPoint[s + 1]; i++) envelope.ExpandToInclude(pieces.PointX[i], pieces.PointY[i]);
+            _index.Insert(envelope, s);
+        }
+        _index.Build();
+        _lonLatExtent = new Envelope();
+        for (int s = 0; s < pieces.Count; s++) _lonLatExtent.ExpandToInclude(pieces.Source[s].Geometry.EnvelopeInternal);
+    }
+
+    public StreetGraph Graph => _graph;
+    public double MaxDistanceMeters { get; }
+    public Envelope LonLatExtent => _lonLatExtent;
+
+    public SnapResult Snap(Point lonLat) => Snap(lonLat.X, lonLat.Y);
+
+    public SnapResult Snap(double lon, double lat)
+    {
+        if (!double.IsFinite(lon) || !double.IsFinite(lat) || lon is < -180 or > 180 || lat is < -90 or > 90)
+        {
+            return SnapResult.NotSnapped(string.Create(CultureInfo.InvariantCulture, $"({lon}, {lat}) is not a lon/lat coordinate{SwapHint(lon, lat)}"));
+        }
+        // Points well outside the data are refused outright (often lat/lon given in the wrong order); nearer ones
+        // are measured, so the reason can say how far the nearest street is.
+        double marginMeters = Math.Max(ExtentMarginMeters, MaxDistanceMeters);
+        var grown = new Envelope(_lonLatExtent);
+        grown.ExpandBy(marginMeters / 111_000.0 / Math.Max(0.1, Math.Cos(lat * Math.PI / 180)), marginMeters / 111_000.0);
+        if (!grown.Contains(lon, lat))
+        {
+            return SnapResult.NotSnapped(string.Create(CultureInfo.InvariantCulture,
+                $"({lon:0.######}, {lat:0.######}) is outside the streets' extent (lon {_lonLatExtent.MinX:0.###}…{_lonLatExtent.MaxX:0.###}, lat {_lonLatExtent.MinY:0.###}…{_lonLatExtent.MaxY:0.###}){SwapHint(lon, lat)}"));
+        }
+        var (px, py) = _graph.Projection.Project(lon, lat);
+        px -= _graph.OriginX;
+        py -= _graph.OriginY;
+        return SnapProjected(px, py);
+    }
+
+    /// <summary>Snaps a point given in graph coordinates (metres relative to the graph origin).</summary>
+    public SnapResult SnapProjected(double px, double py)
+    {
+        var pieces = _graph.Pieces;
+        double radius = MaxDistanceMeters;
+        var best = (Piece: -1, Distance: double.PositiveInfinity, Along: 0.0, X: 0.0, Y: 0.0, Cross: 0.0);
+        // Widen the search window until a street is found, so an unsnapped point can say how far the nearest street is.
+        for (int attempt = 0; attempt < 6 && best.Piece < 0; attempt++, radius *= 4)
+        {
+            foreach (int s in _index.Query(new Envelope(px - radius, px + radius, py - radius, py + radius)))
+            {
+                var candidate = Nearest(pieces, s, px, py);
+                if (candidate.Distance < best.Distance || (candidate.Distance == best.Distance && s < best.Piece))
+                {
+                    best = (s, candidate.Distance, candidate.Along, candidate.X, candidate.Y, candidate.Cross);
+                }
+            }
+        }
+        if (best.Piece < 0)
+        {
+            return SnapResult.NotSnapped(string.Create(CultureInfo.InvariantCulture,
+                $"no street usable by '{_graph.Profile.Name}' within {radius / 4:0} m"));
+        }
+        if (best.Distance > MaxDistanceMeters)
+        {
+            return SnapResult.NotSnapped(string.Create(CultureInfo.InvariantCulture,
+                $"the nearest street usable by '{_graph.Profile.Name}' is {best.Distance:0} m away (limit {MaxDistanceMeters:0} m)"));
+        }
+        double length = pieces.LengthMeters[best.Piece];
+        double fraction = length > 0 ? Math.Clamp(best.Along / length, 0, 1) : 0;
+        var side = best.Distance < 0.01 ? StreetSide.On : best.Cross > 0 ? StreetSide.Left : StreetSide.Right;
+        return new SnapResult(true, best.Piece, fraction * length, fraction, best.Distance, best.X, best.Y, side, null);
+    }
+
+    private static (double Distance, double Along, double X, double Y, double Cross) Nearest(StreetPieces pieces, int s, double px, double py)
+    {
+        var result = (Distance: double.PositiveInfinity, Along: 0.0, X: 0.0, Y: 0.0, Cross: 0.0);
+        double walked = 0;
+        for (int i = pieces.FirstPoint[s]; i < pieces.FirstPoint[s + 1] - 1; i++)
+        {
+            double ax = pieces.PointX[i], ay = pieces.PointY[i];
+            double dx = pieces.PointX[i + 1] - ax, dy = pieces.PointY[i + 1] - ay;
+            double len2 = dx * dx + dy * dy;
+            double t = len2 > 0 ? Math.Clamp(((px - ax) * dx + (py - ay) * dy) / len2, 0, 1) : 0;
+            double cx = ax + t * dx, cy = ay + t * dy;
+            double d = Math.Sqrt((px - cx) * (px - cx) + (py - cy) * (py - cy));
+            double len = Math.Sqrt(len2);
+            if (d < result.Distance)
+            {
+                result = (d, walked + t * len, cx, cy, dx * (py - ay) - dy * (px - ax));
+            }
+            walked += len;
+        }
+        return result;
+    }
+
+    private string SwapHint(double lon, double lat) =>
+        _lonLatExtent.Contains(lat, lon) ? ": are lon and lat swapped? Geo takes lon,lat" : "";
+}

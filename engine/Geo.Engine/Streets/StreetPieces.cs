@@ -1,0 +1,81 @@
+using Geo.Data.Model;
+
+namespace Geo.Streets;
+
+/// <summary>
+/// The street pieces a graph is built from, kept off the routing hot path: end vertices, length, the travel time in
+/// each direction (<see cref="float.PositiveInfinity"/> where a one-way forbids it) and the projected polyline as
+/// flat float arrays (relative to the graph origin), plus the source record for names and OSM ids.
+/// </summary>
+public sealed class StreetPieces
+{
+    internal StreetPieces(StreetSegment[] source, int[] fromVertex, int[] toVertex, float[] lengthMeters,
+        float[] forwardSeconds, float[] backwardSeconds, int[] firstPoint, float[] pointX, float[] pointY)
+    {
+        Source = source;
+        FromVertex = fromVertex;
+        ToVertex = toVertex;
+        LengthMeters = lengthMeters;
+        ForwardSeconds = forwardSeconds;
+        BackwardSeconds = backwardSeconds;
+        FirstPoint = firstPoint;
+        PointX = pointX;
+        PointY = pointY;
+    }
+
+    public int Count => Source.Length;
+    public StreetSegment[] Source { get; }
+    public int[] FromVertex { get; }
+    public int[] ToVertex { get; }
+    public float[] LengthMeters { get; }
+    public float[] ForwardSeconds { get; }
+    public float[] BackwardSeconds { get; }
+
+    /// <summary>Points of piece s are <c>FirstPoint[s] .. FirstPoint[s+1]-1</c> in <see cref="PointX"/>/<see cref="PointY"/>.</summary>
+    public int[] FirstPoint { get; }
+    public float[] PointX { get; }
+    public float[] PointY { get; }
+
+    public bool CanTravelBackward(int piece) => float.IsFinite(BackwardSeconds[piece]);
+
+    public long GeometryBytes =>
+        FromVertex.LongLength * 4 + ToVertex.LongLength * 4 + LengthMeters.LongLength * 4 + ForwardSeconds.LongLength * 4
+        + BackwardSeconds.LongLength * 4 + FirstPoint.LongLength * 4 + PointX.LongLength * 4 + PointY.LongLength * 4;
+
+    /// <summary>The point at a distance along a piece (metres from its start), relative to the graph origin.</summary>
+    public (double X, double Y) PointAlong(int piece, double meters)
+    {
+        int first = FirstPoint[piece], last = FirstPoint[piece + 1] - 1;
+        double walked = 0;
+        for (int i = first; i < last; i++)
+        {
+            double dx = PointX[i + 1] - PointX[i], dy = PointY[i + 1] - PointY[i];
+            double step = Math.Sqrt(dx * dx + dy * dy);
+            if (walked + step >= meters && step > 0)
+            {
+                double t = (meters - walked) / step;
+                return (PointX[i] + t * dx, PointY[i] + t * dy);
+            }
+            walked += step;
+        }
+        return (PointX[last], PointY[last]);
+    }
+
+    /// <summary>The polyline of a piece between two distances along it (metres from its start), relative to the graph origin.</summary>
+    public List<(double X, double Y)> Between(int piece, double fromMeters, double toMeters)
+    {
+        var result = new List<(double, double)>();
+        if (toMeters < fromMeters) (fromMeters, toMeters) = (toMeters, fromMeters);
+        result.Add(PointAlong(piece, fromMeters));
+        int first = FirstPoint[piece], last = FirstPoint[piece + 1] - 1;
+        double walked = 0;
+        for (int i = first; i < last; i++)
+        {
+            double dx = PointX[i + 1] - PointX[i], dy = PointY[i + 1] - PointY[i];
+            walked += Math.Sqrt(dx * dx + dy * dy);
+            if (walked > fromMeters && walked < toMeters) result.Add((PointX[i + 1], PointY[i + 1]));
+        }
+        result.Add(PointAlong(piece, toMeters));
+        return result;
+    }
+}

@@ -1,0 +1,87 @@
+using Geo.Data.Model;
+using Geo.Streets;
+using Geo.Streets.Search;
+using Geo.Streets.Snapping;
+
+namespace Geo.Tests.Streets;
+
+public class StreetSnapperTests
+{
+    [Fact]
+    public void Snap_pointOnStreet_snapsWithZeroDistance()
+    {
+        var graph = StreetGraphBuilder.Build(TestCity.Grid(2, 2).ToDataset(), TravelProfile.BuiltIn("walk"));
+        var (lon, lat) = TestCity.LonLat(30, 0);
+        var snap = new StreetSnapper(graph).Snap(lon, lat);
+
+        Assert.True(snap.IsSnapped);
+        Assert.True(snap.DistanceMeters < 0.01, $"{snap.DistanceMeters} m");
+        Assert.Equal(30, snap.MetersAlong, 1);
+        Assert.Equal(StreetSide.On, snap.Side);
+    }
+
+    [Fact]
+    public void Snap_pointOneKilometreFromEveryStreet_isNotSnappedWithTheDistance()
+    {
+        var graph = StreetGraphBuilder.Build(TestCity.Grid(2, 2).ToDataset(), TravelProfile.BuiltIn("walk"));
+        var (lon, lat) = TestCity.LonLat(50, 1100);
+        var snap = new StreetSnapper(graph).Snap(lon, lat);
+
+        Assert.False(snap.IsSnapped);
+        Assert.Contains("1000 m away", snap.Reason);
+        Assert.Contains("limit 300 m", snap.Reason);
+    }
+
+    [Fact]
+    public void Snap_besideExpresswayOnFoot_snapsToTheWalkableStreet()
+    {
+        var city = new TestCity()
+            .Street(1, 2, new[] { (0.0, 0.0), (1000.0, 0.0) }, highway: "trunk", access: StreetAccess.Car)
+            .Street(3, 4, new[] { (0.0, 150.0), (1000.0, 150.0) });
+        var graph = StreetGraphBuilder.Build(city.ToDataset(), TravelProfile.BuiltIn("walk"));
+        var (lon, lat) = TestCity.LonLat(500, 10);
+        var snap = new StreetSnapper(graph).Snap(lon, lat);
+
+        Assert.True(snap.IsSnapped);
+        Assert.Equal("residential", graph.Pieces.Source[snap.Piece].Highway);
+        Assert.Equal(140, snap.DistanceMeters, 1);
+    }
+
+    [Fact]
+    public void Snap_sideOfStreet_isLeftOrRightOfTheDrawnDirection()
+    {
+        var graph = StreetGraphBuilder.Build(new TestCity().Street(1, 2, new[] { (0.0, 0.0), (100.0, 0.0) }).ToDataset(), TravelProfile.BuiltIn("walk"));
+        var snapper = new StreetSnapper(graph);
+        var (lonN, latN) = TestCity.LonLat(50, 20);
+        var (lonS, latS) = TestCity.LonLat(50, -20);
+
+        Assert.Equal(StreetSide.Left, snapper.Snap(lonN, latN).Side);
+        Assert.Equal(StreetSide.Right, snapper.Snap(lonS, latS).Side);
+    }
+
+    [Fact]
+    public void Seeds_onOnewayUnderEbike_onlyGoForward()
+    {
+        var city = new TestCity().Street(1, 2, new[] { (0.0, 0.0), (100.0, 0.0) }, oneway: true)
+            .Street(2, 3, new[] { (100.0, 0.0), (200.0, 0.0) });
+        var graph = StreetGraphBuilder.Build(city.ToDataset(), TravelProfile.BuiltIn("ebike"));
+        var (lon, lat) = TestCity.LonLat(25, 0);
+        var snap = new StreetSnapper(graph).Snap(lon, lat);
+        var search = new ShortestPathSearch(graph);
+        search.Run(snap.Seeds(graph), 3600);
+
+        Assert.True(double.IsPositiveInfinity(search.SecondsTo(graph.VertexOf(1))));
+        Assert.Equal(18, search.SecondsTo(graph.VertexOf(2)), 2); // 75 m at 15 km/h
+        Assert.Equal(42, search.SecondsTo(graph.VertexOf(3)), 2);
+    }
+
+    [Fact]
+    public void Snap_latLonSwapped_saysSo()
+    {
+        var graph = StreetGraphBuilder.Build(TestCity.Grid(2, 2).ToDataset(), TravelProfile.BuiltIn("walk"));
+        var snap = new StreetSnapper(graph).Snap(TestCity.CentreLat, TestCity.CentreLon);
+
+        Assert.False(snap.IsSnapped);
+        Assert.Contains("swapped", snap.Reason);
+    }
+}
