@@ -1,0 +1,52 @@
+using NetTopologySuite.Geometries;
+
+namespace Geo.Data.Features;
+
+/// <summary>Checks a feature's geometry against its layer's declared kind before any store writes it.</summary>
+public static class LayerGeometry
+{
+    /// <summary>The geometry as the layer stores it (a Polygon in a MultiPolygon layer becomes a one-part MultiPolygon).</summary>
+    public static Geometry Conform(FeatureLayer layer, int index)
+    {
+        var geometry = layer.Features[index].Geometry;
+        if (geometry is null || geometry.IsEmpty)
+        {
+            throw new GeoInputException($"layer '{layer.Name}' feature {index + 1}: empty or missing geometry");
+        }
+        var conformed = (layer.GeometryKind, geometry) switch
+        {
+            (GeometryKind.Geometry, _) => geometry,
+            (GeometryKind.Point, Point) => geometry,
+            (GeometryKind.LineString, LineString) => geometry,
+            (GeometryKind.Polygon, Polygon) => geometry,
+            (GeometryKind.MultiPolygon, MultiPolygon) => geometry,
+            (GeometryKind.MultiPolygon, Polygon p) => geometry.Factory.CreateMultiPolygon(new[] { p }),
+            (GeometryKind.MultiLineString, MultiLineString) => geometry,
+            (GeometryKind.MultiLineString, LineString l) => geometry.Factory.CreateMultiLineString(new[] { l }),
+            _ => throw new GeoInputException(
+                $"layer '{layer.Name}' feature {index + 1}: a {geometry.GeometryType} in a {layer.GeometryKind} layer"),
+        };
+        conformed.SRID = layer.Srid;
+        return conformed;
+    }
+
+    public static string SqlTypeName(GeometryKind kind) => kind switch
+    {
+        GeometryKind.Point => "POINT",
+        GeometryKind.LineString => "LINESTRING",
+        GeometryKind.Polygon => "POLYGON",
+        GeometryKind.MultiPolygon => "MULTIPOLYGON",
+        GeometryKind.MultiLineString => "MULTILINESTRING",
+        _ => "GEOMETRY",
+    };
+
+    public static GeometryKind FromSqlTypeName(string name) => name.ToUpperInvariant() switch
+    {
+        "POINT" => GeometryKind.Point,
+        "LINESTRING" => GeometryKind.LineString,
+        "POLYGON" => GeometryKind.Polygon,
+        "MULTIPOLYGON" => GeometryKind.MultiPolygon,
+        "MULTILINESTRING" => GeometryKind.MultiLineString,
+        _ => GeometryKind.Geometry,
+    };
+}

@@ -1,0 +1,82 @@
+using Geo.Data.Features;
+using Microsoft.Data.Sqlite;
+using NetTopologySuite.IO;
+
+namespace Geo.Data.GeoPackage;
+
+/// <summary>Reads one feature table of a GeoPackage, whoever wrote it (Geo, GDAL, QGIS), mapping its column types to Geo's.</summary>
+internal static class GeoPackageLayerReader
+{
+    public static FeatureLayer Read(SqliteConnection connection, string table)
+    {
+        string geometryColumn;
+        string geometryType;
+        int srid;
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT column_name, geometry_type_name, srs_id FROM gpkg_geometry_columns WHERE table_name = @t";
+            command.Parameters.AddWithValue("@t", table);
+            using var reader = command.ExecuteReader();
+            if (!reader.Read()) throw new GeoInputException($"GeoPackage table '{table}' has no geometry column");
+            geometryColumn = reader.GetString(0);
+            geometryType = reader.GetString(1);
+            srid = reader.GetInt32(2);
+        }
+
+        var fields = new List<FieldDefinition>();
+        string? primaryKey = null;
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"PRAGMA table_info(\"{table.Replace("\"", "\"\"")}\")";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                string name = reader.GetString(1);
+                string type = reader.IsDBNull(2) ? "" : reader.GetString(2);
+                bool isKey = reader.GetInt32(5) > 0;
+                if (isKey && primaryKey is null) { primaryKey = name; continue; }
+                if (string.Equals(name, geometryColumn, StringComparison.OrdinalIgnoreCase)) continue;
+                fields.Add(new FieldDefinition(name, MapType(type)));
+            }
+        }
+
+        var layer = new FeatureLayer(table, LayerGeometry.FromSqlTypeName(geometryType), fields, srid);
+        var geometryReader = new GeoPackageGeoReader();
+        using (var command = connection.CreateCommand())
+        {
+            string columns = string.Concat(fields.Select(f => ", \"" + f.Name.Replace("\"", "\"\"") + "\""));
+            string order = primaryKey is null ? "" : $" ORDER BY \"{primaryKey}\"";
+            command.CommandText = $"SELECT \"{geometryColumn}\"{columns} FROM \"{table.Replace("\"", "\"\"")}\"{order}";
+            using var reader = command.ExecuteReader();
+            int row = 0;
+            while (reader.Read())
+            {
+                row++;
+                if (reader.IsDBNull(0)) throw new GeoInputException($"layer '{table}' feature {row}: missing geometry");
+                var geometry = geometryReader.Read((byte[])reader.GetValue(0));
+                geometry.SRID = srid;
+                var values = new object?[fields.Count];
+                for (int c = 0; c < fields.Count; c++) values[c] = reader.IsDBNull(c + 1) ? null : Convert(reader.GetValue(c + 1), fields[c].Type);
+                layer.Features.Add(new Feature(geometry, values));
+            }
+        }
+        return layer;
+    }
+
+    private static FieldType MapType(string sqlType)
+    {
+        string t = sqlType.ToUpperInvariant();
+        if (t.StartsWith("BOOL", StringComparison.Ordinal)) return FieldType.Boolean;
+        if (t.Contains("INT", StringComparison.Ordinal)) return FieldType.Integer;
+        if (t is "REAL" or "DOUBLE" or "FLOAT" or "NUMERIC" || t.StartsWith("DOUBLE", StringComparison.Ordinal)) return FieldType.Real;
+        return FieldType.Text;
+    }
+
+    private static object? Convert(object value, FieldType type) => type switch
+    {
+        FieldType.Boolean => value is long l ? l != 0 : value is string s ? s is "1" or "true" : System.Convert.ToBoolean(value),
+        FieldType.Integer => value is long ? value : System.Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
+        FieldType.Real => value is double ? value : System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value as string ?? System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
