@@ -7,6 +7,8 @@ internal static class GeoCommands
 {
     public static IEnumerable<Command> All()
     {
+        yield return ImportCommand.Create();
+        yield return ReachCommand.Create();
         yield return ProfilesCommand.Create();
     }
 }

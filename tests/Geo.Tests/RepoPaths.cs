@@ -1,0 +1,37 @@
+namespace Geo.Tests;
+
+/// <summary>Finds the repository root (the folder holding Geo.sln) and the shared OSM extracts beside it.</summary>
+internal static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Geo.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("cannot find Geo.sln above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>
+    /// An extract from the shared datasets folder beside the repository (or GEO_DATASETS). Integration tests need
+    /// it: when it is missing they fail saying where they looked, rather than pass without checking anything.
+    /// </summary>
+    public static string SharedDataset(string fileName)
+    {
+        var folders = new[]
+        {
+            Environment.GetEnvironmentVariable("GEO_DATASETS"),
+            Path.Combine(Root, "..", "shared", "datasets"),
+        };
+        foreach (var folder in folders)
+        {
+            if (folder is null) continue;
+            var path = Path.GetFullPath(Path.Combine(folder, fileName));
+            if (File.Exists(path)) return path;
+        }
+        throw new Xunit.Sdk.XunitException(
+            $"the OSM extract {fileName} is not in ../shared/datasets beside the repository (or $GEO_DATASETS); see datasets/README.md for where to get it");
+    }
+}
