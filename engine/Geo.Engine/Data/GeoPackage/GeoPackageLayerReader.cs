@@ -56,7 +56,7 @@ internal static class GeoPackageLayerReader
                 var geometry = geometryReader.Read((byte[])reader.GetValue(0));
                 geometry.SRID = srid;
                 var values = new object?[fields.Count];
-                for (int c = 0; c < fields.Count; c++) values[c] = reader.IsDBNull(c + 1) ? null : Convert(reader.GetValue(c + 1), fields[c].Type);
+                for (int c = 0; c < fields.Count; c++) values[c] = reader.IsDBNull(c + 1) ? null : Value(reader, c + 1, fields[c].Type);
                 layer.Features.Add(new Feature(geometry, values));
             }
         }
@@ -72,11 +72,14 @@ internal static class GeoPackageLayerReader
         return FieldType.Text;
     }
 
-    private static object? Convert(object value, FieldType type) => type switch
+    // Typed getters: SQLite converts the stored value to the column's declared type, and they avoid GetValue's boxing cost.
+    private static object Value(SqliteDataReader reader, int ordinal, FieldType type) => type switch
     {
-        FieldType.Boolean => value is long l ? l != 0 : value is string s ? s is "1" or "true" : System.Convert.ToBoolean(value),
-        FieldType.Integer => value is long ? value : System.Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
-        FieldType.Real => value is double ? value : System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture),
-        _ => value as string ?? System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+        FieldType.Boolean => reader.GetInt64(ordinal) != 0 ? True : False,
+        FieldType.Integer => reader.GetInt64(ordinal),
+        FieldType.Real => reader.GetDouble(ordinal),
+        _ => reader.GetString(ordinal),
     };
+
+    private static readonly object True = true, False = false;
 }
