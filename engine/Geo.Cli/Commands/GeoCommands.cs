@@ -10,6 +10,7 @@ internal static class GeoCommands
         yield return ImportCommand.Create();
         yield return ReachCommand.Create();
         yield return SynthCommand.Create();
+        yield return ServiceAreasCommand.Create();
         yield return ProfilesCommand.Create();
     }
 }
