@@ -90,6 +90,7 @@ public static class ServiceAreaAnalysis
 
         var threads = workers.Values.ToList();
         var coverage = new CoverageArea[breaks.Length];
+        var coveredCells = new CellMask?[breaks.Length];
         var covered = new IReadOnlyList<ReachedInterval>[breaks.Length];
         Parallel.For(0, breaks.Length, b =>
         {
@@ -104,6 +105,7 @@ public static class ServiceAreaAnalysis
             var merged = new CellMask(grid, 0, 0, grid.Width, grid.Height);
             foreach (var t in threads) merged.Include(t.Merged[b]);
             merged.RemoveDiagonals();
+            coveredCells[b] = merged;
             coverage[b] = new CoverageArea(options.Minutes[b], mode, snapped.Count, graph.ToLonLat(CellTracer.Trace(merged)),
                 merged.CountCovered() * grid.CellAreaKm2, streetKm);
         });
@@ -122,7 +124,10 @@ public static class ServiceAreaAnalysis
         workers.Dispose();
 
         return new ServiceAreaResult(graph.Profile.Name, mode, options.Minutes, areas, coverage, overlap, unsnapped, snapped, covered,
-            new ServiceAreaTimings(snapMs, stationsMs, coverageMs, overlapMs));
+            new ServiceAreaTimings(snapMs, stationsMs, coverageMs, overlapMs))
+        {
+            CoveredCells = coveredCells[last],
+        };
     }
 
     /// <summary>The cell grid over the whole street network, with room for the widening on every side.</summary>

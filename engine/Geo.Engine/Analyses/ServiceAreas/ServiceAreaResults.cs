@@ -28,4 +28,8 @@ public sealed record ServiceAreaResult(
     IReadOnlyList<UnsnappedStation> Unsnapped,
     IReadOnlyList<SnappedStation> Snapped,
     IReadOnlyList<IReadOnlyList<ReachedInterval>> CoveredStreets,
-    ServiceAreaTimings Timings);
+    ServiceAreaTimings Timings)
+{
+    /// <summary>The cells the largest break covers (network mode), for audits that cut gaps out of the same cells.</summary>
+    public Cells.CellMask? CoveredCells { get; init; }
+}
