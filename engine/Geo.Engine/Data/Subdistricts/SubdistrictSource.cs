@@ -82,12 +82,20 @@ public static class SubdistrictSource
         var pieces = graph.Pieces;
         double minX = pieces.PointX.Min(), maxX = pieces.PointX.Max(), minY = pieces.PointY.Min(), maxY = pieces.PointY.Max();
         int columns = Math.Max(1, (int)Math.Ceiling((maxX - minX) / meters)), rows = Math.Max(1, (int)Math.Ceiling((maxY - minY) / meters));
+        // Only cells some street runs through: a planning cell of empty fields has nobody to serve.
+        var used = new bool[rows * columns];
+        for (int i = 0; i < pieces.PointX.Length; i++)
+        {
+            int c = Math.Min(columns - 1, (int)((pieces.PointX[i] - minX) / meters)), r = Math.Min(rows - 1, (int)((pieces.PointY[i] - minY) / meters));
+            used[r * columns + c] = true;
+        }
         var cells = new List<Subdistrict>();
         var factory = new GeometryFactory();
         for (int r = 0; r < rows; r++)
         {
             for (int c = 0; c < columns; c++)
             {
+                if (!used[r * columns + c]) continue;
                 var square = factory.ToGeometry(new Envelope(minX + c * meters, minX + (c + 1) * meters, minY + r * meters, minY + (r + 1) * meters));
                 var lonLat = graph.ToLonLat(square);
                 cells.Add(new Subdistrict(r * columns + c + 1, $"网格 {(char)('A' + r % 26)}{(r >= 26 ? (r / 26).ToString(CultureInfo.InvariantCulture) : "")}-{c + 1}", 0, lonLat));

@@ -149,6 +149,21 @@ public sealed class CellMask
         }
     }
 
+    /// <summary>Uncovers every cell <paramref name="other"/> covers (both windows of the same grid).</summary>
+    public void Exclude(CellMask other)
+    {
+        for (int r = 0; r < Height; r++)
+        {
+            int row = Row0 + r - other.Row0;
+            if (row < 0 || row >= other.Height) continue;
+            for (int c = 0; c < Width; c++)
+            {
+                int column = Column0 + c - other.Column0;
+                if (column >= 0 && column < other.Width && other.Cells[row * other.Width + column] != 0) Cells[r * Width + c] = 0;
+            }
+        }
+    }
+
     /// <summary>
     /// Fills one cell of every 2×2 block covered only on a diagonal, so that traced boundaries never touch themselves
     /// at a corner and polygons stay valid. Only ever adds cells, so nesting is kept.
