@@ -11,9 +11,10 @@ namespace Geo.Data.Synthetic;
 
 /// <summary>
 /// A deterministic Chengdu-like city for benchmarks at city scale: a jittered street grid with arterials, collectors
-/// and alternating one-ways, an elevated expressway ring (cars only) with interchanges, a motorway spur, a river
-/// crossed only at a few bridges, walled compounds entered through one gate, Voronoi subdistricts named …街道 and
-/// stations named …驿站 / …党群服务中心. Same options, same city, byte for byte.
+/// and alternating one-ways, the 一环路 and 二环路 ring roads, an elevated expressway above 二环路 (cars only) with
+/// ramps, a motorway spur, a river crossed only by primary roads on a few bridges, walled compounds entered through
+/// one gate, Voronoi subdistricts named …街道, stations named …驿站 / …党群服务中心 beside walkable streets, and POIs
+/// for demand. Same options, same city, byte for byte.
 /// </summary>
 public static class SyntheticCity
 {
@@ -27,13 +28,14 @@ public static class SyntheticCity
         var random = new Random(options.Seed);
         var names = new ChineseNames(random);
         var plane = new LocalProjection(options.CentreLon, options.CentreLat);
-        var streets = new SyntheticStreets(plane, random, names, (int)Math.Round(Math.Sqrt(options.Vertices)));
+        var layout = new CityLayout(options.Vertices);
+        var streets = new SyntheticStreets(layout, plane, random, names);
         streets.Build();
 
-        var cityArea = streets.CityBoundary();
-        var subdistricts = Subdistricts(random, names, plane, cityArea, Math.Max(4, options.Vertices / 3000));
-        var stations = Stations(random, streets.Pieces, subdistricts, options.Stations);
-        var pois = Pois(random, streets.Pieces, subdistricts, options.Vertices / 100);
+        var subdistricts = Subdistricts(random, names, plane, layout.Boundary, Math.Max(4, options.Vertices / 3000));
+        Func<Point, bool> onLand = point => layout.IsDryLand(plane, point);
+        var stations = Stations(random, streets.Pieces, subdistricts, onLand, options.Stations);
+        var pois = Pois(random, streets.Pieces, onLand, options.Vertices / 100);
 
         var extent = new Envelope();
         foreach (var s in streets.Pieces) extent.ExpandToInclude(s.Geometry.EnvelopeInternal);
@@ -75,7 +77,8 @@ public static class SyntheticCity
         return result;
     }
 
-    private static Station[] Stations(Random random, IReadOnlyList<StreetSegment> pieces, Subdistrict[] subdistricts, int count)
+    private static Station[] Stations(Random random, IReadOnlyList<StreetSegment> pieces, Subdistrict[] subdistricts,
+        Func<Point, bool> onLand, int count)
     {
         // About one subdistrict in twenty gets no station, so pairing and audits have real gaps to find.
         var without = new HashSet<int>();
@@ -83,38 +86,51 @@ public static class SyntheticCity
         while (without.Count < skip && subdistricts.Length > 1) without.Add(random.Next(subdistricts.Length));
         var prepared = subdistricts.Select(s => PreparedGeometryFactory.Prepare(s.Geometry)).ToArray();
         var candidates = pieces.Where(p => p.Highway is "residential" or "tertiary" or "secondary").ToArray();
+        var hasCentre = new bool[subdistricts.Length];
+        var perStreet = new Dictionary<string, int>(StringComparer.Ordinal);
         var stations = new List<Station>(count);
         for (int attempt = 0; stations.Count < count && attempt < count * 50; attempt++)
         {
             var piece = candidates[random.Next(candidates.Length)];
             var point = Offset(piece.Geometry, 0.5, 6 + random.NextDouble() * 8, random.Next(2) == 0);
             int home = Array.FindIndex(prepared, p => p.Covers(point));
-            if (home < 0 || without.Contains(home)) continue;
-            string id = $"S{stations.Count + 1:0000}";
-            string name = stations.Count % 3 == 2
-                ? $"{subdistricts[home].Name.Replace("街道", "")}党群服务中心{stations.Count + 1}"
-                : $"{piece.Name ?? "社区"}驿站{stations.Count + 1}";
-            stations.Add(new Station(id, name, point));
+            if (home < 0 || without.Contains(home) || !onLand(point)) continue;
+            string name;
+            if (stations.Count % 3 == 2 && !hasCentre[home])
+            {
+                // One party-and-masses service centre per subdistrict, named after it as in real cities.
+                hasCentre[home] = true;
+                name = subdistricts[home].Name + "党群服务中心";
+            }
+            else
+            {
+                string street = piece.Name ?? "社区";
+                int nth = perStreet[street] = perStreet.GetValueOrDefault(street) + 1;
+                name = nth == 1 ? $"{street}驿站" : $"{street}{nth}号驿站";
+            }
+            stations.Add(new Station($"S{stations.Count + 1:0000}", name, point));
         }
         return stations.ToArray();
     }
 
-    private static PointOfInterest[] Pois(Random random, IReadOnlyList<StreetSegment> pieces, Subdistrict[] subdistricts, int count)
+    private static PointOfInterest[] Pois(Random random, IReadOnlyList<StreetSegment> pieces, Func<Point, bool> onLand, int count)
     {
         string[] amenities = { "restaurant", "fast_food", "cafe", "community_centre", "post_office", "parcel_locker", "school", "clinic" };
         string[] shops = { "convenience", "supermarket", "bakery", "mobile_phone" };
         var walkable = pieces.Where(p => (p.Access & StreetAccess.Walk) != 0).ToArray();
-        var result = new PointOfInterest[count];
-        for (int i = 0; i < count; i++)
+        var result = new List<PointOfInterest>(count);
+        for (int attempt = 0; result.Count < count && attempt < count * 10; attempt++)
         {
             var piece = walkable[random.Next(walkable.Length)];
             var point = Offset(piece.Geometry, random.NextDouble(), 10 + random.NextDouble() * 20, random.Next(2) == 0);
+            if (!onLand(point)) continue;
             bool shop = random.Next(3) == 0;
             string? amenity = shop ? null : amenities[random.Next(amenities.Length)];
             string? name = amenity == "community_centre" ? $"{piece.Name ?? ""}社区服务中心" : null;
-            result[i] = new PointOfInterest(-(i + 1), "node", name, amenity, shop ? shops[random.Next(shops.Length)] : null, null, null, null, point);
+            result.Add(new PointOfInterest(-(result.Count + 1), "node", name, amenity, shop ? shops[random.Next(shops.Length)] : null,
+                null, null, null, point));
         }
-        return result;
+        return result.ToArray();
     }
 
     /// <summary>A point beside a street: at a fraction along it, some metres to its left or right.</summary>

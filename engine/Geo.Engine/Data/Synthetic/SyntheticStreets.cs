@@ -8,44 +8,43 @@ namespace Geo.Data.Synthetic;
 /// <summary>The street network of the synthetic city, laid out in metres on a local plane and stored in lon/lat.</summary>
 internal sealed class SyntheticStreets
 {
+    private const double ArterialKmh = 50, ExpresswayKmh = 80, RampKmh = 40, MotorwayKmh = 100;
     private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
+    private readonly CityLayout _layout;
     private readonly LocalProjection _plane;
     private readonly Random _random;
     private readonly ChineseNames _names;
     private readonly int _n;
-    private readonly double _half;
     private readonly double[] _x, _y;
     private readonly bool[] _horizontalRemoved, _verticalRemoved;
+    private readonly List<(int I0, int J0)> _compounds = new();
     private readonly Dictionary<string, StreetAccess> _accessByClass = new();
     private readonly TravelProfile[] _profiles = TravelProfile.BuiltInNames.Select(TravelProfile.BuiltIn).ToArray();
+    private readonly StreetStyle _innerRing, _secondRing;
     private long _nextNode;
     private long _nextWay;
 
-    public SyntheticStreets(LocalProjection plane, Random random, ChineseNames names, int gridSide)
+    /// <summary>How one stretch of street is classed, named and signed; grid lines and ring roads each have one.</summary>
+    private sealed record StreetStyle(long Way, string Highway, string Name, bool Oneway, bool AgainstGrid, double? MaxSpeed);
+
+    public SyntheticStreets(CityLayout layout, LocalProjection plane, Random random, ChineseNames names)
     {
+        _layout = layout;
         _plane = plane;
         _random = random;
         _names = names;
-        _n = gridSide;
-        _half = (_n - 1) * SyntheticCity.BlockMeters / 2;
+        _n = layout.Side;
         _x = new double[_n * _n];
         _y = new double[_n * _n];
         _horizontalRemoved = new bool[_n * _n];
         _verticalRemoved = new bool[_n * _n];
+        _innerRing = new StreetStyle(-(2L * _n + 1), "primary", "一环路", false, false, ArterialKmh);
+        _secondRing = new StreetStyle(-(2L * _n + 2), "secondary", "二环路", false, false, null);
         _nextNode = -(long)_n * _n - 1;
-        _nextWay = -2L * _n - 1;
+        _nextWay = -2L * _n - 3;
     }
 
     public List<StreetSegment> Pieces { get; } = new();
-
-    /// <summary>The row of blocks the river runs through: only arterials cross it, on bridges.</summary>
-    public int RiverRow => (int)(_n * 0.55);
-
-    public Envelope CityBoundary()
-    {
-        double margin = SyntheticCity.BlockMeters;
-        return new Envelope(-_half - margin, _half + margin, -_half - margin, _half + margin);
-    }
 
     public void Build()
     {
@@ -53,59 +52,69 @@ internal sealed class SyntheticStreets
         {
             for (int j = 0; j < _n; j++)
             {
-                double jitter = SyntheticCity.BlockMeters * 0.08;
-                _x[i * _n + j] = -_half + j * SyntheticCity.BlockMeters + (_random.NextDouble() * 2 - 1) * jitter;
-                _y[i * _n + j] = -_half + i * SyntheticCity.BlockMeters + (_random.NextDouble() * 2 - 1) * jitter;
+                _x[i * _n + j] = _layout.At(j) + (_random.NextDouble() * 2 - 1) * CityLayout.JitterMeters;
+                _y[i * _n + j] = _layout.At(i) + (_random.NextDouble() * 2 - 1) * CityLayout.JitterMeters;
             }
         }
         PlaceCompounds();
-        for (int j = 0; j + 1 < _n; j++) _verticalRemoved[RiverRow * _n + j] = LineClass(j) != "primary";
-        _verticalRemoved[RiverRow * _n + _n - 1] = LineClass(_n - 1) != "primary";
         GridStreets();
         CompoundFootways();
-        ExpresswayRing();
+        ElevatedRing();
     }
-
-    private static string LineClass(int k) =>
-        k % 40 == 20 ? "primary" : k % 10 == 5 ? "secondary" : k % 5 == 0 ? "tertiary" : "residential";
 
     private long GridNode(int i, int j) => -((long)i * _n + j + 1);
 
+    private StreetStyle LineStyle(int k, long way, bool oneway, bool againstGrid)
+    {
+        string cls = CityLayout.LineClass(k);
+        return new StreetStyle(way, cls, _names.Next(Suffix(cls)), oneway, oneway && againstGrid, cls == "primary" ? ArterialKmh : null);
+    }
+
+    /// <summary>The style of the grid edge along line <paramref name="line"/> from cross line <paramref name="k"/> to k + 1.</summary>
+    private StreetStyle EdgeStyle(StreetStyle lineStyle, int line, int k)
+    {
+        var (innerLow, innerHigh) = _layout.InnerRing;
+        var (secondLow, secondHigh) = _layout.SecondRing;
+        if ((line == innerLow || line == innerHigh) && k >= innerLow && k < innerHigh) return _innerRing;
+        if ((line == secondLow || line == secondHigh) && k >= secondLow && k < secondHigh) return _secondRing;
+        return lineStyle;
+    }
+
     private void GridStreets()
     {
+        // Residential one-ways come in pairs of opposite direction, as in an old town's couplets.
+        var rows = Enumerable.Range(0, _n).Select(i => LineStyle(i, -(i + 1), CityLayout.LineClass(i) == "residential" && i % 3 == 1, (i / 3) % 2 == 1)).ToArray();
+        var columns = Enumerable.Range(0, _n).Select(j => LineStyle(j, -(_n + j + 1), CityLayout.LineClass(j) == "residential" && j % 3 == 2, (j / 3) % 2 == 0)).ToArray();
         for (int i = 0; i < _n; i++)
         {
-            string cls = LineClass(i);
-            string name = _names.Next(Suffix(cls));
-            bool oneway = cls == "residential" && i % 3 == 1;
-            bool westward = (i / 3) % 2 == 1;
-            long way = -(i + 1);
             for (int j = 0; j + 1 < _n; j++)
             {
-                if (_horizontalRemoved[i * _n + j]) continue;
-                int a = i * _n + j, b = a + 1;
-                if (oneway && westward) Add(way, GridNode(i, j + 1), GridNode(i, j), new[] { (_x[b], _y[b]), (_x[a], _y[a]) }, cls, name, true);
-                else Add(way, GridNode(i, j), GridNode(i, j + 1), new[] { (_x[a], _y[a]), (_x[b], _y[b]) }, cls, name, oneway);
+                if (!_horizontalRemoved[i * _n + j]) AddGridEdge(EdgeStyle(rows[i], i, j), i * _n + j, i * _n + j + 1);
             }
         }
         for (int j = 0; j < _n; j++)
         {
-            string cls = LineClass(j);
-            string name = _names.Next(Suffix(cls));
-            bool oneway = cls == "residential" && j % 3 == 2;
-            bool southward = (j / 3) % 2 == 0;
-            long way = -(_n + j + 1);
             for (int i = 0; i + 1 < _n; i++)
             {
                 if (_verticalRemoved[i * _n + j]) continue;
-                int a = i * _n + j, b = a + _n;
-                if (oneway && southward) Add(way, GridNode(i + 1, j), GridNode(i, j), new[] { (_x[b], _y[b]), (_x[a], _y[a]) }, cls, name, true);
-                else Add(way, GridNode(i, j), GridNode(i + 1, j), new[] { (_x[a], _y[a]), (_x[b], _y[b]) }, cls, name, oneway);
+                var style = EdgeStyle(columns[j], j, i);
+                if (i == _layout.RiverRow && style.Highway != "primary") continue;
+                AddGridEdge(style, i * _n + j, (i + 1) * _n + j);
             }
         }
     }
 
-    /// <summary>Walled compounds (小区) of 3×3 blocks: no through streets inside, a footway loop and a single gate.</summary>
+    private void AddGridEdge(StreetStyle style, int a, int b)
+    {
+        if (style.AgainstGrid) (a, b) = (b, a);
+        Add(style.Way, -(a + 1L), -(b + 1L), new[] { (_x[a], _y[a]), (_x[b], _y[b]) }, style.Highway, style.Name, style.Oneway, style.MaxSpeed);
+    }
+
+    /// <summary>
+    /// Walled compounds (小区) of 3×3 blocks: the streets inside are removed and replaced by a footway loop entered
+    /// through one gate, so the only way in is the gate. Compounds keep clear of the river, the ring roads and the
+    /// expressway.
+    /// </summary>
     private void PlaceCompounds()
     {
         int wanted = _n * _n / 900;
@@ -113,11 +122,13 @@ internal sealed class SyntheticStreets
         for (int attempt = 0, placed = 0; placed < wanted && attempt < wanted * 20; attempt++)
         {
             int i0 = 2 + _random.Next(Math.Max(1, _n - 7)), j0 = 2 + _random.Next(Math.Max(1, _n - 7));
-            if (i0 <= RiverRow && RiverRow <= i0 + 3) continue;
+            if (i0 <= _layout.RiverRow && _layout.RiverRow <= i0 + 3) continue;
+            if (NearExpressway(i0) || NearExpressway(j0)) continue;
             bool free = true;
             for (int k = 1; k <= 2 && free; k++)
             {
-                free = LineClass(i0 + k) == "residential" && LineClass(j0 + k) == "residential";
+                free = CityLayout.LineClass(i0 + k) == "residential" && CityLayout.LineClass(j0 + k) == "residential"
+                    && !_layout.IsRingLine(i0 + k) && !_layout.IsRingLine(j0 + k);
             }
             for (int i = i0 - 1; i <= i0 + 4 && free; i++)
             {
@@ -138,14 +149,17 @@ internal sealed class SyntheticStreets
         }
     }
 
-    private readonly List<(int I0, int J0)> _compounds = new();
+    private bool NearExpressway(int k0)
+    {
+        var (low, high) = _layout.ElevatedRing;
+        return (low >= k0 - 1 && low <= k0 + 4) || (high >= k0 - 1 && high <= k0 + 4);
+    }
 
     private void CompoundFootways()
     {
         foreach (var (i0, j0) in _compounds)
         {
-            double b = SyntheticCity.BlockMeters;
-            double x0 = -_half + j0 * b, y0 = -_half + i0 * b;
+            double x0 = _layout.At(j0), y0 = _layout.At(i0), b = SyntheticCity.BlockMeters;
             var corners = new[] { (x0 + 0.5 * b, y0 + 0.5 * b), (x0 + 2.5 * b, y0 + 0.5 * b), (x0 + 2.5 * b, y0 + 2.5 * b), (x0 + 0.5 * b, y0 + 2.5 * b) };
             var ids = corners.Select(_ => _nextNode--).ToArray();
             long way = _nextWay--;
@@ -155,44 +169,56 @@ internal sealed class SyntheticStreets
         }
     }
 
-    private void ExpresswayRing()
+    /// <summary>
+    /// The elevated expressway (二环高架, trunk: cars only) runs mid-block half a block outside 二环路 and crosses
+    /// streets and the river without junctions; ramps join it to 二环路 every third stop. A motorway spur leaves it
+    /// eastwards on two one-way carriageways.
+    /// </summary>
+    private void ElevatedRing()
     {
-        // An elevated expressway ring mid-block (it crosses streets without junctions), joined to the grid at interchanges.
-        double radius = Math.Round(_half * 0.7 / SyntheticCity.BlockMeters) * SyntheticCity.BlockMeters + SyntheticCity.BlockMeters / 2;
-        int perSide = (int)(2 * radius / (2 * SyntheticCity.BlockMeters));
-        var ring = new List<(double X, double Y)>();
-        for (int k = 0; k < perSide; k++) ring.Add((-radius + k * 2 * radius / perSide, -radius));
-        for (int k = 0; k < perSide; k++) ring.Add((radius, -radius + k * 2 * radius / perSide));
-        for (int k = 0; k < perSide; k++) ring.Add((radius - k * 2 * radius / perSide, radius));
-        for (int k = 0; k < perSide; k++) ring.Add((-radius, radius - k * 2 * radius / perSide));
-        var ringIds = ring.Select(_ => _nextNode--).ToArray();
-        string ringName = _names.Next("环城高速");
-        long ringWay = _nextWay--;
-        for (int k = 0; k < ring.Count; k++)
+        var (low, high) = _layout.ElevatedRing;
+        var stops = new List<(double U, double V)>();
+        var side = new List<double>();
+        for (double t = low; t < high - 1e-9; t += 2) side.Add(t);
+        foreach (var t in side) stops.Add((t, low));
+        foreach (var t in side) stops.Add((high, t));
+        foreach (var t in side) stops.Add((low + high - t, high));
+        foreach (var t in side) stops.Add((low, low + high - t));
+        var metres = stops.Select(s => (_layout.At(s.U), _layout.At(s.V))).ToArray();
+        var ids = stops.Select(_ => _nextNode--).ToArray();
+        long ring = _nextWay--;
+        for (int k = 0; k < stops.Count; k++)
         {
-            Add(ringWay, ringIds[k], ringIds[(k + 1) % ring.Count], new[] { ring[k], ring[(k + 1) % ring.Count] }, "trunk", ringName, false, 80);
-        }
-        for (int k = 0; k < ring.Count; k += 5)
-        {
-            var (gi, gj) = NearestJunction(ring[k]);
-            int g = gi * _n + gj;
-            Add(_nextWay--, ringIds[k], GridNode(gi, gj), new[] { ring[k], (_x[g], _y[g]) }, "trunk_link", null, false, 40);
+            int next = (k + 1) % stops.Count;
+            Add(ring, ids[k], ids[next], new[] { metres[k], metres[next] }, "trunk", "二环高架路", false, ExpresswayKmh);
         }
 
-        // A motorway spur eastwards from the ring, two one-way carriageways: cars only.
-        int east = perSide + perSide / 2;
-        var (sx, sy) = ring[east];
-        long end1 = _nextNode--, end2 = _nextNode--;
+        var (secondLow, secondHigh) = _layout.SecondRing;
+        for (int k = 0; k < stops.Count; k += 3)
+        {
+            int i = Math.Clamp((int)Math.Round(stops[k].V), secondLow, secondHigh);
+            int j = Math.Clamp((int)Math.Round(stops[k].U), secondLow, secondHigh);
+            int g = i * _n + j;
+            if (CrossesRiver(metres[k].Item2, _y[g])) continue;
+            Add(_nextWay--, ids[k], GridNode(i, j), new[] { metres[k], (_x[g], _y[g]) }, "trunk_link", null, false, RampKmh);
+        }
+
+        // The spur leaves from the east side at the stop nearest the middle that keeps it clear of the river.
+        double middle = (_n - 1) / 2.0;
+        int east = Enumerable.Range(side.Count, side.Count)
+            .Where(k => !CrossesRiver(metres[k].Item2 - 30, metres[k].Item2 + 30))
+            .OrderBy(k => Math.Abs(stops[k].V - middle)).First();
+        var (sx, sy) = metres[east];
+        double edge = _layout.Boundary.MaxX;
         string spur = _names.Next("高速");
-        Add(_nextWay--, ringIds[east], end1, new[] { (sx, sy - 8), (_half + SyntheticCity.BlockMeters, sy - 8) }, "motorway", spur, true, 100);
-        Add(_nextWay--, end2, ringIds[east], new[] { (_half + SyntheticCity.BlockMeters, sy + 8), (sx, sy + 8) }, "motorway", spur, true, 100);
+        Add(_nextWay--, ids[east], _nextNode--, new[] { (sx, sy), (sx + 40, sy - 8), (edge, sy - 8) }, "motorway", spur, true, MotorwayKmh);
+        Add(_nextWay--, _nextNode--, ids[east], new[] { (edge, sy + 8), (sx + 40, sy + 8), (sx, sy) }, "motorway", spur, true, MotorwayKmh);
     }
 
-    private (int I, int J) NearestJunction((double X, double Y) at)
+    private bool CrossesRiver(double y1, double y2)
     {
-        int j = Math.Clamp((int)Math.Round((at.X + _half) / SyntheticCity.BlockMeters), 0, _n - 1);
-        int i = Math.Clamp((int)Math.Round((at.Y + _half) / SyntheticCity.BlockMeters), 0, _n - 1);
-        return (i, j);
+        var band = _layout.RiverBand;
+        return Math.Min(y1, y2) < band.MaxY && Math.Max(y1, y2) > band.MinY;
     }
 
     private static string Suffix(string cls) => cls switch
@@ -210,16 +236,20 @@ internal sealed class SyntheticStreets
             var (lon, lat) = _plane.Unproject(metres[k].X, metres[k].Y);
             coords[k] = new Coordinate(Math.Round(lon, 8), Math.Round(lat, 8));
         }
-        Pieces.Add(new StreetSegment(way, from, to, highway, name, oneway || highway == "motorway", maxspeed, Access(highway), Wgs84.CreateLineString(coords)));
+        Pieces.Add(new StreetSegment(way, from, to, highway, name, oneway, maxspeed, Access(highway, oneway), Wgs84.CreateLineString(coords)));
     }
 
-    private StreetAccess Access(string highway)
+    /// <summary>Which modes may use a piece, decided by the shipped profiles from the tags an OSM way of its kind carries.</summary>
+    private StreetAccess Access(string highway, bool oneway)
     {
-        if (_accessByClass.TryGetValue(highway, out var access)) return access;
+        string key = oneway ? highway + ";oneway" : highway;
+        if (_accessByClass.TryGetValue(key, out var access)) return access;
         var tags = new Dictionary<string, string> { ["highway"] = highway };
+        if (oneway) tags["oneway"] = "yes";
+        if (highway is "trunk" or "motorway") tags["motorroad"] = "yes";
         access = StreetAccess.None;
         foreach (var profile in _profiles) if (profile.Allows(tags)) access |= profile.Mode;
-        _accessByClass[highway] = access;
+        _accessByClass[key] = access;
         return access;
     }
 }
