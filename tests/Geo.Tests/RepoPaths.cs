@@ -20,11 +20,9 @@ internal static class RepoPaths
     /// </summary>
     public static string SharedDataset(string fileName)
     {
-        var folders = new[]
-        {
-            Environment.GetEnvironmentVariable("GEO_DATASETS"),
-            Path.Combine(Root, "..", "shared", "datasets"),
-        };
+        // A worktree sits deeper than the main checkout, so look beside every ancestor of the repository.
+        var folders = new List<string?> { Environment.GetEnvironmentVariable("GEO_DATASETS") };
+        for (var dir = new DirectoryInfo(Root).Parent; dir is not null; dir = dir.Parent) folders.Add(Path.Combine(dir.FullName, "shared", "datasets"));
         foreach (var folder in folders)
         {
             if (folder is null) continue;
