@@ -173,6 +173,15 @@ public class PairingAnalysisTests
     }
 
     [Fact]
+    public void Run_subdistrictCollapsedToALine_isRefusedNamingIt()
+    {
+        var flat = new Subdistrict(77, "扁", 8, Polygon((0, 0), (100, 100), (0, 0)));
+        var e = Assert.Throws<GeoInputException>(() => Run(Grid(3, 3), new[] { Station("s1", 150, 100) }, new[] { flat }));
+        Assert.Contains("subdistrict 77", e.Message);
+        Assert.Contains("does not repair into an area", e.Message);
+    }
+
+    [Fact]
     public void Run_noSubdistricts_isRefused()
     {
         var e = Assert.Throws<GeoInputException>(() => Run(Grid(2, 2), new[] { Station("s1", 0, 0) }, Array.Empty<Subdistrict>()));
