@@ -6,4 +6,9 @@ if (args.Length > 0 && args[0] == "figures")
     GraphFigures.Print(args.Length > 1 ? args[1] : null);
     return;
 }
+if (args.Length == 4 && args[0] == "compare-service-areas")
+{
+    ServiceAreaComparison.Run(args[1], args[2], int.Parse(args[3]));
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(GraphBenchmarks).Assembly).Run(args);

@@ -20,9 +20,12 @@ internal static class RepoPaths
     /// </summary>
     public static string SharedDataset(string fileName)
     {
-        // A worktree sits deeper than the main checkout, so look beside every ancestor of the repository.
+        // A worktree sits deeper than the main checkout, so look beside every folder above the repository.
         var folders = new List<string?> { Environment.GetEnvironmentVariable("GEO_DATASETS") };
-        for (var dir = new DirectoryInfo(Root).Parent; dir is not null; dir = dir.Parent) folders.Add(Path.Combine(dir.FullName, "shared", "datasets"));
+        for (var dir = Directory.GetParent(Root); dir is not null; dir = dir.Parent)
+        {
+            folders.Add(Path.Combine(dir.FullName, "shared", "datasets"));
+        }
         foreach (var folder in folders)
         {
             if (folder is null) continue;
@@ -30,6 +33,6 @@ internal static class RepoPaths
             if (File.Exists(path)) return path;
         }
         throw new Xunit.Sdk.XunitException(
-            $"the OSM extract {fileName} is not in ../shared/datasets beside the repository (or $GEO_DATASETS); see datasets/README.md for where to get it");
+            $"the OSM extract {fileName} is not in a shared/datasets folder beside the repository or a folder above it (or $GEO_DATASETS); see datasets/README.md for where to get it");
     }
 }

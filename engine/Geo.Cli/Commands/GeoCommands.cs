@@ -11,6 +11,8 @@ internal static class GeoCommands
         yield return ReachCommand.Create();
         yield return PairCommand.Create();
         yield return SynthCommand.Create();
+        yield return ServiceAreasCommand.Create();
+        yield return AuditCommand.Create();
         yield return ProfilesCommand.Create();
     }
 }

@@ -33,6 +33,17 @@ internal static class SharedOptions
         DefaultValueFactory = _ => StreetSnapper.DefaultMaxDistanceMeters,
     };
 
+    public static Option<string?> Stations() => new("--stations")
+    {
+        Description = "Stations: a layer/table of the dataset (default: its 'stations' layer), a .geojson or .csv file (lon/lat columns), or pois:<query> such as pois:amenity=community_centre|name~驿站",
+    };
+
+    public static Option<string> Output() => new("--out")
+    {
+        Description = "Where to write: a .gpkg file, postgis:<connection string>[;Schema=…], or a .geojson file",
+        Required = true,
+    };
+
     public static StreetDataset LoadDataset(string spec)
     {
         using var store = FeatureStores.Open(spec, create: false);

@@ -67,6 +67,34 @@ public sealed class StreetGraph
     public (double Lon, double Lat) VertexLonLat(int vertex) =>
         Projection.Unproject(OriginX + VertexX[vertex], OriginY + VertexY[vertex]);
 
+    /// <summary>A geometry in graph coordinates (metres from the graph origin) as lon/lat, EPSG:4326.</summary>
+    public NetTopologySuite.Geometries.Geometry ToLonLat(NetTopologySuite.Geometries.Geometry local) => Projection.Unproject(local, OriginX, OriginY);
+
+    /// <summary>A lon/lat geometry in graph coordinates (metres from the graph origin).</summary>
+    public NetTopologySuite.Geometries.Geometry ToLocal(NetTopologySuite.Geometries.Geometry lonLat)
+    {
+        var projected = Projection.Project(lonLat);
+        projected.Apply(new Translate(-OriginX, -OriginY));
+        projected.SRID = 0;
+        projected.GeometryChanged();
+        return projected;
+    }
+
+    private sealed class Translate(double dx, double dy) : NetTopologySuite.Geometries.IEntireCoordinateSequenceFilter
+    {
+        public bool Done => false;
+        public bool GeometryChanged => true;
+
+        public void Filter(NetTopologySuite.Geometries.CoordinateSequence seq)
+        {
+            for (int i = 0; i < seq.Count; i++)
+            {
+                seq.SetX(i, seq.GetX(i) + dx);
+                seq.SetY(i, seq.GetY(i) + dy);
+            }
+        }
+    }
+
     /// <summary>The same graph with every edge turned round: searches on it give travel times <em>to</em> a point.</summary>
     public StreetGraph Reversed()
     {

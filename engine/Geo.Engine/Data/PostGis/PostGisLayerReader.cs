@@ -17,7 +17,7 @@ internal static class PostGisLayerReader
             command.Parameters.AddWithValue("s", schema);
             command.Parameters.AddWithValue("t", table);
             using var reader = command.ExecuteReader();
-            reader.Read();
+            if (!reader.Read()) throw new GeoInputException($"table '{schema}.{table}' has no geometry column");
             geometryColumn = reader.GetString(0);
             geometryType = reader.GetString(1);
             srid = reader.GetInt32(2);
@@ -47,7 +47,8 @@ internal static class PostGisLayerReader
             command.Parameters.AddWithValue("t", table);
             hasFid = System.Convert.ToInt64(command.ExecuteScalar()) > 0;
         }
-        string columns = string.Concat(fields.Select(f => ", " + Quote(f.Name)));
+        // Text columns come back as PostgreSQL prints them, so dates, uuids or arrays read as readable text.
+        string columns = string.Concat(fields.Select(f => ", " + Quote(f.Name) + (f.Type == FieldType.Text ? "::text" : "")));
         string sql = $"SELECT {Quote(geometryColumn)}{columns} FROM {Quote(schema)}.{Quote(table)}{(hasFid ? " ORDER BY fid" : "")}";
         using (var command = new NpgsqlCommand(sql, connection))
         using (var reader = command.ExecuteReader())

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Geo.Data.Features;
 using Npgsql;
 
@@ -11,33 +12,47 @@ public sealed record PostGisLocation(string ConnectionString, string Schema)
 {
     public const string DefaultSchema = "geo";
 
+    /// <summary>Seconds to wait for the server when the connection string does not say: a wrong address fails fast.</summary>
+    public const int DefaultConnectTimeout = 5;
+
+    private static readonly string[] TimeoutKeys = { "timeout", "connecttimeout", "connectiontimeout" };
+
+    /// <summary>
+    /// Reads <c>postgis:&lt;connection string&gt;</c> (the prefix is optional). <paramref name="schemaOverride"/>,
+    /// when given, wins over a <c>Schema=</c> key.
+    /// </summary>
     public static PostGisLocation Parse(string spec, string? schemaOverride = null)
     {
-        string text = spec.StartsWith(FeatureStores.PostGisPrefix, StringComparison.OrdinalIgnoreCase) ? spec[FeatureStores.PostGisPrefix.Length..] : spec;
-        string schema = DefaultSchema;
-        var kept = new List<string>();
-        foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            int eq = part.IndexOf('=');
-            if (eq > 0 && part[..eq].Trim().Equals("Schema", StringComparison.OrdinalIgnoreCase)) schema = part[(eq + 1)..].Trim();
-            else kept.Add(part);
-        }
-        schema = schemaOverride ?? schema;
-        LayerName.Require(schema, "schema");
+        string text = FeatureStores.IsPostGis(spec) ? spec[FeatureStores.PostGisPrefix.Length..] : spec;
+        var keys = new DbConnectionStringBuilder();
         NpgsqlConnectionStringBuilder builder;
+        string schema = DefaultSchema;
+        bool timeoutGiven;
         try
         {
-            builder = new NpgsqlConnectionStringBuilder(string.Join(';', kept));
+            keys.ConnectionString = text;
+            if (keys.TryGetValue("Schema", out var given))
+            {
+                schema = Convert.ToString(given, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+                keys.Remove("Schema");
+            }
+            timeoutGiven = keys.Keys.Cast<string>().Any(k => TimeoutKeys.Contains(k.Replace(" ", "").ToLowerInvariant()));
+            builder = new NpgsqlConnectionStringBuilder(keys.ConnectionString);
         }
-        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException or InvalidCastException)
         {
             throw new GeoInputException($"malformed PostGIS connection string: {e.Message}", e);
         }
-        if (string.IsNullOrEmpty(builder.Host)) throw new GeoInputException("malformed PostGIS connection string: no Host=");
-        if (builder.Timeout > 15 || builder.Timeout == 0) builder.Timeout = 5;
-        return new PostGisLocation(builder.ConnectionString, schema);
+        if (string.IsNullOrWhiteSpace(builder.Host))
+        {
+            throw new GeoInputException("malformed PostGIS connection string: it names no Host=");
+        }
+        LayerName.Require(schemaOverride ?? schema, "schema");
+        if (!timeoutGiven) builder.Timeout = DefaultConnectTimeout;
+        return new PostGisLocation(builder.ConnectionString, schemaOverride ?? schema);
     }
 
+    /// <summary>The server as <c>host:port</c>, for messages (never the password).</summary>
     public string Server
     {
         get

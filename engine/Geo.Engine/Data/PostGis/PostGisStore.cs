@@ -56,7 +56,7 @@ public sealed class PostGisStore : IFeatureStore
 
     public void WriteLayers(IReadOnlyList<FeatureLayer> layers)
     {
-        foreach (var layer in layers) LayerName.Require(layer.Name, "table");
+        CheckNames(layers);
         string schema = Quote(Location.Schema);
         using var connection = Connect();
         using var transaction = connection.BeginTransaction();
@@ -64,7 +64,7 @@ public sealed class PostGisStore : IFeatureStore
         foreach (var layer in layers)
         {
             string table = $"{schema}.{Quote(layer.Name)}";
-            string columns = string.Concat(layer.Fields.Select(f => $", {Quote(LayerName.Require(f.Name, "column"))} {SqlType(f.Type)}"));
+            string columns = string.Concat(layer.Fields.Select(f => $", {Quote(f.Name)} {SqlType(f.Type)}"));
             Execute(connection, $"DROP TABLE IF EXISTS {table}");
             Execute(connection, $"CREATE TABLE {table} (fid bigserial PRIMARY KEY, geom geometry({LayerGeometry.SqlTypeName(layer.GeometryKind)}, {layer.Srid}) NOT NULL{columns})");
             string copy = $"COPY {table} (geom{string.Concat(layer.Fields.Select(f => ", " + Quote(f.Name)))}) FROM STDIN (FORMAT BINARY)";
@@ -75,16 +75,12 @@ public sealed class PostGisStore : IFeatureStore
                     var geometry = LayerGeometry.Conform(layer, i);
                     writer.StartRow();
                     writer.Write(geometry, NpgsqlDbType.Geometry);
-                    var values = layer.Features[i].Values;
-                    for (int c = 0; c < layer.Fields.Count; c++)
-                    {
-                        if (values[c] is null) writer.WriteNull();
-                        else WriteValue(writer, values[c]!, layer.Fields[c].Type);
-                    }
+                    for (int c = 0; c < layer.Fields.Count; c++) WriteValue(writer, layer, i, c);
                 }
                 writer.Complete();
             }
-            Execute(connection, $"CREATE INDEX {Quote(layer.Name + "_geom_gist")} ON {table} USING GIST (geom)");
+            // Unnamed, so PostgreSQL picks a free name even for a 63-character table name.
+            Execute(connection, $"CREATE INDEX ON {table} USING GIST (geom)");
         }
         transaction.Commit();
     }
@@ -109,14 +105,51 @@ public sealed class PostGisStore : IFeatureStore
 
     internal static string Quote(string identifier) => "\"" + LayerName.Require(identifier, "identifier") + "\"";
 
-    private static void WriteValue(NpgsqlBinaryImporter writer, object value, FieldType type)
+    /// <summary>Table and column names are checked before anything is sent, so a bad name never reaches the server.</summary>
+    private static void CheckNames(IReadOnlyList<FeatureLayer> layers)
     {
-        switch (type)
+        var tables = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var layer in layers)
         {
-            case FieldType.Integer: writer.Write(Convert.ToInt64(value), NpgsqlDbType.Bigint); break;
-            case FieldType.Real: writer.Write(Convert.ToDouble(value), NpgsqlDbType.Double); break;
-            case FieldType.Boolean: writer.Write(Convert.ToBoolean(value), NpgsqlDbType.Boolean); break;
-            default: writer.Write(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!, NpgsqlDbType.Text); break;
+            LayerName.Require(layer.Name, "table");
+            if (!tables.Add(layer.Name)) throw new GeoInputException($"table '{layer.Name}' is written twice in one write");
+            var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "fid", "geom" };
+            foreach (var field in layer.Fields)
+            {
+                LayerName.Require(field.Name, "column");
+                if (!columns.Add(field.Name))
+                {
+                    throw new GeoInputException(
+                        $"layer '{layer.Name}' column '{field.Name}' clashes with another column (fid and geom are Geo's own)");
+                }
+            }
+        }
+    }
+
+    private static void WriteValue(NpgsqlBinaryImporter writer, FeatureLayer layer, int feature, int column)
+    {
+        object? value = layer.Features[feature].Values[column];
+        if (value is null)
+        {
+            writer.WriteNull();
+            return;
+        }
+        var type = layer.Fields[column].Type;
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        try
+        {
+            switch (type)
+            {
+                case FieldType.Integer: writer.Write(Convert.ToInt64(value, culture), NpgsqlDbType.Bigint); break;
+                case FieldType.Real: writer.Write(Convert.ToDouble(value, culture), NpgsqlDbType.Double); break;
+                case FieldType.Boolean: writer.Write(Convert.ToBoolean(value, culture), NpgsqlDbType.Boolean); break;
+                default: writer.Write(Convert.ToString(value, culture)!, NpgsqlDbType.Text); break;
+            }
+        }
+        catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException)
+        {
+            throw new GeoInputException(
+                $"layer '{layer.Name}' feature {feature + 1} column '{layer.Fields[column].Name}': '{value}' is not {(type == FieldType.Integer ? "an" : "a")} {type.ToString().ToLowerInvariant()} value", e);
         }
     }
 

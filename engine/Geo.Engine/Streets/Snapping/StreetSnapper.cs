@@ -42,6 +42,9 @@ public sealed class StreetSnapper
 
     public SnapResult Snap(Point lonLat) => Snap(lonLat.X, lonLat.Y);
 
+    /// <summary>The pieces whose bounding boxes meet an envelope in graph coordinates (metres from the graph origin).</summary>
+    public IList<int> PiecesNear(Envelope local) => _index.Query(local);
+
     public SnapResult Snap(double lon, double lat)
     {
         if (!double.IsFinite(lon) || !double.IsFinite(lat) || lon is < -180 or > 180 || lat is < -90 or > 90)

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Globalization;
+using Geo.Analyses.ServiceAreas;
+using Geo.Data.Model;
+using Geo.Streets;
+using Geo.Streets.Snapping;
+using Npgsql;
+
+namespace Geo.Benchmarks;
+
+/// <summary>
+/// Geo's 15-minute e-bike service areas against pgRouting on the same graph and stations, in one run:
+/// pgr_drivingDistance from every station at once (one call, so the edges are read once: pgRouting at its fastest)
+/// plus ST_ConcaveHull of each station's reached junctions, versus Geo's network polygons with holes.
+/// </summary>
+public static class ServiceAreaComparison
+{
+    public static void Run(string connectionString, string datasetName, int stationCount)
+    {
+        var dataset = BenchmarkData.Load(datasetName);
+        var graph = StreetGraphBuilder.Build(dataset, TravelProfile.BuiltIn("ebike"));
+        var snapper = new StreetSnapper(graph);
+        var random = new Random(7);
+        var origins = new List<int>();
+        while (origins.Count < stationCount)
+        {
+            int v = random.Next(graph.VertexCount);
+            if (graph.ComponentOf[v] == 0 && !origins.Contains(v)) origins.Add(v);
+        }
+        var stations = origins.Select(v =>
+        {
+            var (lon, lat) = graph.VertexLonLat(v);
+            return new Station($"v{v}", null, new NetTopologySuite.Geometries.Point(lon, lat) { SRID = 4326 });
+        }).ToList();
+
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        Load(connection, graph);
+
+        // Warm up (JIT, thread pool) on a few stations so the timing is of the work, not of start-up.
+        ServiceAreaAnalysis.Run(snapper, stations.Take(4).ToList(), new ServiceAreaOptions(new double[] { 15 }, Overlap: false));
+        var clock = Stopwatch.StartNew();
+        var geo = ServiceAreaAnalysis.Run(snapper, stations, new ServiceAreaOptions(new double[] { 15 }, Overlap: false));
+        double geoSeconds = clock.Elapsed.TotalSeconds;
+
+        clock.Restart();
+        using var command = new NpgsqlCommand("""
+            SELECT count(*), sum(ST_Area(hull::geography)) / 1e6 FROM (
+              SELECT d.from_v, ST_ConcaveHull(ST_Collect(v.geom), 0.3) AS hull
+              FROM pgr_drivingDistance('SELECT id, source, target, cost, reverse_cost FROM cmp_edges', @origins, 900,
+                                       directed => true, equicost => false) d
+              JOIN cmp_vertices v ON v.id = d.node
+              GROUP BY d.from_v) h
+            """, connection) { CommandTimeout = 3600 };
+        command.Parameters.AddWithValue("origins", origins.Select(v => (long)v).ToArray());
+        double pgrKm2;
+        using (var reader = command.ExecuteReader())
+        {
+            reader.Read();
+            pgrKm2 = reader.GetDouble(1);
+        }
+        double pgrSeconds = clock.Elapsed.TotalSeconds;
+
+        // The usual per-station workflow: one pgr_drivingDistance call (which reads the edges again) per station.
+        int perStation = Math.Min(stationCount, 100);
+        clock.Restart();
+        foreach (var origin in origins.Take(perStation))
+        {
+            using var single = new NpgsqlCommand("""
+                SELECT ST_Area(ST_ConcaveHull(ST_Collect(v.geom), 0.3)::geography)
+                FROM pgr_drivingDistance('SELECT id, source, target, cost, reverse_cost FROM cmp_edges', @origin, 900, directed => true) d
+                JOIN cmp_vertices v ON v.id = d.node
+                """, connection) { CommandTimeout = 3600 };
+            single.Parameters.AddWithValue("origin", (long)origin);
+            single.ExecuteScalar();
+        }
+        double perStationSeconds = clock.Elapsed.TotalSeconds / perStation * stationCount;
+
+        var t = geo.Timings;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{datasetName} | {stationCount} stations | Geo {geoSeconds:0.000} s (stations {t.StationsMs} ms, merged {t.CoverageMs} ms; {geo.Areas.Sum(a => a.AreaKm2):0} km²) " +
+            $"| pgRouting one call + ConcaveHull {pgrSeconds:0.000} s ({pgrKm2:0} km²): ratio {pgrSeconds / geoSeconds:0.0}× " +
+            $"| pgRouting per station {perStationSeconds:0.0} s{(perStation < stationCount ? $" (from {perStation})" : "")}: ratio {perStationSeconds / geoSeconds:0.0}×"));
+    }
+
+    private static void Load(NpgsqlConnection connection, StreetGraph graph)
+    {
+        using (var create = new NpgsqlCommand("""
+            DROP TABLE IF EXISTS cmp_edges; DROP TABLE IF EXISTS cmp_vertices;
+            CREATE TABLE cmp_edges (id bigint, source bigint, target bigint, cost double precision, reverse_cost double precision);
+            CREATE TABLE cmp_vertices (id bigint PRIMARY KEY, lon double precision, lat double precision);
+            """, connection))
+        {
+            create.ExecuteNonQuery();
+        }
+        var pieces = graph.Pieces;
+        using (var writer = connection.BeginBinaryImport("COPY cmp_edges FROM STDIN (FORMAT BINARY)"))
+        {
+            for (int s = 0; s < pieces.Count; s++)
+            {
+                writer.StartRow();
+                writer.Write((long)s + 1);
+                writer.Write((long)pieces.FromVertex[s]);
+                writer.Write((long)pieces.ToVertex[s]);
+                writer.Write((double)pieces.ForwardSeconds[s]);
+                writer.Write(pieces.CanTravelBackward(s) ? (double)pieces.BackwardSeconds[s] : -1.0);
+            }
+            writer.Complete();
+        }
+        using (var writer = connection.BeginBinaryImport("COPY cmp_vertices (id, lon, lat) FROM STDIN (FORMAT BINARY)"))
+        {
+            for (int v = 0; v < graph.VertexCount; v++)
+            {
+                var (lon, lat) = graph.VertexLonLat(v);
+                writer.StartRow();
+                writer.Write((long)v);
+                writer.Write(lon);
+                writer.Write(lat);
+            }
+            writer.Complete();
+        }
+        using var analyze = new NpgsqlCommand(
+            "ALTER TABLE cmp_vertices ADD COLUMN geom geometry(Point, 4326); UPDATE cmp_vertices SET geom = ST_SetSRID(ST_MakePoint(lon, lat), 4326); ANALYZE cmp_edges; ANALYZE cmp_vertices;",
+            connection);
+        analyze.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Geo's service areas against pgRouting (pgr_drivingDistance + ST_ConcaveHull) on the same graph and stations,
+# on the synthetic Chengdu-sized city and the real shared extracts: prints both times and the ratio.
+#   benchmarks/compare/service-areas.sh [station counts...]   (default: 100 1000)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+url="$(scripts/postgis.sh start | tail -n 1)"
+dotnet build benchmarks/Geo.Benchmarks -c Release --nologo -v quiet >/dev/null
+counts=("${@:-100 1000}")
+for dataset in synthetic-300k chengdu-center shanghai-center liechtenstein andorra; do
+  for n in ${counts[@]}; do
+    dotnet benchmarks/Geo.Benchmarks/bin/Release/net10.0/Geo.Benchmarks.dll compare-service-areas "$url" "$dataset" "$n"
+  done
+done

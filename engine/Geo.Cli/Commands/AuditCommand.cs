@@ -1,0 +1,88 @@
+using System.CommandLine;
+using Geo.Analyses.Coverage;
+using Geo.Analyses.Demand;
+using Geo.Cli.Rendering;
+using Geo.Coordinates;
+using Geo.Data;
+using Geo.Data.Model;
+using Geo.Data.Stations;
+using Geo.Data.Subdistricts;
+using Geo.Streets;
+using Geo.Streets.Snapping;
+using Spectre.Console;
+
+namespace Geo.Cli.Commands;
+
+internal static class AuditCommand
+{
+    public static Command Create()
+    {
+        var data = SharedOptions.Data();
+        var stations = SharedOptions.Stations();
+        var subdistricts = new Option<string?>("--subdistricts") { Description = "Subdistricts: a layer/table, admin:<level>, or cells:<size> (e.g. cells:1km); default: the dataset's, else 1 km cells" };
+        var demand = new Option<string[]>("--demand") { Description = "Demand: layer[:weight_column], a .geojson/.csv file[:weight], or pois:<query>; repeatable. Default: street length", AllowMultipleArgumentsPerToken = false };
+        var profile = SharedOptions.Profile();
+        var minutes = new Option<double>("--minutes") { Description = "The service circle, in minutes", DefaultValueFactory = _ => 15 };
+        var threshold = new Option<double>("--threshold") { Description = "Flag subdistricts with less than this share of streets covered, in %", DefaultValueFactory = _ => 80 };
+        var crs = SharedOptions.InputCrs();
+        var snap = SharedOptions.MaxSnap();
+        var output = new Option<string>("--out") { Description = "A folder (audit.gpkg, coverage.csv, blind_spots.csv, report.md/html, coverage.png) or postgis:<connection string>", Required = true };
+        var command = new Command("audit", "Coverage-gap audit: coverage per subdistrict, gap polygons, ranked blind spots (盲区), report and map.")
+        {
+            data, stations, subdistricts, demand, profile, minutes, threshold, crs, snap, output,
+        };
+        command.SetAction(parse => CommandRunner.Run(() =>
+        {
+            Geo.Analyses.Reach.Reachability.ValidateMinutes(parse.GetValue(minutes));
+            double flag = parse.GetValue(threshold) / 100;
+            if (flag is <= 0 or > 1) throw new GeoInputException("--threshold must be a percentage above 0 and at most 100");
+            var travel = TravelProfile.Load(parse.GetValue(profile)!);
+            var inputCrs = InputCrs.Parse(parse.GetValue(crs));
+            string target = parse.GetValue(output)!;
+            AuditResult audit = null!;
+            StreetDataset dataset = null!;
+            CommandRunner.Progress.Status().Start("reading the dataset", context =>
+            {
+                using var store = FeatureStores.Open(parse.GetValue(data)!, create: false);
+                dataset = DatasetLayers.Read(store);
+                var (list, from) = LoadStations(parse.GetValue(stations), store, dataset, inputCrs);
+                context.Status($"building the {travel.Name} street graph");
+                var snapper = new StreetSnapper(StreetGraphBuilder.Build(dataset, travel), parse.GetValue(snap));
+                var areas = SubdistrictSource.Load(parse.GetValue(subdistricts), store, dataset, snapper.Graph);
+                var demandSpecs = parse.GetValue(demand) ?? Array.Empty<string>();
+                var points = demandSpecs.Length == 0 ? null : DemandSource.Load(demandSpecs, store, dataset, snapper.LonLatExtent);
+                context.Status($"auditing {list.Count} stations over {areas.Subdistricts.Count} subdistricts");
+                audit = CoverageAudit.Run(snapper, list, areas.Subdistricts, points?.Points,
+                    new AuditOptions(parse.GetValue(minutes), FlagBelowShare: flag), from, areas.Description,
+                    areas.Warnings.Concat(points?.Warnings ?? Array.Empty<string>()));
+                if (audit.Totals.Stations == 0) throw new GeoInputException($"none of the {list.Count} stations is within reach of a street usable by {travel.Name}");
+                context.Status($"writing {target}");
+                var layers = AuditLayers.ToLayers(audit);
+                if (FeatureStores.IsPostGis(target)) LayerOutput.Write(target, layers);
+                else AuditFolder.Write(target, audit, layers, CoverageMap.Png(audit, dataset, $"{audit.Minutes:0.##}-minute {travel.Name} coverage · 服务圈覆盖"), flag);
+            });
+            foreach (var w in audit.Warnings.Take(20)) Console.Error.WriteLine($"geo: warning: {w}");
+            foreach (var line in AuditReport.Headlines(audit)) Console.WriteLine(line);
+            var top = audit.BlindSpots.FirstOrDefault();
+            if (top is not null) Console.WriteLine($"largest blind spot: {top.Demand:0.##} demand, {top.StreetKm:0.00} street km near {top.Lon:0.0000},{top.Lat:0.0000}{(top.Subdistrict is null ? "" : $" ({top.Subdistrict})")}");
+            Console.WriteLine($"wrote {target}");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static (IReadOnlyList<Station> Stations, string From) LoadStations(string? spec, Geo.Data.Features.IFeatureStore store, StreetDataset dataset, InputCrs crs)
+    {
+        if (spec is not null) return (StationSource.Load(spec, store, dataset, crs), spec);
+        if (dataset.Stations.Count > 0) return (dataset.Stations, "the dataset's stations layer");
+        string query = StationSource.PoiPrefix + PoiQuery.StationLike;
+        try
+        {
+            return (StationSource.Load(query, store, dataset, crs), $"station-like POIs: {query}");
+        }
+        catch (GeoInputException)
+        {
+            throw new GeoInputException($"no stations found: the dataset has no stations layer and no POI matches {query}; pass --stations");
+        }
+    }
+}

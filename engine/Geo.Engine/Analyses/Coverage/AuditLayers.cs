@@ -1,0 +1,46 @@
+using Geo.Analyses.ServiceAreas;
+using Geo.Data.Features;
+
+namespace Geo.Analyses.Coverage;
+
+/// <summary>The audit as layers for any store: service areas, merged coverage, subdistrict figures, gaps, blind spots.</summary>
+public static class AuditLayers
+{
+    public static IReadOnlyList<FeatureLayer> ToLayers(AuditResult audit)
+    {
+        var layers = ServiceAreaLayers.ToLayers(audit.ServiceAreas).Where(l => l.Name != ServiceAreaLayers.Overlap).ToList();
+
+        var subdistricts = new FeatureLayer("subdistrict_coverage", GeometryKind.MultiPolygon, new[]
+        {
+            new FieldDefinition("subdistrict_id", FieldType.Integer), new FieldDefinition("name", FieldType.Text),
+            new FieldDefinition("area_km2", FieldType.Real), new FieldDefinition("covered_km2", FieldType.Real), new FieldDefinition("area_pct", FieldType.Real),
+            new FieldDefinition("street_km", FieldType.Real), new FieldDefinition("covered_street_km", FieldType.Real), new FieldDefinition("street_pct", FieldType.Real),
+            new FieldDefinition("demand", FieldType.Real), new FieldDefinition("covered_demand", FieldType.Real), new FieldDefinition("demand_pct", FieldType.Real),
+            new FieldDefinition("stations_inside", FieldType.Integer), new FieldDefinition("worst_minutes", FieldType.Real),
+        });
+        var gaps = new FeatureLayer("gaps", GeometryKind.MultiPolygon, new[]
+        {
+            new FieldDefinition("subdistrict_id", FieldType.Integer), new FieldDefinition("name", FieldType.Text), new FieldDefinition("gap_km2", FieldType.Real),
+        });
+        foreach (var s in audit.Subdistricts)
+        {
+            subdistricts.Add(s.Boundary, s.Id, s.Name, R(s.AreaKm2), R(s.CoveredKm2), R(100 * s.AreaShare), R(s.StreetKm), R(s.CoveredStreetKm), R(100 * s.StreetShare),
+                R(s.Demand), R(s.CoveredDemand), R(100 * s.DemandShare), (long)s.StationsInside, s.WorstMinutes is { } w ? R(w) : null);
+            if (!s.Gap.IsEmpty) gaps.Add(s.Gap, s.Id, s.Name, R(s.UncoveredKm2));
+        }
+
+        var spots = new FeatureLayer("blind_spots", GeometryKind.MultiPolygon, new[]
+        {
+            new FieldDefinition("rank", FieldType.Integer), new FieldDefinition("street_km", FieldType.Real), new FieldDefinition("demand", FieldType.Real),
+            new FieldDefinition("subdistrict", FieldType.Text), new FieldDefinition("nearest_station", FieldType.Text), new FieldDefinition("nearest_minutes", FieldType.Real),
+        });
+        foreach (var b in audit.BlindSpots.Where(b => !b.Area.IsEmpty))
+        {
+            spots.Add(b.Area, (long)b.Rank, R(b.StreetKm), R(b.Demand), b.Subdistrict, b.NearestStationId, b.NearestStationMinutes is { } m ? R(m) : null);
+        }
+        layers.AddRange(new[] { subdistricts, gaps, spots });
+        return layers;
+    }
+
+    private static double R(double value) => Math.Round(value, 4);
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Text;
+
+namespace Geo.Analyses.Coverage;
+
+/// <summary>The audit's CSV tables: coverage per subdistrict, and blind spots ranked by uncovered demand.</summary>
+public static class AuditTables
+{
+    public static string CoverageCsv(AuditResult audit)
+    {
+        var csv = new StringBuilder();
+        csv.AppendLine("subdistrict_id,name,area_km2,covered_km2,area_pct,street_km,covered_street_km,street_pct,uncovered_street_km,demand,covered_demand,demand_pct,stations_inside,worst_minutes");
+        foreach (var s in audit.Subdistricts)
+        {
+            csv.AppendLine(string.Join(',', s.Id.ToString(CultureInfo.InvariantCulture), Quote(s.Name), N(s.AreaKm2), N(s.CoveredKm2), N(100 * s.AreaShare),
+                N(s.StreetKm), N(s.CoveredStreetKm), N(100 * s.StreetShare), N(s.UncoveredStreetKm), N(s.Demand), N(s.CoveredDemand), N(100 * s.DemandShare),
+                s.StationsInside.ToString(CultureInfo.InvariantCulture), s.WorstMinutes is { } w ? N(w) : ""));
+        }
+        return csv.ToString();
+    }
+
+    public static string BlindSpotsCsv(AuditResult audit)
+    {
+        var csv = new StringBuilder();
+        csv.AppendLine("rank,demand,street_km,lon,lat,subdistrict,nearest_station,nearest_minutes");
+        foreach (var b in audit.BlindSpots)
+        {
+            csv.AppendLine(string.Join(',', b.Rank.ToString(CultureInfo.InvariantCulture), N(b.Demand), N(b.StreetKm), b.Lon.ToString("0.000000", CultureInfo.InvariantCulture),
+                b.Lat.ToString("0.000000", CultureInfo.InvariantCulture), Quote(b.Subdistrict ?? ""), Quote(b.NearestStationId ?? ""),
+                b.NearestStationMinutes is { } m ? N(m) : ""));
+        }
+        return csv.ToString();
+    }
+
+    internal static string N(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    private static string Quote(string text) =>
+        text.IndexOfAny(new[] { ',', '"', '\n' }) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+}

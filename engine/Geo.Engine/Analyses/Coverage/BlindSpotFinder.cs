@@ -1,0 +1,91 @@
+using Geo.Analyses.ServiceAreas;
+using Geo.Analyses.ServiceAreas.Cells;
+using Geo.Streets;
+
+namespace Geo.Analyses.Coverage;
+
+/// <summary>
+/// The uncovered street network split into connected stretches: two uncovered stretches belong to one blind spot when
+/// they meet at a junction. With no station at all, each island of the network is one blind spot.
+/// </summary>
+internal static class BlindSpotFinder
+{
+    public sealed record Stretch(List<ReachedInterval> Intervals, List<int> Vertices, double Meters);
+
+    public static List<Stretch> Find(StreetGraph graph, IReadOnlyList<ReachedInterval> covered)
+    {
+        var pieces = graph.Pieces;
+        var coveredOf = covered.GroupBy(c => c.Piece).ToDictionary(g => g.Key, g => g.OrderBy(c => c.From).ToList());
+        var uncovered = new List<(ReachedInterval Interval, int Element)>();
+        var parent = new List<int>(graph.VertexCount);
+        for (int v = 0; v < graph.VertexCount; v++) parent.Add(v);
+
+        int Find(int x)
+        {
+            while (parent[x] != x)
+            {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+            return x;
+        }
+
+        void Union(int a, int b)
+        {
+            a = Find(a);
+            b = Find(b);
+            if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b);
+        }
+
+        const double Touch = 1e-6;
+        for (int s = 0; s < pieces.Count; s++)
+        {
+            double length = pieces.LengthMeters[s], at = 0;
+            var gaps = new List<(double From, double To)>();
+            if (coveredOf.TryGetValue(s, out var parts))
+            {
+                foreach (var p in parts)
+                {
+                    if (p.From > at + Touch) gaps.Add((at, p.From));
+                    at = Math.Max(at, p.To);
+                }
+            }
+            if (length > at + Touch) gaps.Add((at, length));
+            foreach (var (from, to) in gaps)
+            {
+                bool atStart = from <= Touch, atEnd = to >= length - Touch;
+                int element;
+                if (atStart) element = pieces.FromVertex[s];
+                else if (atEnd) element = pieces.ToVertex[s];
+                else
+                {
+                    element = parent.Count;
+                    parent.Add(element);
+                }
+                if (atStart && atEnd) Union(pieces.FromVertex[s], pieces.ToVertex[s]);
+                uncovered.Add((new ReachedInterval(s, from, to), element));
+            }
+        }
+
+        var stretches = new Dictionary<int, Stretch>();
+        foreach (var (interval, element) in uncovered)
+        {
+            int root = Find(element);
+            if (!stretches.TryGetValue(root, out var stretch)) stretches[root] = stretch = new Stretch(new List<ReachedInterval>(), new List<int>(), 0);
+            stretch.Intervals.Add(interval);
+            if (interval.From <= Touch) stretch.Vertices.Add(pieces.FromVertex[interval.Piece]);
+            if (interval.To >= pieces.LengthMeters[interval.Piece] - Touch) stretch.Vertices.Add(pieces.ToVertex[interval.Piece]);
+        }
+        return stretches.Values.Select(s => s with { Meters = s.Intervals.Sum(i => i.Length) }).ToList();
+    }
+
+    /// <summary>The stretch's streets widened like a service area, less the cells stations already cover.</summary>
+    public static NetTopologySuite.Geometries.Geometry Area(StreetGraph graph, CellGrid grid, Stretch stretch, double lateral, CellMask? covered)
+    {
+        var mask = CellMask.Around(grid, graph.Pieces, stretch.Intervals, lateral);
+        mask.Stamp(graph.Pieces, stretch.Intervals, lateral);
+        if (covered is not null) mask.Exclude(covered);
+        mask.RemoveDiagonals();
+        return CellTracer.Trace(mask);
+    }
+}

@@ -1,0 +1,158 @@
+using Geo.Analyses.Demand;
+using Geo.Analyses.ServiceAreas;
+using Geo.Data.Model;
+using Geo.Streets;
+using Geo.Streets.Search;
+using Geo.Streets.Snapping;
+using NetTopologySuite.Algorithm.Locate;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Index.Strtree;
+using NetTopologySuite.Operation.Overlay;
+using NetTopologySuite.Operation.OverlayNG;
+
+namespace Geo.Analyses.Coverage;
+
+/// <summary>
+/// The coverage-gap audit: every station's service area within the break, then per subdistrict the share of area,
+/// street length and demand covered, the gap polygons, and the blind spots (connected uncovered street network)
+/// ranked by uncovered demand with the nearest station's travel time. Demand is street length unless demand points
+/// are given.
+/// </summary>
+public static class CoverageAudit
+{
+    public static AuditResult Run(
+        StreetSnapper snapper, IReadOnlyList<Station> stations, IReadOnlyList<Subdistrict> subdistricts,
+        IReadOnlyList<DemandPoint>? demand, AuditOptions options, string stationsFrom = "", string subdistrictsFrom = "",
+        IEnumerable<string>? warnings = null)
+    {
+        var graph = snapper.Graph;
+        double lateral = options.LateralMeters ?? graph.Profile.LateralMeters;
+        var areas = ServiceAreaAnalysis.Run(snapper, stations, new ServiceAreaOptions(new[] { options.Minutes }, lateral));
+        var coverageLonLat = areas.Coverage[0].Area;
+        var coverageLocal = graph.ToLocal(coverageLonLat);
+        var covered = areas.CoveredStreets[0];
+        bool streetDemand = demand is null || demand.Count == 0;
+        var coveredLocator = new IndexedPointInAreaLocator(coverageLonLat);
+        bool IsCovered(Point p) => !coverageLonLat.IsEmpty && coveredLocator.Locate(p.Coordinate) != Location.Exterior;
+
+        // Subdistrict figures.
+        var locals = subdistricts.Select(s => graph.ToLocal(s.Geometry)).ToArray();
+        var (streetKm, coveredKm) = StreetShares.ByArea(graph, locals, covered);
+        var gaps = new Geometry[subdistricts.Count];
+        var coveredArea = new double[subdistricts.Count];
+        Parallel.For(0, subdistricts.Count, i =>
+        {
+            var clipped = coverageLocal.IsEmpty ? coverageLocal : OverlayNGRobust.Overlay(coverageLocal, locals[i].Envelope, SpatialFunction.Intersection);
+            var inside = clipped.IsEmpty ? clipped : OverlayNGRobust.Overlay(locals[i], clipped, SpatialFunction.Intersection);
+            var gap = clipped.IsEmpty ? locals[i] : OverlayNGRobust.Overlay(locals[i], clipped, SpatialFunction.Difference);
+            coveredArea[i] = inside.Area / 1e6;
+            gaps[i] = graph.ToLonLat(ServiceAreaGeometry.Polygonal(gap));
+        });
+        var subdistrictIndex = new STRtree<int>();
+        for (int i = 0; i < subdistricts.Count; i++) subdistrictIndex.Insert(subdistricts[i].Geometry.EnvelopeInternal, i);
+        subdistrictIndex.Build();
+        var preparedLonLat = subdistricts.Select(s => PreparedGeometryFactory.Prepare(s.Geometry)).ToArray();
+        int SubdistrictOf(Point p)
+        {
+            foreach (int i in subdistrictIndex.Query(p.EnvelopeInternal).Order()) if (preparedLonLat[i].Covers(p)) return i;
+            return -1;
+        }
+
+        var stationsInside = new int[subdistricts.Count];
+        foreach (var s in areas.Snapped) if (SubdistrictOf(s.Station.Geometry) is var i and >= 0) stationsInside[i]++;
+
+        var demandTotal = new double[subdistricts.Count];
+        var demandCovered = new double[subdistricts.Count];
+        if (!streetDemand)
+        {
+            foreach (var d in demand!)
+            {
+                int i = SubdistrictOf(d.Geometry);
+                if (i < 0) continue;
+                demandTotal[i] += d.Weight;
+                if (IsCovered(d.Geometry)) demandCovered[i] += d.Weight;
+            }
+        }
+
+        // Travel times from the nearest station: the worst covered time per subdistrict, and blind spots' nearest station.
+        var search = new ShortestPathSearch(graph);
+        search.Run(areas.Snapped.SelectMany((s, i) => s.Snap.Seeds(graph, i)), AuditOptions.NearestStationHorizonMinutes * 60);
+        var worst = new double?[subdistricts.Count];
+        double limit = options.Minutes * 60;
+        foreach (int v in search.Settled)
+        {
+            double seconds = search.SecondsTo(v);
+            if (seconds > limit) break;
+            var (lon, lat) = graph.VertexLonLat(v);
+            int i = SubdistrictOf(new Point(lon, lat));
+            if (i >= 0 && (worst[i] is null || seconds / 60 > worst[i])) worst[i] = seconds / 60;
+        }
+
+        var results = new SubdistrictCoverage[subdistricts.Count];
+        for (int i = 0; i < subdistricts.Count; i++)
+        {
+            var s = subdistricts[i];
+            double area = locals[i].Area / 1e6;
+            results[i] = new SubdistrictCoverage(s.Id, s.Name, s.Geometry, gaps[i], area, Math.Min(area, coveredArea[i]), streetKm[i], Math.Min(streetKm[i], coveredKm[i]),
+                streetDemand ? streetKm[i] : demandTotal[i], streetDemand ? Math.Min(streetKm[i], coveredKm[i]) : demandCovered[i], stationsInside[i], worst[i]);
+        }
+
+        // Blind spots.
+        var grid = ServiceAreaAnalysis.GridFor(graph, lateral, new ServiceAreaOptions(new[] { options.Minutes }).Cell(lateral));
+        var stretches = BlindSpotFinder.Find(graph, covered);
+        var spotAreas = new Geometry[stretches.Count];
+        Parallel.For(0, stretches.Count, k => spotAreas[k] = graph.ToLonLat(BlindSpotFinder.Area(graph, grid, stretches[k], lateral, areas.CoveredCells)));
+        var spotDemand = new double[stretches.Count];
+        if (!streetDemand)
+        {
+            var spotIndex = new STRtree<int>();
+            for (int k = 0; k < stretches.Count; k++) if (!spotAreas[k].IsEmpty) spotIndex.Insert(spotAreas[k].EnvelopeInternal, k);
+            spotIndex.Build();
+            foreach (var d in demand!)
+            {
+                if (IsCovered(d.Geometry)) continue;
+                foreach (int k in spotIndex.Query(d.Geometry.EnvelopeInternal))
+                {
+                    if (!spotAreas[k].Covers(d.Geometry)) continue;
+                    spotDemand[k] += d.Weight;
+                    break;
+                }
+            }
+        }
+        var spots = new List<BlindSpot>();
+        for (int k = 0; k < stretches.Count; k++)
+        {
+            var stretch = stretches[k];
+            double km = stretch.Meters / 1000;
+            var where = spotAreas[k].IsEmpty ? graph.ToLonLat(StreetShares.Line(ServiceAreaGeometry.Local, graph.Pieces, stretch.Intervals[0].Piece, stretch.Intervals[0].From, stretch.Intervals[0].To)).InteriorPoint : spotAreas[k].InteriorPoint;
+            double? nearest = null;
+            string? nearestId = null;
+            foreach (int v in stretch.Vertices)
+            {
+                double t = search.SecondsTo(v);
+                if (double.IsFinite(t) && (nearest is null || t / 60 < nearest))
+                {
+                    nearest = t / 60;
+                    nearestId = areas.Snapped[search.OriginOf(v)].Station.Id;
+                }
+            }
+            int home = SubdistrictOf((Point)where);
+            spots.Add(new BlindSpot(0, spotAreas[k], km, streetDemand ? km : spotDemand[k], where.Coordinate.X, where.Coordinate.Y,
+                home >= 0 ? subdistricts[home].Name : null, nearest, nearestId));
+        }
+        var ranked = spots.OrderByDescending(s => s.Demand).ThenByDescending(s => s.StreetKm).ThenBy(s => s.Lon).ThenBy(s => s.Lat)
+            .Select((s, r) => s with { Rank = r + 1 }).ToList();
+
+        var totalStreetKm = graph.Pieces.LengthMeters.Sum(l => (double)l) / 1000;
+        var totalCoveredKm = covered.Sum(c => c.Length) / 1000;
+        double studyArea = locals.Sum(l => l.Area) / 1e6;
+        var totals = new AuditTotals(studyArea, results.Sum(r => r.CoveredKm2), totalStreetKm, totalCoveredKm,
+            streetDemand ? totalStreetKm : demand!.Sum(d => d.Weight),
+            streetDemand ? totalCoveredKm : demand!.Where(d => IsCovered(d.Geometry)).Sum(d => d.Weight),
+            areas.Snapped.Count, areas.Unsnapped.Count);
+        var notes = (warnings ?? Array.Empty<string>()).Concat(areas.Unsnapped.Select(u => $"station {u.Station.Id} left out: {u.Reason}")).ToList();
+        return new AuditResult(graph.Profile.Name, options.Minutes, stationsFrom, subdistrictsFrom,
+            streetDemand ? "street length (km)" : $"{demand!.Count} demand points", areas, results, ranked, totals, notes);
+    }
+}

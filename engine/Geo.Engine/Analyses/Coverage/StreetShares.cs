@@ -1,0 +1,57 @@
+using Geo.Analyses.ServiceAreas;
+using Geo.Streets;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Index.Strtree;
+
+namespace Geo.Analyses.Coverage;
+
+/// <summary>
+/// Street length and covered street length per area, pieces cut exactly at area borders (graph coordinates).
+/// </summary>
+internal static class StreetShares
+{
+    public static (double[] Total, double[] Covered) ByArea(StreetGraph graph, IReadOnlyList<Geometry> localAreas, IReadOnlyList<ReachedInterval> covered)
+    {
+        var pieces = graph.Pieces;
+        var index = new STRtree<int>();
+        for (int i = 0; i < localAreas.Count; i++) index.Insert(localAreas[i].EnvelopeInternal, i);
+        index.Build();
+        var prepared = localAreas.Select(PreparedGeometryFactory.Prepare).ToArray();
+        var coveredOf = covered.GroupBy(c => c.Piece).ToDictionary(g => g.Key, g => g.ToList());
+        var total = new double[localAreas.Count];
+        var coveredKm = new double[localAreas.Count];
+        var factory = ServiceAreaGeometry.Local;
+        for (int s = 0; s < pieces.Count; s++)
+        {
+            var line = Line(factory, pieces, s, 0, pieces.LengthMeters[s]);
+            var candidates = index.Query(line.EnvelopeInternal);
+            coveredOf.TryGetValue(s, out var parts);
+            foreach (int a in candidates)
+            {
+                if (prepared[a].Contains(line))
+                {
+                    total[a] += pieces.LengthMeters[s];
+                    if (parts is not null) coveredKm[a] += parts.Sum(p => p.Length);
+                    break;
+                }
+                if (!prepared[a].Intersects(line)) continue;
+                total[a] += line.Intersection(localAreas[a]).Length;
+                if (parts is null) continue;
+                foreach (var p in parts) coveredKm[a] += Line(factory, pieces, s, p.From, p.To).Intersection(localAreas[a]).Length;
+            }
+        }
+        for (int a = 0; a < total.Length; a++)
+        {
+            total[a] /= 1000;
+            coveredKm[a] /= 1000;
+        }
+        return (total, coveredKm);
+    }
+
+    public static LineString Line(GeometryFactory factory, StreetPieces pieces, int piece, double from, double to)
+    {
+        var points = pieces.Between(piece, from, to);
+        return factory.CreateLineString(points.Select(p => new Coordinate(p.X, p.Y)).ToArray());
+    }
+}

@@ -1,0 +1,96 @@
+using Geo.Streets;
+using Geo.Streets.Search;
+using Geo.Streets.Snapping;
+
+namespace Geo.Analyses.ServiceAreas;
+
+/// <summary>
+/// Turns one station's shortest-path tree into the street line work reached within each break: whole pieces,
+/// the reachable fraction of pieces entered from one end and not finished, and the station's own piece from the
+/// snapped point, each only in directions the profile may travel.
+/// </summary>
+public sealed class ReachedStreets
+{
+    private readonly StreetGraph _graph;
+    private readonly int[] _seenStamp;
+    private int _stamp;
+
+    public ReachedStreets(StreetGraph graph)
+    {
+        _graph = graph;
+        _seenStamp = new int[graph.Pieces.Count];
+    }
+
+    /// <summary>Reached intervals per break (same order as <paramref name="breaksSeconds"/>), from a finished search.</summary>
+    public List<ReachedInterval>[] Collect(ShortestPathSearch search, SnapResult origin, IReadOnlyList<double> breaksSeconds)
+    {
+        var result = new List<ReachedInterval>[breaksSeconds.Count];
+        for (int b = 0; b < result.Length; b++) result[b] = new List<ReachedInterval>();
+        if (++_stamp == int.MaxValue)
+        {
+            Array.Clear(_seenStamp);
+            _stamp = 1;
+        }
+        var pieces = _graph.Pieces;
+        var first = _graph.FirstEdge;
+        var segment = _graph.EdgeSegment;
+        Span<(double From, double To)> spans = stackalloc (double, double)[3];
+        foreach (int v in search.Settled)
+        {
+            for (int e = first[v]; e < first[v + 1]; e++)
+            {
+                int s = segment[e] >= 0 ? segment[e] : ~segment[e];
+                if (_seenStamp[s] == _stamp) continue;
+                _seenStamp[s] = _stamp;
+                AddPiece(s, search, origin.IsSnapped && origin.Piece == s ? origin : null, breaksSeconds, result, spans);
+            }
+        }
+        if (origin.IsSnapped && _seenStamp[origin.Piece] != _stamp)
+        {
+            _seenStamp[origin.Piece] = _stamp;
+            AddPiece(origin.Piece, search, origin, breaksSeconds, result, spans);
+        }
+        return result;
+    }
+
+    private void AddPiece(int s, ShortestPathSearch search, SnapResult? origin, IReadOnlyList<double> breaks,
+        List<ReachedInterval>[] result, Span<(double From, double To)> spans)
+    {
+        var pieces = _graph.Pieces;
+        double length = pieces.LengthMeters[s];
+        double forward = pieces.ForwardSeconds[s], backward = pieces.BackwardSeconds[s];
+        double atStart = search.SecondsTo(pieces.FromVertex[s]);
+        double atEnd = float.IsFinite((float)backward) ? search.SecondsTo(pieces.ToVertex[s]) : double.PositiveInfinity;
+        for (int b = 0; b < breaks.Count; b++)
+        {
+            double limit = breaks[b];
+            int count = 0;
+            if (atStart <= limit) spans[count++] = (0, Math.Min(length, (limit - atStart) / forward * length));
+            if (atEnd <= limit) spans[count++] = (Math.Max(0, length - (limit - atEnd) / backward * length), length);
+            if (origin is not null)
+            {
+                double p = origin.MetersAlong;
+                double ahead = Math.Min(length, p + limit / forward * length);
+                double behind = double.IsFinite(backward) ? Math.Max(0, p - limit / backward * length) : p;
+                spans[count++] = (behind, ahead);
+            }
+            Merge(spans[..count], s, result[b]);
+        }
+    }
+
+    private static void Merge(Span<(double From, double To)> spans, int piece, List<ReachedInterval> into)
+    {
+        spans.Sort((a, b) => a.From.CompareTo(b.From));
+        double from = double.NaN, to = double.NaN;
+        foreach (var (a, b) in spans)
+        {
+            if (b <= a) continue;
+            if (double.IsNaN(from)) { from = a; to = b; continue; }
+            if (a <= to) { to = Math.Max(to, b); continue; }
+            into.Add(new ReachedInterval(piece, from, to));
+            from = a;
+            to = b;
+        }
+        if (!double.IsNaN(from)) into.Add(new ReachedInterval(piece, from, to));
+    }
+}

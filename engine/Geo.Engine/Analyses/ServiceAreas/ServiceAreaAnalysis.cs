@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using Geo.Analyses.ServiceAreas.Cells;
+using Geo.Data.Model;
+using Geo.Streets;
+using Geo.Streets.Search;
+using Geo.Streets.Snapping;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Operation.Union;
+
+namespace Geo.Analyses.ServiceAreas;
+
+/// <summary>
+/// Service areas ("15-minute circles") of many stations at once: per station and break, the streets reached along
+/// the network widened by the lateral distance into polygons with holes (or straight-line circles); the merged
+/// coverage per break; and how many stations reach each part of the covered area. Network polygons are drawn on
+/// cells aligned across the dataset, so 5 ⊆ 10 ⊆ 15, the merged union and the overlap counts are exact.
+/// Stations run in parallel on every core, each thread reusing one search.
+/// </summary>
+public static class ServiceAreaAnalysis
+{
+    public static ServiceAreaResult Run(StreetSnapper snapper, IReadOnlyList<Station> stations, ServiceAreaOptions options)
+    {
+        options.Validate();
+        var graph = snapper.Graph;
+        double lateral = options.LateralMeters ?? graph.Profile.LateralMeters;
+        var breaks = options.Minutes.Select(m => m * 60).ToArray();
+        int last = breaks.Length - 1;
+        string mode = options.Circle ? "circle" : "network";
+        var clock = Stopwatch.StartNew();
+
+        var snaps = new SnapResult[stations.Count];
+        Parallel.For(0, stations.Count, i => snaps[i] = snapper.Snap(stations[i].Geometry));
+        var snapped = new List<SnappedStation>();
+        var unsnapped = new List<UnsnappedStation>();
+        for (int i = 0; i < stations.Count; i++)
+        {
+            if (snaps[i].IsSnapped) snapped.Add(new SnappedStation(stations[i], snaps[i]));
+            else unsnapped.Add(new UnsnappedStation(stations[i], snaps[i].Reason!));
+        }
+        long snapMs = clock.ElapsedMilliseconds;
+        clock.Restart();
+
+        var grid = GridFor(graph, lateral, options.Cell(lateral));
+        var areas = new ServiceArea[snapped.Count * breaks.Length];
+        var intervals = new List<ReachedInterval>[snapped.Count][];
+        var circles = options.Circle ? new Geometry[snapped.Count][] : null;
+        var workers = new ThreadLocal<StationWorker>(() => new StationWorker(graph, grid, breaks.Length, options.Overlap), trackAllValues: true);
+        Parallel.For(0, snapped.Count, i =>
+        {
+            var station = snapped[i];
+            var worker = workers.Value!;
+            var locals = new Geometry[breaks.Length];
+            var km2 = new double[breaks.Length];
+            if (circles is not null)
+            {
+                var centre = graph.ToLocal(station.Station.Geometry).Coordinate;
+                double speed = graph.Profile.DefaultSpeedKmh / 3.6;
+                intervals[i] = breaks.Select(b => CircleReach.Inside(snapper, centre.X, centre.Y, speed * b)).ToArray();
+                circles[i] = breaks.Select(b => ServiceAreaGeometry.Circle(centre.X, centre.Y, speed * b)).ToArray();
+                for (int b = 0; b < breaks.Length; b++) (locals[b], km2[b]) = (circles[i][b], circles[i][b].Area / 1e6);
+            }
+            else
+            {
+                worker.Search.Run(station.Snap.Seeds(graph), breaks[^1]);
+                intervals[i] = worker.Reached.Collect(worker.Search, station.Snap, breaks);
+                var window = CellMask.Around(grid, graph.Pieces, intervals[i][last], lateral);
+                CellMask? smaller = null;
+                for (int b = 0; b < breaks.Length; b++)
+                {
+                    var mask = new CellMask(grid, window.Column0, window.Row0, window.Width, window.Height);
+                    mask.Stamp(graph.Pieces, intervals[i][b], lateral);
+                    if (smaller is not null) mask.Include(smaller);
+                    mask.RemoveDiagonals();
+                    worker.Merged[b].Include(mask);
+                    if (b == last && worker.Counts is not null) worker.Count(mask);
+                    locals[b] = CellTracer.Trace(mask);
+                    km2[b] = mask.CountCovered() * grid.CellAreaKm2;
+                    smaller = mask;
+                }
+            }
+            for (int b = 0; b < breaks.Length; b++)
+            {
+                var s = station.Station;
+                areas[i * breaks.Length + b] = new ServiceArea(s.Id, s.Name, options.Minutes[b], mode, graph.ToLonLat(locals[b]),
+                    km2[b], intervals[i][b].Sum(x => x.Length) / 1000);
+            }
+        });
+        long stationsMs = clock.ElapsedMilliseconds;
+        clock.Restart();
+
+        var threads = workers.Values.ToList();
+        var coverage = new CoverageArea[breaks.Length];
+        var coveredCells = new CellMask?[breaks.Length];
+        var covered = new IReadOnlyList<ReachedInterval>[breaks.Length];
+        Parallel.For(0, breaks.Length, b =>
+        {
+            covered[b] = MergeIntervals(intervals.SelectMany(station => station[b]));
+            double streetKm = covered[b].Sum(x => x.Length) / 1000;
+            if (circles is not null)
+            {
+                var union = CascadedPolygonUnion.Union(circles.Select(c => c[b]).ToList()) ?? ServiceAreaGeometry.Local.CreatePolygon();
+                coverage[b] = new CoverageArea(options.Minutes[b], mode, snapped.Count, graph.ToLonLat(union), union.Area / 1e6, streetKm);
+                return;
+            }
+            var merged = new CellMask(grid, 0, 0, grid.Width, grid.Height);
+            foreach (var t in threads) merged.Include(t.Merged[b]);
+            merged.RemoveDiagonals();
+            coveredCells[b] = merged;
+            coverage[b] = new CoverageArea(options.Minutes[b], mode, snapped.Count, graph.ToLonLat(CellTracer.Trace(merged)),
+                merged.CountCovered() * grid.CellAreaKm2, streetKm);
+        });
+        long coverageMs = clock.ElapsedMilliseconds;
+        clock.Restart();
+
+        var overlap = new List<OverlapArea>();
+        if (options.Overlap && snapped.Count > 0)
+        {
+            var parts = circles is not null
+                ? OverlapCounter.Count(circles.Select(c => c[last]).ToList()).Select(p => (p.Count, p.Area, p.Area.Area / 1e6))
+                : CellOverlap.Parts(grid, threads.Select(t => t.Counts!).ToList());
+            foreach (var (count, area, km2) in parts) overlap.Add(new OverlapArea(options.Minutes[last], count, graph.ToLonLat(area), km2));
+        }
+        long overlapMs = clock.ElapsedMilliseconds;
+        workers.Dispose();
+
+        return new ServiceAreaResult(graph.Profile.Name, mode, options.Minutes, areas, coverage, overlap, unsnapped, snapped, covered,
+            new ServiceAreaTimings(snapMs, stationsMs, coverageMs, overlapMs))
+        {
+            CoveredCells = coveredCells[last],
+        };
+    }
+
+    /// <summary>The cell grid over the whole street network, with room for the widening on every side.</summary>
+    public static CellGrid GridFor(StreetGraph graph, double lateral, double cellMeters)
+    {
+        double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
+        var pieces = graph.Pieces;
+        for (int i = 0; i < pieces.PointX.Length; i++)
+        {
+            minX = Math.Min(minX, pieces.PointX[i]);
+            maxX = Math.Max(maxX, pieces.PointX[i]);
+            minY = Math.Min(minY, pieces.PointY[i]);
+            maxY = Math.Max(maxY, pieces.PointY[i]);
+        }
+        double margin = lateral + 2 * cellMeters;
+        return new CellGrid(minX - margin, minY - margin, maxX + margin, maxY + margin, cellMeters);
+    }
+
+    /// <summary>The union of many stations' reached intervals: one sorted, non-overlapping list per piece.</summary>
+    public static IReadOnlyList<ReachedInterval> MergeIntervals(IEnumerable<ReachedInterval> intervals)
+    {
+        var sorted = intervals.OrderBy(x => x.Piece).ThenBy(x => x.From).ToList();
+        var merged = new List<ReachedInterval>(sorted.Count);
+        foreach (var x in sorted)
+        {
+            if (merged.Count > 0 && merged[^1].Piece == x.Piece && x.From <= merged[^1].To)
+            {
+                if (x.To > merged[^1].To) merged[^1] = merged[^1] with { To = x.To };
+            }
+            else merged.Add(x);
+        }
+        return merged;
+    }
+
+    /// <summary>One thread's reusable search state and its share of the merged coverage and overlap counts.</summary>
+    private sealed class StationWorker
+    {
+        public StationWorker(StreetGraph graph, CellGrid grid, int breaks, bool overlap)
+        {
+            Search = new ShortestPathSearch(graph);
+            Reached = new ReachedStreets(graph);
+            Merged = Enumerable.Range(0, breaks).Select(_ => new CellMask(grid, 0, 0, grid.Width, grid.Height)).ToArray();
+            Counts = overlap ? new ushort[grid.Width * grid.Height] : null;
+            _gridWidth = grid.Width;
+        }
+
+        private readonly int _gridWidth;
+        public ShortestPathSearch Search { get; }
+        public ReachedStreets Reached { get; }
+        public CellMask[] Merged { get; }
+        public ushort[]? Counts { get; }
+
+        public void Count(CellMask mask)
+        {
+            for (int r = 0; r < mask.Height; r++)
+            {
+                int row = (mask.Row0 + r) * _gridWidth + mask.Column0;
+                for (int c = 0; c < mask.Width; c++)
+                {
+                    if (mask.Cells[r * mask.Width + c] != 0 && Counts![row + c] < ushort.MaxValue) Counts[row + c]++;
+                }
+            }
+        }
+    }
+}

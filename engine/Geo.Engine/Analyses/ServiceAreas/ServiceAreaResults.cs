@@ -1,0 +1,35 @@
+using Geo.Data.Model;
+using NetTopologySuite.Geometries;
+
+namespace Geo.Analyses.ServiceAreas;
+
+/// <summary>What one station reaches within one break; <see cref="Area"/> in lon/lat.</summary>
+public sealed record ServiceArea(string StationId, string? StationName, double Minutes, string Mode, Geometry Area, double AreaKm2, double StreetKm);
+
+/// <summary>What all stations together reach within one break.</summary>
+public sealed record CoverageArea(double Minutes, string Mode, int Stations, Geometry Area, double AreaKm2, double StreetKm);
+
+/// <summary>The part of the covered area that exactly <see cref="StationsReaching"/> stations reach within the break.</summary>
+public sealed record OverlapArea(double Minutes, int StationsReaching, Geometry Area, double AreaKm2);
+
+/// <summary>A station left out of the analysis, with the reason (far from any usable street, outside the data …).</summary>
+public sealed record UnsnappedStation(Station Station, string Reason);
+
+/// <summary>Where the time of a run went, in milliseconds of wall time.</summary>
+public sealed record ServiceAreaTimings(long SnapMs, long StationsMs, long CoverageMs, long OverlapMs);
+
+public sealed record ServiceAreaResult(
+    string Profile,
+    string Mode,
+    IReadOnlyList<double> Minutes,
+    IReadOnlyList<ServiceArea> Areas,
+    IReadOnlyList<CoverageArea> Coverage,
+    IReadOnlyList<OverlapArea> Overlap,
+    IReadOnlyList<UnsnappedStation> Unsnapped,
+    IReadOnlyList<SnappedStation> Snapped,
+    IReadOnlyList<IReadOnlyList<ReachedInterval>> CoveredStreets,
+    ServiceAreaTimings Timings)
+{
+    /// <summary>The cells the largest break covers (network mode), for audits that cut gaps out of the same cells.</summary>
+    public Cells.CellMask? CoveredCells { get; init; }
+}

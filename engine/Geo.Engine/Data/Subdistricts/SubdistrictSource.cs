@@ -1,0 +1,106 @@
+using System.Globalization;
+using Geo.Data.Features;
+using Geo.Data.Model;
+using Geo.Streets;
+using NetTopologySuite.Geometries;
+
+namespace Geo.Data.Subdistricts;
+
+/// <summary>
+/// The areas coverage is reported by: a layer or table of the store (name column), the dataset's subdistricts
+/// at one admin level (<c>admin:8</c>), or square planning cells (网格) of a given size over the streets
+/// (<c>cells:1km</c>) for data without boundaries. Invalid polygons are repaired and reported by id.
+/// </summary>
+public static class SubdistrictSource
+{
+    public sealed record Loaded(IReadOnlyList<Subdistrict> Subdistricts, string Description, IReadOnlyList<string> Warnings);
+
+    public static Loaded Load(string? spec, IFeatureStore store, StreetDataset dataset, StreetGraph graph)
+    {
+        var warnings = new List<string>();
+        if (spec is null)
+        {
+            if (dataset.Subdistricts.Count > 0)
+            {
+                int level = dataset.Subdistricts.Max(s => s.AdminLevel);
+                return Checked(dataset.Subdistricts.Where(s => s.AdminLevel == level).ToList(), $"the dataset's subdistricts (admin_level {level})", warnings);
+            }
+            warnings.Add("the dataset has no subdistrict boundaries: coverage is reported by 1 km planning cells (网格); pass --subdistricts to use real ones");
+            return Checked(Cells(graph, 1000), "1 km planning cells (网格)", warnings);
+        }
+        if (spec.StartsWith("admin:", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!int.TryParse(spec[6..], NumberStyles.None, CultureInfo.InvariantCulture, out int level))
+            {
+                throw new GeoInputException($"--subdistricts '{spec}': admin level must be a whole number");
+            }
+            var chosen = dataset.Subdistricts.Where(s => s.AdminLevel == level).ToList();
+            if (chosen.Count == 0)
+            {
+                var levels = dataset.Subdistricts.Select(s => s.AdminLevel).Distinct().Order().ToList();
+                throw new GeoInputException($"no subdistricts at admin_level {level} (levels present: {(levels.Count == 0 ? "none" : string.Join(", ", levels))})");
+            }
+            return Checked(chosen, $"subdistricts at admin_level {level}", warnings);
+        }
+        if (spec.StartsWith("cells:", StringComparison.OrdinalIgnoreCase))
+        {
+            string size = spec[6..].Trim().ToLowerInvariant();
+            double factor = size.EndsWith("km") ? 1000 : 1;
+            size = size.TrimEnd('k', 'm');
+            if (!double.TryParse(size, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || value * factor < 100 || value * factor > 20000)
+            {
+                throw new GeoInputException($"--subdistricts '{spec}': cell size must be between 100 m and 20 km, e.g. cells:1km");
+            }
+            return Checked(Cells(graph, value * factor), $"{value * factor:0} m planning cells (网格)", warnings);
+        }
+        LayerName.Require(spec, "subdistrict layer");
+        var layer = store.ReadLayer(spec);
+        if (layer.Features.Count == 0) throw new GeoInputException($"subdistrict layer '{spec}' is empty");
+        return Checked(DatasetLayers.ReadSubdistricts(layer).ToList(), $"layer '{spec}'", warnings);
+    }
+
+    private static Loaded Checked(List<Subdistrict> subdistricts, string description, List<string> warnings)
+    {
+        if (subdistricts.Count == 0) throw new GeoInputException($"no subdistricts in {description}");
+        for (int i = 0; i < subdistricts.Count; i++)
+        {
+            var s = subdistricts[i];
+            if (s.Geometry.IsValid) continue;
+            var repaired = NetTopologySuite.Geometries.Utilities.GeometryFixer.Fix(s.Geometry);
+            if (repaired is not (Polygon or MultiPolygon) || repaired.IsEmpty)
+            {
+                throw new GeoInputException($"subdistrict {s.Id} '{s.Name}' has an invalid polygon that cannot be repaired");
+            }
+            warnings.Add($"subdistrict {s.Id} '{s.Name}' had an invalid polygon; repaired");
+            subdistricts[i] = s with { Geometry = repaired };
+        }
+        return new Loaded(subdistricts, description, warnings);
+    }
+
+    private static List<Subdistrict> Cells(StreetGraph graph, double meters)
+    {
+        var pieces = graph.Pieces;
+        double minX = pieces.PointX.Min(), maxX = pieces.PointX.Max(), minY = pieces.PointY.Min(), maxY = pieces.PointY.Max();
+        int columns = Math.Max(1, (int)Math.Ceiling((maxX - minX) / meters)), rows = Math.Max(1, (int)Math.Ceiling((maxY - minY) / meters));
+        // Only cells some street runs through: a planning cell of empty fields has nobody to serve.
+        var used = new bool[rows * columns];
+        for (int i = 0; i < pieces.PointX.Length; i++)
+        {
+            int c = Math.Min(columns - 1, (int)((pieces.PointX[i] - minX) / meters)), r = Math.Min(rows - 1, (int)((pieces.PointY[i] - minY) / meters));
+            used[r * columns + c] = true;
+        }
+        var cells = new List<Subdistrict>();
+        var factory = new GeometryFactory();
+        for (int r = 0; r < rows; r++)
+        {
+            for (int c = 0; c < columns; c++)
+            {
+                if (!used[r * columns + c]) continue;
+                var square = factory.ToGeometry(new Envelope(minX + c * meters, minX + (c + 1) * meters, minY + r * meters, minY + (r + 1) * meters));
+                var lonLat = graph.ToLonLat(square);
+                cells.Add(new Subdistrict(r * columns + c + 1, $"网格 {(char)('A' + r % 26)}{(r >= 26 ? (r / 26).ToString(CultureInfo.InvariantCulture) : "")}-{c + 1}", 0, lonLat));
+            }
+        }
+        return cells;
+    }
+}
