@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using Geo.Analyses.Pairing;
+using Geo.Coordinates;
 using Geo.Data;
 using Geo.Data.Model;
+using Geo.Data.Stations;
+using Geo.Data.Subdistricts;
 using Geo.Streets;
 using Spectre.Console;
 
@@ -13,15 +16,10 @@ internal static class PairCommand
     public static Command Create()
     {
         var data = SharedOptions.Data();
-        var stations = new Option<string>("--stations")
+        var stations = SharedOptions.Stations();
+        var subdistricts = new Option<string?>("--subdistricts")
         {
-            Description = "Stations: a layer of the --data store, or a .gpkg / postgis: store whose 'stations' layer is read",
-            DefaultValueFactory = _ => DatasetLayers.Stations,
-        };
-        var subdistricts = new Option<string>("--subdistricts")
-        {
-            Description = "Subdistricts: a layer of the --data store, or an admin level (e.g. 8) picked from its 'subdistricts' layer",
-            DefaultValueFactory = _ => DatasetLayers.Subdistricts,
+            Description = "Subdistricts: a layer/table, an admin level (8 or admin:8), or cells:<size>; default: the dataset's finest admin level",
         };
         var profile = SharedOptions.Profile();
         var cap = new Option<int?>("--max-subdistricts-per-station") { Description = "Most subdistricts one station may serve, counting the one it stands in" };
@@ -37,11 +35,12 @@ internal static class PairCommand
         };
         border.AcceptOnlyFromAmong("lowest-id", "nearest-interior");
         var snap = SharedOptions.MaxSnap();
-        var output = new Option<string>("--out") { Description = "GeoPackage file or postgis:<connection string> to write the pairing layers to", Required = true };
+        var crs = SharedOptions.InputCrs();
+        var output = SharedOptions.Output();
         var csv = new Option<string?>("--csv") { Description = "Also write the two-way pairing table to this CSV file" };
         var command = new Command("pair", "Pair stations with streets and subdistricts (结对子), and split the streets into station territories; exits 2 when some subdistrict is left unpaired.")
         {
-            data, stations, subdistricts, profile, cap, minutes, border, snap, output, csv,
+            data, stations, subdistricts, profile, cap, minutes, border, crs, snap, output, csv,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -54,40 +53,34 @@ internal static class PairCommand
             };
             options.Validate();
             var travel = TravelProfile.Load(parse.GetValue(profile)!);
-            string outSpec = parse.GetValue(output)!;
-            if (!FeatureStores.IsPostGis(outSpec) && !outSpec.EndsWith(".gpkg", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new GeoInputException($"--out '{outSpec}' is neither a .gpkg file nor postgis:<connection string>");
-            }
+            var inputCrs = InputCrs.Parse(parse.GetValue(crs));
+            string outTarget = parse.GetValue(output)!;
             if (parse.GetValue(csv) is string csvFile && Path.GetDirectoryName(Path.GetFullPath(csvFile)) is string folder && !Directory.Exists(folder))
             {
                 throw new GeoInputException($"--csv '{csvFile}': folder '{folder}' does not exist");
             }
 
-            StreetDataset dataset;
-            IReadOnlyList<Station> stationList;
-            IReadOnlyList<Subdistrict> subdistrictList;
-            string source;
-            using (var store = FeatureStores.Open(parse.GetValue(data)!, create: false))
-            {
-                stationList = PairingInputs.ReadStations(store, parse.GetValue(stations)!);
-                (subdistrictList, source) = PairingInputs.ReadSubdistricts(store, parse.GetValue(subdistricts)!);
-                dataset = DatasetLayers.Read(store);
-            }
-
             PairingResult result = null!;
-            CommandRunner.Progress.Status().Start("building the street graph", context =>
+            IReadOnlyList<string> sourceWarnings = Array.Empty<string>();
+            CommandRunner.Progress.Status().Start("reading the dataset", context =>
             {
+                using var store = FeatureStores.Open(parse.GetValue(data)!, create: false);
+                var dataset = DatasetLayers.Read(store);
+                var list = StationSource.Load(parse.GetValue(stations) ?? DatasetLayers.Stations, store, dataset, inputCrs);
+                context.Status($"building the {travel.Name} street graph");
                 var graph = StreetGraphBuilder.Build(dataset, travel);
-                context.Status($"pairing {stationList.Count} stations with {subdistrictList.Count} subdistricts");
-                result = PairingAnalysis.Run(graph, stationList, subdistrictList, dataset.Pois, options, source);
-                context.Status("writing");
-                using var target = FeatureStores.Open(outSpec, create: true);
-                target.WriteLayers(PairingLayers.ToLayers(result));
-                if (parse.GetValue(csv) is string csvPath) PairingCsv.WriteFile(csvPath, result);
+                var areas = SubdistrictSource.Load(AdminLevelSpec(parse.GetValue(subdistricts)), store, dataset, graph);
+                sourceWarnings = areas.Warnings;
+                context.Status($"pairing {list.Count} stations with {areas.Subdistricts.Count} subdistricts");
+                result = PairingAnalysis.Run(graph, list, areas.Subdistricts, dataset.Pois, options, areas.Description);
+                context.Status($"writing {outTarget}");
             });
+            string written = LayerOutput.Write(outTarget, PairingLayers.ToLayers(result));
+            if (parse.GetValue(csv) is string csvPath) PairingCsv.WriteFile(csvPath, result);
+            foreach (var warning in sourceWarnings) Console.Error.WriteLine($"geo: warning: {warning}");
             foreach (var warning in result.Warnings) Console.Error.WriteLine($"geo: warning: {warning}");
             PrintSummary(result);
+            Console.WriteLine($"wrote {written}" + (parse.GetValue(csv) is string c ? $" and {c}" : ""));
             return result.Summary.Feasible ? 0 : 2;
         }));
         return command;
@@ -113,6 +106,10 @@ internal static class PairCommand
             Console.WriteLine($"no feasible pairing: unpaired subdistricts: {PairingLayers.SubdistrictList(result, s.Unpaired)}");
         }
     }
+
+    /// <summary>A bare number names an admin level, as planners say "level 8".</summary>
+    private static string? AdminLevelSpec(string? spec) =>
+        spec is not null && spec.Length > 0 && spec.All(char.IsAsciiDigit) ? "admin:" + spec : spec;
 
     private static string Listed(string text) => text.Length == 0 ? "none" : text;
 }

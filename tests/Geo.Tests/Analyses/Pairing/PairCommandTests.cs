@@ -1,4 +1,5 @@
 using Geo.Analyses.Pairing;
+using Geo.Data.Features;
 using Geo.Data.GeoPackage;
 using Geo.Data.Model;
 using Geo.Tests.Cli;
@@ -9,7 +10,7 @@ namespace Geo.Tests.Analyses.Pairing;
 public class PairCommandTests
 {
     /// <summary>A 3 × 7 grid, subdistricts 甲 | 乙 | 丙 side by side, stations s1 in 甲 and s2 in 丙.</summary>
-    private static string WriteTown(TempFolder folder)
+    private static string WriteTown(TempFolder folder, params FeatureLayer[] extraLayers)
     {
         var city = TestCity.Grid(3, 7).ToDataset();
         var dataset = new StreetDataset
@@ -23,7 +24,7 @@ public class PairCommandTests
             Stations = new[] { Station("s1", 100, 100), Station("s2", 550, 100) },
         };
         var path = folder.File("town.gpkg");
-        new GeoPackageStore(path, create: true).WriteLayers(DatasetLayers.ToLayers(dataset));
+        new GeoPackageStore(path, create: true).WriteLayers(DatasetLayers.ToLayers(dataset).Concat(extraLayers).ToArray());
         return path;
     }
 
@@ -79,6 +80,42 @@ public class PairCommandTests
         var result = GeoCli.Run("pair", "--data", WriteTown(folder), "--subdistricts", "wards", "--out", folder.File("p.gpkg"));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("no subdistrict layer 'wards'", result.Stderr);
+        Assert.Contains("no layer 'wards'", result.Stderr);
+    }
+
+    [Fact]
+    public void Pair_emptySubdistrictLayer_failsNamingIt()
+    {
+        using var folder = new TempFolder();
+        var empty = new FeatureLayer("wards", GeometryKind.MultiPolygon, DatasetLayers.SubdistrictFields);
+        var result = GeoCli.Run("pair", "--data", WriteTown(folder, empty), "--subdistricts", "wards", "--out", folder.File("p.gpkg"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("'wards' is empty", result.Stderr);
+        Assert.False(File.Exists(folder.File("p.gpkg")));
+    }
+
+    [Fact]
+    public void Pair_bowTieSubdistrict_warnsNamingItsId()
+    {
+        using var folder = new TempFolder();
+        var wards = new FeatureLayer("wards", GeometryKind.MultiPolygon, DatasetLayers.SubdistrictFields);
+        wards.Add(Polygon((0, -50), (600, 250), (600, -50), (0, 250)), 42L, "蝴蝶", 8L);
+        var result = GeoCli.Run("pair", "--data", WriteTown(folder, wards), "--subdistricts", "wards", "--out", folder.File("p.gpkg"));
+
+        Assert.True(result.ExitCode is 0 or 2, result.Stderr);
+        Assert.Contains("subdistrict 42 '蝴蝶'", result.Stderr);
+        Assert.Contains("repaired", result.Stderr);
+    }
+
+    [Fact]
+    public void Pair_absentAdminLevel_failsListingTheLevels()
+    {
+        using var folder = new TempFolder();
+        var result = GeoCli.Run("pair", "--data", WriteTown(folder), "--subdistricts", "9", "--out", folder.File("p.gpkg"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("admin_level 9", result.Stderr);
+        Assert.Contains("levels present: 8", result.Stderr);
     }
 }
