@@ -56,6 +56,10 @@ internal static class AuditCommand
                     new AuditOptions(parse.GetValue(minutes), FlagBelowShare: flag), from, areas.Description,
                     areas.Warnings.Concat(points?.Warnings ?? Array.Empty<string>()));
                 if (audit.Totals.Stations == 0) throw new GeoInputException($"none of the {list.Count} stations is within reach of a street usable by {travel.Name}");
+                context.Status("pairing stations with subdistricts");
+                var pairing = Geo.Analyses.Pairing.PairingAnalysis.Run(snapper.Graph, audit.ServiceAreas.Snapped.Select(s => s.Station).ToList(),
+                    areas.Subdistricts, dataset.Pois, new Geo.Analyses.Pairing.PairingOptions { MaxSnapMeters = parse.GetValue(snap) }, areas.Description);
+                audit = CoverageAudit.WithPairing(audit, pairing);
                 context.Status($"writing {target}");
                 var layers = AuditLayers.ToLayers(audit);
                 if (FeatureStores.IsPostGis(target)) LayerOutput.Write(target, layers);

@@ -16,7 +16,7 @@ public static class AuditLayers
             new FieldDefinition("area_km2", FieldType.Real), new FieldDefinition("covered_km2", FieldType.Real), new FieldDefinition("area_pct", FieldType.Real),
             new FieldDefinition("street_km", FieldType.Real), new FieldDefinition("covered_street_km", FieldType.Real), new FieldDefinition("street_pct", FieldType.Real),
             new FieldDefinition("demand", FieldType.Real), new FieldDefinition("covered_demand", FieldType.Real), new FieldDefinition("demand_pct", FieldType.Real),
-            new FieldDefinition("stations_inside", FieldType.Integer), new FieldDefinition("worst_minutes", FieldType.Real),
+            new FieldDefinition("stations_inside", FieldType.Integer), new FieldDefinition("paired_stations", FieldType.Text), new FieldDefinition("worst_minutes", FieldType.Real),
         });
         var gaps = new FeatureLayer("gaps", GeometryKind.MultiPolygon, new[]
         {
@@ -25,7 +25,7 @@ public static class AuditLayers
         foreach (var s in audit.Subdistricts)
         {
             subdistricts.Add(s.Boundary, s.Id, s.Name, R(s.AreaKm2), R(s.CoveredKm2), R(100 * s.AreaShare), R(s.StreetKm), R(s.CoveredStreetKm), R(100 * s.StreetShare),
-                R(s.Demand), R(s.CoveredDemand), R(100 * s.DemandShare), (long)s.StationsInside, s.WorstMinutes is { } w ? R(w) : null);
+                R(s.Demand), R(s.CoveredDemand), R(100 * s.DemandShare), (long)s.StationsInside, string.Join(' ', s.PairedStations), s.WorstMinutes is { } w ? R(w) : null);
             if (!s.Gap.IsEmpty) gaps.Add(s.Gap, s.Id, s.Name, R(s.UncoveredKm2));
         }
 
@@ -39,6 +39,7 @@ public static class AuditLayers
             spots.Add(b.Area, (long)b.Rank, R(b.StreetKm), R(b.Demand), b.Subdistrict, b.NearestStationId, b.NearestStationMinutes is { } m ? R(m) : null);
         }
         layers.AddRange(new[] { subdistricts, gaps, spots });
+        if (audit.Pairing is not null) layers.AddRange(Pairing.PairingLayers.ToLayers(audit.Pairing).Where(l => layers.All(x => x.Name != l.Name)));
         return layers;
     }
 

@@ -9,6 +9,9 @@ public sealed record SubdistrictCoverage(
     double AreaKm2, double CoveredKm2, double StreetKm, double CoveredStreetKm, double Demand, double CoveredDemand,
     int StationsInside, double? WorstMinutes)
 {
+    /// <summary>The stations paired with this subdistrict (结对子), when the audit ran a pairing.</summary>
+    public IReadOnlyList<string> PairedStations { get; init; } = Array.Empty<string>();
+
     public double UncoveredKm2 => AreaKm2 - CoveredKm2;
     public double UncoveredStreetKm => StreetKm - CoveredStreetKm;
     public double AreaShare => AreaKm2 > 0 ? CoveredKm2 / AreaKm2 : 0;
@@ -39,4 +42,7 @@ public sealed record AuditResult(
     IReadOnlyList<SubdistrictCoverage> Subdistricts,
     IReadOnlyList<BlindSpot> BlindSpots,
     AuditTotals Totals,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    public Pairing.PairingResult? Pairing { get; init; }
+}

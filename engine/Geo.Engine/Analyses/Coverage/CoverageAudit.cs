@@ -155,4 +155,18 @@ public static class CoverageAudit
         return new AuditResult(graph.Profile.Name, options.Minutes, stationsFrom, subdistrictsFrom,
             streetDemand ? "street length (km)" : $"{demand!.Count} demand points", areas, results, ranked, totals, notes);
     }
+
+    /// <summary>Adds a pairing run (station ↔ subdistrict, territories) to an audit: its layers and each subdistrict's paired stations.</summary>
+    public static AuditResult WithPairing(AuditResult audit, Pairing.PairingResult pairing)
+    {
+        var paired = pairing.Rows.Where(r => r.Station >= 0 && r.Subdistrict >= 0)
+            .GroupBy(r => pairing.Subdistricts[r.Subdistrict].Source.Id)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => pairing.Stations[r.Station].Id).Distinct().ToList());
+        return audit with
+        {
+            Subdistricts = audit.Subdistricts.Select(s => s with { PairedStations = paired.GetValueOrDefault(s.Id, Array.Empty<string>()) }).ToList(),
+            Warnings = audit.Warnings.Concat(pairing.Warnings).ToList(),
+            Pairing = pairing,
+        };
+    }
 }

@@ -2,7 +2,8 @@ using Geo.Streets;
 using Geo.Streets.Search;
 using Geo.Streets.Snapping;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Operation.Union;
+using Geo.Analyses.ServiceAreas;
+using Geo.Analyses.ServiceAreas.Cells;
 
 namespace Geo.Analyses.Pairing;
 
@@ -68,26 +69,25 @@ public static class NetworkTerritories
         return (station, best);
     }
 
+    /// <summary>Each station's territory pieces widened like a service area, on the same aligned cells, in parallel.</summary>
     private static TerritoryArea[] Areas(StreetGraph graph, IReadOnlyList<TerritoryPiece> labelled, int stationCount)
     {
         var pieces = graph.Pieces;
-        var lines = new List<LineString>[stationCount];
-        var meters = new double[stationCount];
-        foreach (var t in labelled)
-        {
-            (lines[t.Station] ??= new List<LineString>()).Add(PieceLine(graph, t.Piece));
-            meters[t.Station] += pieces.LengthMeters[t.Piece];
-        }
-        var areas = new List<TerritoryArea>();
+        var owned = new List<ReachedInterval>[stationCount];
+        foreach (var t in labelled) (owned[t.Station] ??= new List<ReachedInterval>()).Add(new ReachedInterval(t.Piece, 0, pieces.LengthMeters[t.Piece]));
         double lateral = graph.Profile.LateralMeters;
-        for (int j = 0; j < stationCount; j++)
+        var grid = ServiceAreaAnalysis.GridFor(graph, lateral, lateral / ServiceAreaOptions.CellsPerLateral);
+        var areas = new TerritoryArea?[stationCount];
+        Parallel.For(0, stationCount, j =>
         {
-            if (lines[j] is null) continue;
-            var buffers = lines[j].Select(l => l.Buffer(lateral, 4)).ToList();
-            var metric = CascadedPolygonUnion.Union(buffers);
-            areas.Add(new TerritoryArea(j, graph.Projection.Unproject(metric), lines[j].Count, meters[j], metric.Area));
-        }
-        return areas.ToArray();
+            if (owned[j] is null) return;
+            var mask = CellMask.Around(grid, pieces, owned[j], lateral);
+            mask.Stamp(pieces, owned[j], lateral);
+            mask.RemoveDiagonals();
+            var local = CellTracer.Trace(mask);
+            areas[j] = new TerritoryArea(j, graph.ToLonLat(local), owned[j].Count, owned[j].Sum(i => i.Length), mask.CountCovered() * grid.CellAreaKm2 * 1e6);
+        });
+        return areas.Where(a => a is not null).Select(a => a!).ToArray();
     }
 
     /// <summary>A piece's polyline in absolute projected metres.</summary>
