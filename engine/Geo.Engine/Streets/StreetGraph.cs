@@ -68,7 +68,20 @@ public sealed class StreetGraph
         Projection.Unproject(OriginX + VertexX[vertex], OriginY + VertexY[vertex]);
 
     /// <summary>A geometry in graph coordinates (metres from the graph origin) as lon/lat, EPSG:4326.</summary>
-    public NetTopologySuite.Geometries.Geometry ToLonLat(NetTopologySuite.Geometries.Geometry local) => Projection.Unproject(local, OriginX, OriginY);
+    public NetTopologySuite.Geometries.Geometry ToLonLat(NetTopologySuite.Geometries.Geometry local) => Lattice.ToLonLat(local);
+
+    private LonLatLattice? _lattice;
+
+    /// <summary>Built on first use over the streets' extent with a few kilometres to spare.</summary>
+    private LonLatLattice Lattice => LazyInitializer.EnsureInitialized(ref _lattice, BuildLattice);
+
+    private LonLatLattice BuildLattice()
+    {
+        var extent = new NetTopologySuite.Geometries.Envelope();
+        for (int i = 0; i < Pieces.PointX.Length; i++) extent.ExpandToInclude(Pieces.PointX[i], Pieces.PointY[i]);
+        extent.ExpandBy(5000);
+        return new LonLatLattice(Projection, OriginX, OriginY, extent);
+    }
 
     /// <summary>A lon/lat geometry in graph coordinates (metres from the graph origin).</summary>
     public NetTopologySuite.Geometries.Geometry ToLocal(NetTopologySuite.Geometries.Geometry lonLat)

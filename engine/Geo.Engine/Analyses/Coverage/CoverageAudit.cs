@@ -30,7 +30,7 @@ public static class CoverageAudit
         double lateral = options.LateralMeters ?? graph.Profile.LateralMeters;
         var areas = ServiceAreaAnalysis.Run(snapper, stations, new ServiceAreaOptions(new[] { options.Minutes }, lateral));
         var coverageLonLat = areas.Coverage[0].Area;
-        var coverageLocal = graph.ToLocal(coverageLonLat);
+        var coverageLocal = areas.CoverageLocal[0];
         var covered = areas.CoveredStreets[0];
         bool streetDemand = demand is null || demand.Count == 0;
         var coveredLocator = new IndexedPointInAreaLocator(coverageLonLat);

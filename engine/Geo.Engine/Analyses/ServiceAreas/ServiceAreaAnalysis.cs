@@ -91,6 +91,7 @@ public static class ServiceAreaAnalysis
         var threads = workers.Values.ToList();
         var coverage = new CoverageArea[breaks.Length];
         var coveredCells = new CellMask?[breaks.Length];
+        var coverageLocal = new Geometry[breaks.Length];
         var covered = new IReadOnlyList<ReachedInterval>[breaks.Length];
         Parallel.For(0, breaks.Length, b =>
         {
@@ -99,6 +100,7 @@ public static class ServiceAreaAnalysis
             if (circles is not null)
             {
                 var union = CascadedPolygonUnion.Union(circles.Select(c => c[b]).ToList()) ?? ServiceAreaGeometry.Local.CreatePolygon();
+                coverageLocal[b] = union;
                 coverage[b] = new CoverageArea(options.Minutes[b], mode, snapped.Count, graph.ToLonLat(union), union.Area / 1e6, streetKm);
                 return;
             }
@@ -106,7 +108,8 @@ public static class ServiceAreaAnalysis
             foreach (var t in threads) merged.Include(t.Merged[b]);
             merged.RemoveDiagonals();
             coveredCells[b] = merged;
-            coverage[b] = new CoverageArea(options.Minutes[b], mode, snapped.Count, graph.ToLonLat(CellTracer.Trace(merged)),
+            coverageLocal[b] = CellTracer.Trace(merged);
+            coverage[b] = new CoverageArea(options.Minutes[b], mode, snapped.Count, graph.ToLonLat(coverageLocal[b]),
                 merged.CountCovered() * grid.CellAreaKm2, streetKm);
         });
         long coverageMs = clock.ElapsedMilliseconds;
@@ -127,6 +130,7 @@ public static class ServiceAreaAnalysis
             new ServiceAreaTimings(snapMs, stationsMs, coverageMs, overlapMs))
         {
             CoveredCells = coveredCells[last],
+            CoverageLocal = coverageLocal,
         };
     }
 

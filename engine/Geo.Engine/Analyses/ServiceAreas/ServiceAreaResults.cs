@@ -32,4 +32,7 @@ public sealed record ServiceAreaResult(
 {
     /// <summary>The cells the largest break covers (network mode), for audits that cut gaps out of the same cells.</summary>
     public Cells.CellMask? CoveredCells { get; init; }
+
+    /// <summary>The merged coverage per break in graph coordinates (metres from the graph origin), for exact overlays.</summary>
+    public IReadOnlyList<Geometry> CoverageLocal { get; init; } = Array.Empty<Geometry>();
 }
