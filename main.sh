@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 extract="${1:-../shared/datasets/chengdu-center.osm.pbf}"
 mkdir -p out
+[ "$(id -u)" = 0 ] && scripts/install-packages.sh fonts-noto-cjk   # Chinese labels on the map
 dotnet build engine/Geo.Cli -c Release --nologo -v quiet >/dev/null
 geo() { dotnet engine/Geo.Cli/bin/Release/net10.0/geo.dll "$@"; }
 rm -f out/chengdu.gpkg
