@@ -39,10 +39,17 @@ public static class BenchmarkData
         throw new FileNotFoundException($"{name}.osm.pbf not found in a shared/datasets folder above {AppContext.BaseDirectory}");
     }
 
-    /// <summary>A central origin: the street junction nearest the middle of the data's extent.</summary>
-    public static (double Lon, double Lat) Centre(StreetDataset dataset)
+    /// <summary>A central origin: the junction of the main network nearest the middle of the data's extent.</summary>
+    public static Geo.Streets.Snapping.SnapResult CentralOrigin(Geo.Streets.Snapping.StreetSnapper snapper)
     {
-        var c = dataset.Metadata.Extent.Centre;
-        return (c.X, c.Y);
+        var graph = snapper.Graph;
+        int best = -1;
+        double bestDistance = double.MaxValue;
+        for (int v = 0; v < graph.VertexCount; v++)
+        {
+            double d = (double)graph.VertexX[v] * graph.VertexX[v] + (double)graph.VertexY[v] * graph.VertexY[v];
+            if (graph.ComponentOf[v] == 0 && d < bestDistance) (best, bestDistance) = (v, d);
+        }
+        return snapper.SnapProjected(graph.VertexX[best], graph.VertexY[best]);
     }
 }

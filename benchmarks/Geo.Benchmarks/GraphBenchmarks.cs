@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using Geo.Data.Model;
-using Geo.Data.Osm;
 using Geo.Streets;
 using Geo.Streets.Search;
 using Geo.Streets.Snapping;
@@ -28,14 +27,9 @@ public class GraphBenchmarks
         _dataset = BenchmarkData.Load(Dataset);
         _graph = StreetGraphBuilder.Build(_dataset, TravelProfile.BuiltIn("ebike"));
         _snapper = new StreetSnapper(_graph);
-        var (lon, lat) = BenchmarkData.Centre(_dataset);
-        _origin = _snapper.Snap(lon, lat);
-        if (!_origin.IsSnapped) _origin = _snapper.SnapProjected(0, 0);
+        _origin = BenchmarkData.CentralOrigin(_snapper);
         _search = new ShortestPathSearch(_graph);
     }
-
-    [Benchmark(Description = "import PBF")]
-    public int Import() => Dataset == BenchmarkData.SyntheticCity ? 0 : new OsmPbfImporter().Import(BenchmarkData.ExtractPath(Dataset)).Dataset.Streets.Count;
 
     [Benchmark(Description = "build e-bike graph")]
     public int BuildGraph() => StreetGraphBuilder.Build(_dataset, TravelProfile.BuiltIn("ebike")).EdgeCount;
