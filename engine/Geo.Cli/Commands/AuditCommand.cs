@@ -61,9 +61,10 @@ internal static class AuditCommand
                     areas.Subdistricts, dataset.Pois, new Geo.Analyses.Pairing.PairingOptions { MaxSnapMeters = parse.GetValue(snap) }, areas.Description);
                 audit = CoverageAudit.WithPairing(audit, pairing);
                 context.Status($"writing {target}");
-                var layers = AuditLayers.ToLayers(audit);
+                // The streets go along so the audit folder is self-contained for QGIS and for 'geo brief'.
+                var layers = AuditLayers.ToLayers(audit).Append(DatasetLayers.ToLayers(dataset).First(l => l.Name == DatasetLayers.Streets)).ToList();
                 if (FeatureStores.IsPostGis(target)) LayerOutput.Write(target, layers);
-                else AuditFolder.Write(target, audit, layers, CoverageMap.Png(audit, dataset, $"{audit.Minutes:0.##}-minute {travel.Name} coverage · 服务圈覆盖"), flag);
+                else AuditFolder.Write(target, audit, layers, CoverageMap.Png(MapLayers.FromAudit(audit, dataset), $"{audit.Minutes:0.##}-minute {travel.Name} coverage · 服务圈覆盖"), flag);
             });
             foreach (var w in audit.Warnings.Take(20)) Console.Error.WriteLine($"geo: warning: {w}");
             foreach (var line in AuditReport.Headlines(audit)) Console.WriteLine(line);

@@ -13,6 +13,7 @@ internal static class GeoCommands
         yield return SynthCommand.Create();
         yield return ServiceAreasCommand.Create();
         yield return AuditCommand.Create();
+        yield return BriefCommand.Create();
         yield return ProfilesCommand.Create();
     }
 }

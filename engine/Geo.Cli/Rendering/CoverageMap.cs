@@ -14,43 +14,41 @@ internal static class CoverageMap
     public static readonly SKColor CoverageColour = new(46, 160, 67, 110);
     public static readonly SKColor BlindSpotColour = new(215, 48, 39, 150);
 
-    public static byte[] Png(AuditResult audit, StreetDataset dataset, string title, int width = 1600, int height = 1200, Envelope? extent = null)
+    public static byte[] Png(MapLayers layers, string title, int width = 1600, int height = 1200, Envelope? extent = null, bool chinese = false)
     {
         using var surface = SKSurface.Create(new SKImageInfo(width, height));
-        Draw(surface.Canvas, audit, dataset, title, width, height, extent);
+        surface.Canvas.Clear(SKColors.White);
+        Draw(surface.Canvas, layers, title, new SKRect(0, 0, width, height), extent, chinese);
         using var image = surface.Snapshot();
         using var data = image.Encode(SKEncodedImageFormat.Png, 90);
         return data.ToArray();
     }
 
-    public static void Draw(SKCanvas canvas, AuditResult audit, StreetDataset dataset, string title, float width, float height, Envelope? extent = null)
+    /// <summary>Draws the map with its title, legend and furniture inside <paramref name="area"/> of the canvas.</summary>
+    public static void Draw(SKCanvas canvas, MapLayers layers, string title, SKRect area, Envelope? extent = null, bool chinese = false)
     {
-        canvas.Clear(SKColors.White);
-        var view = extent ?? StudyExtent(audit, dataset);
-        var map = new MapCanvas(canvas, view, new SKRect(20, 70, width - 260, height - 40));
+        float width = area.Right, height = area.Bottom;
+        var view = extent ?? layers.Extent();
+        var map = new MapCanvas(canvas, view, new SKRect(area.Left + 20, area.Top + 70, width - 260, height - 40));
         canvas.Save();
         canvas.ClipRect(map.Frame);
 
         using var streets = new SKPaint { Color = new SKColor(150, 150, 150), Style = SKPaintStyle.Stroke, StrokeWidth = 0.8f, IsAntialias = true };
-        foreach (var s in dataset.Streets) if (s.Geometry.EnvelopeInternal.Intersects(view)) map.Draw(s.Geometry, streets);
+        foreach (var s in layers.Streets) if (s.EnvelopeInternal.Intersects(view)) map.Draw(s, streets);
         using var coverage = new SKPaint { Color = CoverageColour, Style = SKPaintStyle.Fill, IsAntialias = true };
-        map.Draw(audit.ServiceAreas.Coverage[^1].Area, coverage);
+        map.Draw(layers.Coverage, coverage);
         using var blind = new SKPaint { Color = BlindSpotColour, Style = SKPaintStyle.Fill, IsAntialias = true };
-        foreach (var b in audit.BlindSpots) if (!b.Area.IsEmpty) map.Draw(b.Area, blind);
+        foreach (var b in layers.BlindSpots) if (!b.Area.IsEmpty && b.Area.EnvelopeInternal.Intersects(view)) map.Draw(b.Area, blind);
         using var outline = new SKPaint { Color = new SKColor(60, 60, 140), Style = SKPaintStyle.Stroke, StrokeWidth = 1.6f, IsAntialias = true, PathEffect = SKPathEffect.CreateDash(new[] { 6f, 4f }, 0) };
-        foreach (var s in audit.Subdistricts) map.Draw(s.Boundary, outline);
+        foreach (var s in layers.Subdistricts) map.Draw(s.Boundary, outline);
         using var station = new SKPaint { Color = new SKColor(33, 102, 172), Style = SKPaintStyle.Fill, IsAntialias = true };
-        foreach (var s in audit.ServiceAreas.Snapped)
-        {
-            var p = map.Point(s.Station.Geometry.X, s.Station.Geometry.Y);
-            canvas.DrawCircle(p, 4, station);
-        }
+        foreach (var s in layers.Stations) canvas.DrawCircle(map.Point(s.X, s.Y), 4, station);
 
         using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
         using var halo = new SKPaint { Color = SKColors.White, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 3 };
         using var labelFont = MapCanvas.Font(15);
         var placed = new List<SKRect>();
-        foreach (var s in audit.Subdistricts.OrderByDescending(s => s.AreaKm2))
+        foreach (var s in layers.Subdistricts.OrderByDescending(s => s.Boundary.Area))
         {
             var at = s.Boundary.InteriorPoint;
             var p = map.Point(at.X, at.Y);
@@ -62,7 +60,7 @@ internal static class CoverageMap
             canvas.DrawText(s.Name, p.X, p.Y, SKTextAlign.Center, labelFont, ink);
         }
         using var rankFont = MapCanvas.Font(16);
-        foreach (var b in audit.BlindSpots.Take(10))
+        foreach (var b in layers.BlindSpots.Take(10))
         {
             var p = map.Point(b.Lon, b.Lat);
             canvas.DrawCircle(p, 11, new SKPaint { Color = SKColors.White, IsAntialias = true });
@@ -72,26 +70,26 @@ internal static class CoverageMap
         canvas.Restore();
 
         using var titleFont = MapCanvas.Font(28);
-        canvas.DrawText(title, 20, 45, SKTextAlign.Left, titleFont, ink);
+        canvas.DrawText(title, area.Left + 20, area.Top + 45, SKTextAlign.Left, titleFont, ink);
         using var small = MapCanvas.Font(14);
         map.ScaleBar(ink, small);
         map.NorthArrow(ink, small);
-        Legend(canvas, width, audit, small, ink);
+        Legend(canvas, width, area.Top, layers, small, ink, chinese);
         canvas.DrawText("© OpenStreetMap contributors", width - 250, height - 15, SKTextAlign.Left, small, ink);
         using var frame = new SKPaint { Color = new SKColor(120, 120, 120), Style = SKPaintStyle.Stroke, StrokeWidth = 1 };
         canvas.DrawRect(map.Frame, frame);
     }
 
-    private static void Legend(SKCanvas canvas, float width, AuditResult audit, SKFont font, SKPaint ink)
+    private static void Legend(SKCanvas canvas, float width, float top, MapLayers layers, SKFont font, SKPaint ink, bool chinese)
     {
-        float x = width - 240, y = 90;
+        float x = width - 240, y = top + 90;
         (SKColor Colour, string Text, bool Dot)[] entries =
         {
-            (CoverageColour, $"{audit.Minutes:0.##}-min coverage 覆盖", false),
-            (BlindSpotColour, "blind spot 盲区", false),
-            (new SKColor(33, 102, 172), "station 驿站/服务中心", true),
-            (new SKColor(60, 60, 140), "subdistrict 街道/社区", false),
-            (new SKColor(150, 150, 150), "street 道路", false),
+            (CoverageColour, chinese ? $"{layers.Minutes:0.##}分钟服务圈覆盖" : $"{layers.Minutes:0.##}-min coverage 覆盖", false),
+            (BlindSpotColour, chinese ? "盲区" : "blind spot 盲区", false),
+            (new SKColor(33, 102, 172), chinese ? "驿站/服务中心" : "station 驿站/服务中心", true),
+            (new SKColor(60, 60, 140), chinese ? "街道/社区" : "subdistrict 街道/社区", false),
+            (new SKColor(150, 150, 150), chinese ? "道路" : "street 道路", false),
         };
         foreach (var (colour, text, dot) in entries)
         {
@@ -101,17 +99,7 @@ internal static class CoverageMap
             canvas.DrawText(text, x + 28, y, SKTextAlign.Left, font, ink);
             y += 26;
         }
-        var t = audit.Totals;
-        canvas.DrawText($"streets covered: {t.StreetShare:P1}", x, y + 20, SKTextAlign.Left, font, ink);
-        canvas.DrawText($"area covered: {t.AreaShare:P1}", x, y + 42, SKTextAlign.Left, font, ink);
-    }
-
-    public static Envelope StudyExtent(AuditResult audit, StreetDataset dataset)
-    {
-        var extent = new Envelope();
-        foreach (var s in audit.Subdistricts) extent.ExpandToInclude(s.Boundary.EnvelopeInternal);
-        if (extent.IsNull) extent = new Envelope(dataset.Metadata.Extent);
-        extent.ExpandBy(extent.Width * 0.02, extent.Height * 0.02);
-        return extent;
+        canvas.DrawText(chinese ? $"道路覆盖率: {layers.StreetShare:P1}" : $"streets covered: {layers.StreetShare:P1}", x, y + 20, SKTextAlign.Left, font, ink);
+        canvas.DrawText(chinese ? $"面积覆盖率: {layers.AreaShare:P1}" : $"area covered: {layers.AreaShare:P1}", x, y + 42, SKTextAlign.Left, font, ink);
     }
 }

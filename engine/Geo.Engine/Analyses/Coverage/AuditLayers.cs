@@ -38,7 +38,12 @@ public static class AuditLayers
         {
             spots.Add(b.Area, (long)b.Rank, R(b.StreetKm), R(b.Demand), b.Subdistrict, b.NearestStationId, b.NearestStationMinutes is { } m ? R(m) : null);
         }
-        layers.AddRange(new[] { subdistricts, gaps, spots });
+        var stations = new FeatureLayer("stations", GeometryKind.Point, new[]
+        {
+            new FieldDefinition("station_id", FieldType.Text), new FieldDefinition("name", FieldType.Text), new FieldDefinition("snap_m", FieldType.Real),
+        });
+        foreach (var s in audit.ServiceAreas.Snapped) stations.Add(s.Station.Geometry, s.Station.Id, s.Station.Name, R(s.Snap.DistanceMeters));
+        layers.AddRange(new[] { subdistricts, gaps, spots, stations });
         if (audit.Pairing is not null) layers.AddRange(Pairing.PairingLayers.ToLayers(audit.Pairing).Where(l => layers.All(x => x.Name != l.Name)));
         return layers;
     }

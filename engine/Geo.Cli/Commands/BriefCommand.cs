@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Geo.Cli.Rendering;
+
+namespace Geo.Cli.Commands;
+
+internal static class BriefCommand
+{
+    public static Command Create()
+    {
+        var audit = new Option<string>("--audit") { Description = "An audit folder written by 'geo audit'", Required = true };
+        var siting = new Option<string?>("--siting") { Description = "A siting output (.gpkg with a new_sites layer) for the coverage-vs-K curve" };
+        var subdistrict = new Option<string[]>("--subdistrict") { Description = "Add a page for this subdistrict (repeatable)" };
+        var all = new Option<bool>("--all-subdistricts") { Description = "Add a page for every subdistrict" };
+        var lang = new Option<string>("--lang") { Description = "zh or en", DefaultValueFactory = _ => "zh" };
+        lang.AcceptOnlyFromAmong("zh", "en");
+        var output = new Option<string>("--out") { Description = "The PDF to write", Required = true };
+        var pngs = new Option<string?>("--png-dir") { Description = "Also write each page as a PNG into this folder" };
+        var command = new Command("brief", "A printable map briefing (PDF, and PNG pages for slides) from an audit: overview map, subdistrict pages, summary.")
+        {
+            audit, siting, subdistrict, all, lang, output, pngs,
+        };
+        command.SetAction(parse => CommandRunner.Run(() =>
+        {
+            string pdf = Path.GetFullPath(parse.GetValue(output)!);
+            string? folder = Path.GetDirectoryName(pdf);
+            if (folder is null || !Directory.Exists(folder)) throw new GeoInputException($"cannot write {parse.GetValue(output)}: folder {folder} does not exist");
+            var content = BriefContent.Load(parse.GetValue(audit)!, parse.GetValue(siting));
+            var known = content.SubdistrictNames;
+            var chosen = parse.GetValue(all) ? known.ToList() : (parse.GetValue(subdistrict) ?? Array.Empty<string>()).ToList();
+            var unknown = chosen.Where(n => !known.Contains(n)).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new GeoInputException($"unknown subdistrict '{unknown[0]}'; known: {string.Join(", ", known.Take(40))}{(known.Count > 40 ? $" … ({known.Count} in all)" : "")}");
+            }
+            var document = new BriefDocument(content, parse.GetValue(lang) == "zh");
+            var pages = document.Pages(chosen);
+            string temporary = pdf + $".{Guid.NewGuid():N}.partial";
+            try
+            {
+                BriefDocument.WritePdf(temporary, pages);
+                if (parse.GetValue(pngs) is { } pngFolder)
+                {
+                    Directory.CreateDirectory(pngFolder);
+                    BriefDocument.WritePngs(pngFolder, pages);
+                }
+                File.Move(temporary, pdf, overwrite: true);
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                throw new GeoInputException($"cannot write {parse.GetValue(output)}: {e.Message}", e);
+            }
+            finally
+            {
+                if (File.Exists(temporary)) File.Delete(temporary);
+            }
+            Console.WriteLine($"wrote {pdf} ({pages.Count} pages)");
+            return 0;
+        }));
+        return command;
+    }
+}

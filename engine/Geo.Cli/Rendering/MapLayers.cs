@@ -1,0 +1,56 @@
+using Geo.Analyses.Coverage;
+using Geo.Data.Features;
+using Geo.Data.Model;
+using NetTopologySuite.Geometries;
+
+namespace Geo.Cli.Rendering;
+
+/// <summary>What a coverage map shows, in lon/lat: from a fresh audit, or read back from an audit's GeoPackage.</summary>
+internal sealed record MapLayers(
+    IReadOnlyList<Geometry> Streets,
+    Geometry Coverage,
+    IReadOnlyList<(int Rank, Geometry Area, double Lon, double Lat)> BlindSpots,
+    IReadOnlyList<(string Name, Geometry Boundary)> Subdistricts,
+    IReadOnlyList<Point> Stations,
+    double Minutes,
+    double StreetShare,
+    double AreaShare)
+{
+    public static MapLayers FromAudit(AuditResult audit, StreetDataset dataset) => new(
+        dataset.Streets.Select(s => (Geometry)s.Geometry).ToList(),
+        audit.ServiceAreas.Coverage[^1].Area,
+        audit.BlindSpots.Select(b => (b.Rank, b.Area, b.Lon, b.Lat)).ToList(),
+        audit.Subdistricts.Select(s => (s.Name, s.Boundary)).ToList(),
+        audit.ServiceAreas.Snapped.Select(s => s.Station.Geometry).ToList(),
+        audit.Minutes, audit.Totals.StreetShare, audit.Totals.AreaShare);
+
+    public static MapLayers FromStore(IFeatureStore store)
+    {
+        var coverage = store.ReadLayer("coverage");
+        var subdistricts = store.ReadLayer("subdistrict_coverage");
+        var spots = store.ReadLayer("blind_spots");
+        int minutes = coverage.RequireField("minutes"), name = subdistricts.RequireField("name"), rank = spots.RequireField("rank");
+        int street = subdistricts.RequireField("street_km"), covered = subdistricts.RequireField("covered_street_km");
+        int area = subdistricts.RequireField("area_km2"), coveredArea = subdistricts.RequireField("covered_km2");
+        var last = coverage.Features.OrderBy(f => Convert.ToDouble(f.Values[minutes])).LastOrDefault();
+        double Sum(int field) => subdistricts.Features.Sum(f => f.Values[field] is null ? 0 : Convert.ToDouble(f.Values[field]));
+        return new MapLayers(
+            store.HasLayer("streets") ? store.ReadLayer("streets").Features.Select(f => f.Geometry).ToList() : Array.Empty<Geometry>(),
+            last?.Geometry ?? new GeometryFactory().CreateMultiPolygon(),
+            spots.Features.Select(f => ((int)Convert.ToInt64(f.Values[rank]), f.Geometry, f.Geometry.InteriorPoint.X, f.Geometry.InteriorPoint.Y)).OrderBy(b => b.Item1).ToList(),
+            subdistricts.Features.Select(f => (f.Values[name] as string ?? "", f.Geometry)).ToList(),
+            store.HasLayer("stations") ? store.ReadLayer("stations").Features.Select(f => (Point)f.Geometry).ToList() : Array.Empty<Point>(),
+            last is null ? 0 : Convert.ToDouble(last.Values[minutes]),
+            Sum(street) > 0 ? Sum(covered) / Sum(street) : 0,
+            Sum(area) > 0 ? Sum(coveredArea) / Sum(area) : 0);
+    }
+
+    public Envelope Extent()
+    {
+        var extent = new Envelope();
+        foreach (var (_, boundary) in Subdistricts) extent.ExpandToInclude(boundary.EnvelopeInternal);
+        if (extent.IsNull) foreach (var s in Streets) extent.ExpandToInclude(s.EnvelopeInternal);
+        extent.ExpandBy(extent.Width * 0.02, extent.Height * 0.02);
+        return extent;
+    }
+}
