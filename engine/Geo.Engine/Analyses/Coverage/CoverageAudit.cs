@@ -126,17 +126,7 @@ public static class CoverageAudit
             var stretch = stretches[k];
             double km = stretch.Meters / 1000;
             var where = spotAreas[k].IsEmpty ? graph.ToLonLat(StreetShares.Line(ServiceAreaGeometry.Local, graph.Pieces, stretch.Intervals[0].Piece, stretch.Intervals[0].From, stretch.Intervals[0].To)).InteriorPoint : spotAreas[k].InteriorPoint;
-            double? nearest = null;
-            string? nearestId = null;
-            foreach (int v in stretch.Vertices)
-            {
-                double t = search.SecondsTo(v);
-                if (double.IsFinite(t) && (nearest is null || t / 60 < nearest))
-                {
-                    nearest = t / 60;
-                    nearestId = areas.Snapped[search.OriginOf(v)].Station.Id;
-                }
-            }
+            var (nearest, nearestId) = NearestStation(graph, search, stretch, areas.Snapped);
             int home = SubdistrictOf((Point)where);
             spots.Add(new BlindSpot(0, spotAreas[k], km, streetDemand ? km : spotDemand[k], where.Coordinate.X, where.Coordinate.Y,
                 home >= 0 ? subdistricts[home].Name : null, nearest, nearestId));
@@ -154,6 +144,32 @@ public static class CoverageAudit
         var notes = (warnings ?? Array.Empty<string>()).Concat(areas.Unsnapped.Select(u => $"station {u.Station.Id} left out: {u.Reason}")).ToList();
         return new AuditResult(graph.Profile.Name, options.Minutes, stationsFrom, subdistrictsFrom,
             streetDemand ? "street length (km)" : $"{demand!.Count} demand points", areas, results, ranked, totals, notes);
+    }
+
+    /// <summary>
+    /// How soon a rider from the nearest station reaches the blind spot: the least time to any point of its
+    /// uncovered stretches, entering a piece from whichever end the profile allows.
+    /// </summary>
+    private static (double? Minutes, string? StationId) NearestStation(StreetGraph graph, ShortestPathSearch search,
+        BlindSpotFinder.Stretch stretch, IReadOnlyList<SnappedStation> stations)
+    {
+        var pieces = graph.Pieces;
+        double best = double.PositiveInfinity;
+        int origin = -1;
+        foreach (var interval in stretch.Intervals)
+        {
+            int s = interval.Piece;
+            double length = Math.Max(pieces.LengthMeters[s], 1e-9);
+            int from = pieces.FromVertex[s], to = pieces.ToVertex[s];
+            double viaStart = search.SecondsTo(from) + interval.From / length * pieces.ForwardSeconds[s];
+            if (viaStart < best) (best, origin) = (viaStart, search.OriginOf(from));
+            if (pieces.CanTravelBackward(s))
+            {
+                double viaEnd = search.SecondsTo(to) + (length - interval.To) / length * pieces.BackwardSeconds[s];
+                if (viaEnd < best) (best, origin) = (viaEnd, search.OriginOf(to));
+            }
+        }
+        return double.IsFinite(best) ? (best / 60, stations[origin].Station.Id) : (null, null);
     }
 
     /// <summary>Adds a pairing run (station ↔ subdistrict, territories) to an audit: its layers and each subdistrict's paired stations.</summary>
