@@ -86,27 +86,13 @@ public static class ServiceAreaComparison
     private static void Load(NpgsqlConnection connection, StreetGraph graph)
     {
         using (var create = new NpgsqlCommand("""
-            DROP TABLE IF EXISTS cmp_edges; DROP TABLE IF EXISTS cmp_vertices;
-            CREATE TABLE cmp_edges (id bigint, source bigint, target bigint, cost double precision, reverse_cost double precision);
+            DROP TABLE IF EXISTS cmp_vertices;
             CREATE TABLE cmp_vertices (id bigint PRIMARY KEY, lon double precision, lat double precision);
             """, connection))
         {
             create.ExecuteNonQuery();
         }
-        var pieces = graph.Pieces;
-        using (var writer = connection.BeginBinaryImport("COPY cmp_edges FROM STDIN (FORMAT BINARY)"))
-        {
-            for (int s = 0; s < pieces.Count; s++)
-            {
-                writer.StartRow();
-                writer.Write((long)s + 1);
-                writer.Write((long)pieces.FromVertex[s]);
-                writer.Write((long)pieces.ToVertex[s]);
-                writer.Write((double)pieces.ForwardSeconds[s]);
-                writer.Write(pieces.CanTravelBackward(s) ? (double)pieces.BackwardSeconds[s] : -1.0);
-            }
-            writer.Complete();
-        }
+        Geo.Data.PostGis.RoutingEdgeTable.Write(connection, "cmp_edges", graph);
         using (var writer = connection.BeginBinaryImport("COPY cmp_vertices (id, lon, lat) FROM STDIN (FORMAT BINARY)"))
         {
             for (int v = 0; v < graph.VertexCount; v++)

@@ -1,4 +1,5 @@
 using Geo.Data.Osm;
+using Geo.Data.PostGis;
 using Geo.Streets;
 using Geo.Streets.Search;
 using Npgsql;
@@ -23,7 +24,7 @@ public class PgRoutingCrossCheckTests(PostGisServer server)
         string table = $"edges_{Guid.NewGuid():N}";
         using var connection = new NpgsqlConnection(server.ConnectionString);
         connection.Open();
-        LoadEdges(connection, table, graph);
+        RoutingEdgeTable.Write(connection, table, graph);
         try
         {
             var random = new Random(20261122);
@@ -51,26 +52,6 @@ public class PgRoutingCrossCheckTests(PostGisServer server)
             using var drop = new NpgsqlCommand($"DROP TABLE {table}", connection);
             drop.ExecuteNonQuery();
         }
-    }
-
-    private static void LoadEdges(NpgsqlConnection connection, string table, StreetGraph graph)
-    {
-        using (var create = new NpgsqlCommand($"CREATE TABLE {table} (id bigint, source bigint, target bigint, cost double precision, reverse_cost double precision)", connection))
-        {
-            create.ExecuteNonQuery();
-        }
-        var pieces = graph.Pieces;
-        using var writer = connection.BeginBinaryImport($"COPY {table} FROM STDIN (FORMAT BINARY)");
-        for (int s = 0; s < pieces.Count; s++)
-        {
-            writer.StartRow();
-            writer.Write((long)s + 1);
-            writer.Write((long)pieces.FromVertex[s]);
-            writer.Write((long)pieces.ToVertex[s]);
-            writer.Write((double)pieces.ForwardSeconds[s]);
-            writer.Write(pieces.CanTravelBackward(s) ? (double)pieces.BackwardSeconds[s] : -1.0);
-        }
-        writer.Complete();
     }
 
     private static Dictionary<int, double> DrivingDistance(NpgsqlConnection connection, string table, int origin, double limit)
