@@ -30,10 +30,10 @@ internal sealed record MapLayers(
         var subdistricts = store.ReadLayer("subdistrict_coverage");
         var spots = store.ReadLayer("blind_spots");
         int minutes = coverage.RequireField("minutes"), name = subdistricts.RequireField("name"), rank = spots.RequireField("rank");
-        int street = subdistricts.RequireField("street_km"), covered = subdistricts.RequireField("covered_street_km");
-        int area = subdistricts.RequireField("area_km2"), coveredArea = subdistricts.RequireField("covered_km2");
         var last = coverage.Features.OrderBy(f => Convert.ToDouble(f.Values[minutes])).LastOrDefault();
-        double Sum(int field) => subdistricts.Features.Sum(f => f.Values[field] is null ? 0 : Convert.ToDouble(f.Values[field]));
+        var summary = store.ReadLayer("audit_summary");
+        if (summary.Features.Count == 0) throw new GeoInputException("the audit has no summary row: was it written by an older geo audit?");
+        double Share(string field) => Convert.ToDouble(summary.Features[0].Values[summary.RequireField(field)]) / 100;
         return new MapLayers(
             store.HasLayer("streets") ? store.ReadLayer("streets").Features.Select(f => f.Geometry).ToList() : Array.Empty<Geometry>(),
             last?.Geometry ?? new GeometryFactory().CreateMultiPolygon(),
@@ -41,8 +41,8 @@ internal sealed record MapLayers(
             subdistricts.Features.Select(f => (f.Values[name] as string ?? "", f.Geometry)).ToList(),
             store.HasLayer("stations") ? store.ReadLayer("stations").Features.Select(f => (Point)f.Geometry).ToList() : Array.Empty<Point>(),
             last is null ? 0 : Convert.ToDouble(last.Values[minutes]),
-            Sum(street) > 0 ? Sum(covered) / Sum(street) : 0,
-            Sum(area) > 0 ? Sum(coveredArea) / Sum(area) : 0);
+            Share("street_pct"),
+            Share("area_pct"));
     }
 
     public Envelope Extent()

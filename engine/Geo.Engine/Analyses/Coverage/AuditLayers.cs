@@ -43,7 +43,24 @@ public static class AuditLayers
             new FieldDefinition("station_id", FieldType.Text), new FieldDefinition("name", FieldType.Text), new FieldDefinition("snap_m", FieldType.Real),
         });
         foreach (var s in audit.ServiceAreas.Snapped) stations.Add(s.Station.Geometry, s.Station.Id, s.Station.Name, R(s.Snap.DistanceMeters));
-        layers.AddRange(new[] { subdistricts, gaps, spots, stations });
+        var summary = new FeatureLayer("audit_summary", GeometryKind.Polygon, new[]
+        {
+            new FieldDefinition("minutes", FieldType.Real), new FieldDefinition("profile", FieldType.Text),
+            new FieldDefinition("street_km", FieldType.Real), new FieldDefinition("covered_street_km", FieldType.Real), new FieldDefinition("street_pct", FieldType.Real),
+            new FieldDefinition("area_km2", FieldType.Real), new FieldDefinition("covered_km2", FieldType.Real), new FieldDefinition("area_pct", FieldType.Real),
+            new FieldDefinition("demand", FieldType.Real), new FieldDefinition("covered_demand", FieldType.Real), new FieldDefinition("demand_pct", FieldType.Real),
+            new FieldDefinition("stations", FieldType.Integer), new FieldDefinition("unsnapped", FieldType.Integer), new FieldDefinition("blind_spots", FieldType.Integer),
+        });
+        var t = audit.Totals;
+        var extent = new NetTopologySuite.Geometries.Envelope();
+        foreach (var s in audit.Subdistricts) extent.ExpandToInclude(s.Boundary.EnvelopeInternal);
+        if (!extent.IsNull)
+        {
+            summary.Add(new NetTopologySuite.Geometries.GeometryFactory(new NetTopologySuite.Geometries.PrecisionModel(), 4326).ToGeometry(extent),
+                audit.Minutes, audit.Profile, R(t.StreetKm), R(t.CoveredStreetKm), R(100 * t.StreetShare), R(t.AreaKm2), R(t.CoveredKm2), R(100 * t.AreaShare),
+                R(t.Demand), R(t.CoveredDemand), R(100 * t.DemandShare), (long)t.Stations, (long)t.Unsnapped, (long)audit.BlindSpots.Count);
+        }
+        layers.AddRange(new[] { subdistricts, gaps, spots, stations, summary });
         if (audit.Pairing is not null) layers.AddRange(Pairing.PairingLayers.ToLayers(audit.Pairing).Where(l => layers.All(x => x.Name != l.Name)));
         return layers;
     }
