@@ -72,6 +72,7 @@ public static class ServiceAreaAnalysis
                     if (smaller is not null) mask.Include(smaller);
                     mask.RemoveDiagonals();
                     worker.Merged[b].Include(mask);
+                    worker.Extend(mask);
                     if (b == last && worker.Counts is not null) worker.Count(mask);
                     locals[b] = CellTracer.Trace(mask);
                     km2[b] = mask.CountCovered() * grid.CellAreaKm2;
@@ -104,7 +105,8 @@ public static class ServiceAreaAnalysis
                 coverage[b] = new CoverageArea(options.Minutes[b], mode, snapped.Count, graph.ToLonLat(union), union.Area / 1e6, streetKm);
                 return;
             }
-            var merged = new CellMask(grid, 0, 0, grid.Width, grid.Height);
+            var (c0, r0, c1, r1) = StationWorker.Bounds(threads);
+            var merged = new CellMask(grid, c0, r0, Math.Max(1, c1 - c0 + 1), Math.Max(1, r1 - r0 + 1));
             foreach (var t in threads) merged.Include(t.Merged[b]);
             merged.RemoveDiagonals();
             coveredCells[b] = merged;
@@ -120,7 +122,7 @@ public static class ServiceAreaAnalysis
         {
             var parts = circles is not null
                 ? OverlapCounter.Count(circles.Select(c => c[last]).ToList()).Select(p => (p.Count, p.Area, p.Area.Area / 1e6))
-                : CellOverlap.Parts(grid, threads.Select(t => t.Counts!).ToList());
+                : CellOverlap.Parts(grid, threads.Select(t => t.Counts!).ToList(), StationWorker.Bounds(threads));
             foreach (var (count, area, km2) in parts) overlap.Add(new OverlapArea(options.Minutes[last], count, graph.ToLonLat(area), km2));
         }
         long overlapMs = clock.ElapsedMilliseconds;
@@ -199,6 +201,23 @@ public static class ServiceAreaAnalysis
         public ReachedStreets Reached { get; }
         public CellMask[] Merged { get; }
         public ushort[]? Counts { get; }
+
+        private int _c0 = int.MaxValue, _r0 = int.MaxValue, _c1 = -1, _r1 = -1;
+
+        /// <summary>Remembers the cells this thread touched, so the merge visits only those.</summary>
+        public void Extend(CellMask mask)
+        {
+            _c0 = Math.Min(_c0, mask.Column0);
+            _r0 = Math.Min(_r0, mask.Row0);
+            _c1 = Math.Max(_c1, mask.Column0 + mask.Width - 1);
+            _r1 = Math.Max(_r1, mask.Row0 + mask.Height - 1);
+        }
+
+        public static (int C0, int R0, int C1, int R1) Bounds(IEnumerable<StationWorker> workers)
+        {
+            var list = workers.Where(w => w._c1 >= 0).ToList();
+            return list.Count == 0 ? (0, 0, 0, 0) : (list.Min(w => w._c0), list.Min(w => w._r0), list.Max(w => w._c1), list.Max(w => w._r1));
+        }
 
         public void Count(CellMask mask)
         {

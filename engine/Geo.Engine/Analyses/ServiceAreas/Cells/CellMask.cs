@@ -134,18 +134,15 @@ public sealed class CellMask
         to = Math.Min(to, Math.Max(x1, x2));
     }
 
-    /// <summary>Covers every cell <paramref name="other"/> covers (both windows of the same grid).</summary>
+    /// <summary>Covers every cell <paramref name="other"/> covers (both windows of the same grid; only their overlap is visited).</summary>
     public void Include(CellMask other)
     {
-        for (int r = 0; r < other.Height; r++)
+        int c0 = Math.Max(Column0, other.Column0), c1 = Math.Min(Column0 + Width, other.Column0 + other.Width);
+        int r0 = Math.Max(Row0, other.Row0), r1 = Math.Min(Row0 + Height, other.Row0 + other.Height);
+        for (int r = r0; r < r1; r++)
         {
-            int row = other.Row0 + r - Row0;
-            if (row < 0 || row >= Height) continue;
-            for (int c = 0; c < other.Width; c++)
-            {
-                int column = other.Column0 + c - Column0;
-                if (column >= 0 && column < Width && other.Cells[r * other.Width + c] != 0) Cells[row * Width + column] = 1;
-            }
+            int mine = (r - Row0) * Width - Column0, theirs = (r - other.Row0) * other.Width - other.Column0;
+            for (int c = c0; c < c1; c++) Cells[mine + c] |= other.Cells[theirs + c];
         }
     }
 
