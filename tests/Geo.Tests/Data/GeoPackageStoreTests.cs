@@ -128,6 +128,10 @@ public class GeoPackageStoreTests
         Assert.Contains("Layer name: places", info);
         Assert.Contains("Feature Count: 2", info);
         Assert.Contains("WGS 84", info);
+        Assert.Contains("Geometry: Multi Polygon\n", info);
+        string features = ExternalTool.Run("ogrinfo", "gdal-bin", "-al", "-q", path);
+        Assert.Contains("MULTIPOLYGON (((104 30,104.1 30.0,", features);
+        Assert.DoesNotContain("nan", features);
 
         var geojson = folder.File("in.geojson");
         File.WriteAllText(geojson, """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"n":3,"w":1.5,"s":"驿站"},"geometry":{"type":"Point","coordinates":[104.06,30.65]}}]}""");

@@ -84,7 +84,8 @@ internal static class GeoPackageLayerWriter
         var parameters = layer.Fields.Select((f, i) => insert.Parameters.Add($"@p{i}", ParameterType(f.Type))).ToArray();
         insert.Prepare();
 
-        var writer = new GeoPackageGeoWriter();
+        // The writer's default is XYZM, which fills Z and M with NaN and makes GDAL read every geometry as "ZM".
+        var writer = new GeoPackageGeoWriter { HandleOrdinates = Ordinates.XY };
         var extents = new Envelope[layer.Features.Count];
         for (int i = 0; i < layer.Features.Count; i++)
         {
