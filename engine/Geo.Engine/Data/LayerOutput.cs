@@ -25,7 +25,7 @@ public static class LayerOutput
                 foreach (var (layer, path) in files)
                 {
                     string temporary = path + ".staged";
-                    GeoJsonFile.Write(temporary, layer);
+                    GeoJsonFile.Write(layer, temporary);
                     staged.Add((temporary, path));
                 }
                 foreach (var (temporary, final) in staged) File.Move(temporary, final, overwrite: true);

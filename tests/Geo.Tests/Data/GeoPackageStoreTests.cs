@@ -1,5 +1,7 @@
 using Geo.Data.Features;
 using Geo.Data.GeoPackage;
+using Geo.Tests.Data.Osm;
+using Microsoft.Data.Sqlite;
 using NetTopologySuite.Geometries;
 
 namespace Geo.Tests.Data;
@@ -126,6 +128,10 @@ public class GeoPackageStoreTests
         Assert.Contains("Layer name: places", info);
         Assert.Contains("Feature Count: 2", info);
         Assert.Contains("WGS 84", info);
+        Assert.Contains("Geometry: Multi Polygon\n", info);
+        string features = ExternalTool.Run("ogrinfo", "gdal-bin", "-al", "-q", path);
+        Assert.Contains("MULTIPOLYGON (((104 30,104.1 30.0,", features);
+        Assert.DoesNotContain("nan", features);
 
         var geojson = folder.File("in.geojson");
         File.WriteAllText(geojson, """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"n":3,"w":1.5,"s":"驿站"},"geometry":{"type":"Point","coordinates":[104.06,30.65]}}]}""");
@@ -134,4 +140,219 @@ public class GeoPackageStoreTests
         var read = new GeoPackageStore(gdalPath, create: false).ReadLayer("stations");
         Assert.Equal(new object?[] { 3L, 1.5, "驿站" }, read.Features[0].Values);
     }
+
+    [Fact]
+    public void WriteLayers_multiPolygonOfTwoParts_keepsBothParts()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("a.gpkg");
+        var layer = new FeatureLayer("islands", GeometryKind.MultiPolygon, Array.Empty<FieldDefinition>());
+        layer.Add(Factory.CreateMultiPolygon(new[] { Square(104, 30, 0.01), Square(104.1, 30, 0.02) }));
+        new GeoPackageStore(path, create: true).WriteLayers(new[] { layer });
+
+        var read = (MultiPolygon)new GeoPackageStore(path, create: false).ReadLayer("islands").Features[0].Geometry;
+
+        Assert.Equal(2, read.NumGeometries);
+        Assert.Equal(0.0001 + 0.0004, read.Area, 9);
+    }
+
+    [Fact]
+    public void WriteLayers_projectedCrs_keepsTheSridAndRegistersIt()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("a.gpkg");
+        var utm = new FeatureLayer("utm", GeometryKind.Point, Array.Empty<FieldDefinition>(), srid: 32648);
+        utm.Add(new GeometryFactory(new PrecisionModel(), 32648).CreatePoint(new Coordinate(400000, 3390000)));
+        var cgcs = new FeatureLayer("cgcs", GeometryKind.Point, Array.Empty<FieldDefinition>(), srid: 4547);
+        cgcs.Add(new GeometryFactory(new PrecisionModel(), 4547).CreatePoint(new Coordinate(500000, 3390000)));
+        new GeoPackageStore(path, create: true).WriteLayers(new[] { utm, cgcs });
+
+        var store = new GeoPackageStore(path, create: false);
+        Assert.Equal(32648, store.ReadLayer("utm").Srid);
+        Assert.Equal(4547, store.ReadLayer("cgcs").Srid);
+        Assert.Equal(400000, store.ReadLayer("utm").Features[0].Geometry.Coordinate.X);
+        string info = ExternalTool.Run("ogrinfo", "gdal-bin", "-so", "-al", path);
+        Assert.Contains("UTM zone 48N", info);
+        Assert.Contains("CGCS2000", info);
+    }
+
+    [Fact]
+    public void WriteLayers_nullGeometryInSecondLayer_leavesExistingFileUnchanged()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("a.gpkg");
+        var store = new GeoPackageStore(path, create: true);
+        store.WriteLayers(new[] { SampleLayer() });
+        byte[] before = File.ReadAllBytes(path);
+
+        var broken = new FeatureLayer("stations", GeometryKind.Point, Array.Empty<FieldDefinition>());
+        broken.Add(Factory.CreatePoint(new Coordinate(104, 30)));
+        broken.Add(null!);
+        var error = Assert.Throws<GeoInputException>(() => store.WriteLayers(new[] { SampleLayer("other"), broken }));
+
+        Assert.Contains("layer 'stations' feature 2", error.Message);
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.Equal(new[] { "places" }, store.LayerNames());
+        Assert.Single(Directory.GetFiles(folder.Path));
+    }
+
+    [Fact]
+    public void WriteLayers_badNameGivenSecond_writesNothing()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("a.gpkg");
+        var store = new GeoPackageStore(path, create: true);
+        store.WriteLayers(new[] { SampleLayer() });
+        var replacement = SampleLayer();
+        replacement.Features.RemoveAt(1);
+
+        var error = Assert.Throws<GeoInputException>(() => store.WriteLayers(new[] { replacement, SampleLayer("2nd") }));
+
+        Assert.Contains("'2nd'", error.Message);
+        Assert.Equal(2, store.ReadLayer("places").Features.Count);
+    }
+
+    [Theory]
+    [InlineData("gpkg_contents")]
+    [InlineData("rtree_places_geom")]
+    [InlineData("sqlite_master")]
+    public void WriteLayers_nameOfAGeoPackageTable_isRefused(string name)
+    {
+        using var folder = new TempFolder();
+        var error = Assert.Throws<GeoInputException>(() =>
+            new GeoPackageStore(folder.File("a.gpkg"), create: true).WriteLayers(new[] { SampleLayer(name) }));
+        Assert.Contains("reserved", error.Message);
+        Assert.Empty(Directory.GetFiles(folder.Path));
+    }
+
+    [Fact]
+    public void WriteLayers_fieldNamedGeom_isRefused()
+    {
+        using var folder = new TempFolder();
+        var layer = new FeatureLayer("places", GeometryKind.Point, new[] { new FieldDefinition("GEOM", FieldType.Text) });
+        var error = Assert.Throws<GeoInputException>(() => new GeoPackageStore(folder.File("a.gpkg"), create: true).WriteLayers(new[] { layer }));
+        Assert.Contains("'GEOM'", error.Message);
+    }
+
+    [Fact]
+    public void WriteLayers_textInAnIntegerField_namesLayerFeatureAndColumn()
+    {
+        using var folder = new TempFolder();
+        var layer = new FeatureLayer("places", GeometryKind.Point, new[] { new FieldDefinition("beds", FieldType.Integer) });
+        layer.Add(Factory.CreatePoint(new Coordinate(104, 30)), "12");
+        var error = Assert.Throws<GeoInputException>(() => new GeoPackageStore(folder.File("a.gpkg"), create: true).WriteLayers(new[] { layer }));
+        Assert.Contains("layer 'places' feature 1 column 'beds'", error.Message);
+    }
+
+    [Fact]
+    public void WriteLayers_quoteInFieldName_isStoredAsData()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("a.gpkg");
+        var layer = new FeatureLayer("places", GeometryKind.Point, new[] { new FieldDefinition("名称\") drop", FieldType.Text) });
+        layer.Add(Factory.CreatePoint(new Coordinate(104, 30)), "x");
+        new GeoPackageStore(path, create: true).WriteLayers(new[] { layer });
+
+        var read = new GeoPackageStore(path, create: false).ReadLayer("places");
+        Assert.Equal("名称\") drop", read.Fields[0].Name);
+        Assert.Equal("x", read.Features[0].Values[0]);
+    }
+
+    [Fact]
+    public void WriteLayers_spatialIndex_holdsEveryFeatureExtent()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("a.gpkg");
+        new GeoPackageStore(path, create: true).WriteLayers(new[] { SampleLayer() });
+
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*), min(minx), max(maxy) FROM rtree_places_geom";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        Assert.Equal(2, reader.GetInt64(0));
+        Assert.Equal(104, reader.GetDouble(1), 4);
+        Assert.Equal(30.1, reader.GetDouble(2), 4);
+    }
+
+    [Fact]
+    public void Open_missingFileWithoutCreate_saysItDoesNotExist()
+    {
+        using var folder = new TempFolder();
+        var error = Assert.Throws<GeoInputException>(() => new GeoPackageStore(folder.File("none.gpkg"), create: false));
+        Assert.EndsWith("none.gpkg does not exist", error.Message);
+    }
+
+    [Fact]
+    public void Open_osmPbfFile_saysItIsNotAGeoPackage()
+    {
+        using var folder = new TempFolder();
+        var path = new TinyPbf().Node(1, 0, 0).WriteTo(folder.File("city.osm.pbf"));
+        var error = Assert.Throws<GeoInputException>(() => new GeoPackageStore(path, create: true));
+        Assert.StartsWith("city.osm.pbf is not a GeoPackage", error.Message);
+    }
+
+    [Fact]
+    public void Open_sqliteFileWithoutGeoPackageTables_saysItIsNotAGeoPackage()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("plain.sqlite");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE t (a INTEGER)";
+            command.ExecuteNonQuery();
+        }
+        var error = Assert.Throws<GeoInputException>(() => new GeoPackageStore(path, create: false));
+        Assert.StartsWith("plain.sqlite is not a GeoPackage", error.Message);
+    }
+
+    [Fact]
+    public void WriteLayers_replacingALayerOfAGdalFile_gdalReportsTheNewCount()
+    {
+        using var folder = new TempFolder();
+        var geojson = folder.File("in.geojson");
+        File.WriteAllText(geojson, """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[104,30]}},{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[104.1,30]}}]}""");
+        var path = folder.File("gdal.gpkg");
+        ExternalTool.Run("ogr2ogr", "gdal-bin", "-f", "GPKG", path, geojson, "-nln", "places");
+
+        var replacement = SampleLayer();
+        replacement.Features.RemoveAt(1);
+        new GeoPackageStore(path, create: false).WriteLayers(new[] { replacement });
+
+        string info = ExternalTool.Run("ogrinfo", "gdal-bin", "-so", "-al", path);
+        Assert.Contains("Feature Count: 1", info);
+        Assert.Equal("锦江区春熙路街道", new GeoPackageStore(path, create: false).ReadLayer("places").Features[0].Values[2]);
+    }
+
+    [Fact]
+    public void ReadLayer_gdalFileWithEveryColumnType_mapsTheTypes()
+    {
+        using var folder = new TempFolder();
+        var geojson = folder.File("in.geojson");
+        File.WriteAllText(geojson, """
+            {"type":"FeatureCollection","features":[
+              {"type":"Feature","properties":{"n":3,"w":1.5,"s":"驿站","b":true},"geometry":{"type":"Polygon","coordinates":[[[104,30],[104.1,30],[104.1,30.1],[104,30]]]}},
+              {"type":"Feature","properties":{"n":null,"w":null,"s":null,"b":false},"geometry":{"type":"Polygon","coordinates":[[[104,30],[104.1,30],[104.1,30.1],[104,30]]]}}]}
+            """);
+        var path = folder.File("gdal.gpkg");
+        ExternalTool.Run("ogr2ogr", "gdal-bin", "-f", "GPKG", path, geojson, "-nln", "areas");
+
+        var store = new GeoPackageStore(path, create: false);
+        var read = store.ReadLayer("areas");
+
+        Assert.Equal(new[] { "areas" }, store.LayerNames());
+        Assert.Equal(new[] { FieldType.Integer, FieldType.Real, FieldType.Text, FieldType.Boolean }, read.Fields.Select(f => f.Type));
+        Assert.Equal(new object?[] { 3L, 1.5, "驿站", true }, read.Features[0].Values);
+        Assert.Equal(new object?[] { null, null, null, false }, read.Features[1].Values);
+        Assert.Equal(GeometryKind.Polygon, read.GeometryKind);
+        Assert.Equal(4326, read.Srid);
+    }
+
+    private static Polygon Square(double x, double y, double size) => Factory.CreatePolygon(new[]
+    {
+        new Coordinate(x, y), new Coordinate(x + size, y), new Coordinate(x + size, y + size), new Coordinate(x, y + size), new Coordinate(x, y),
+    });
 }

@@ -1,109 +1,212 @@
 using System.Text.Json;
 using Geo.Data.Features;
-using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 
 namespace Geo.Data.Files;
 
-/// <summary>GeoJSON (RFC 7946, lon/lat) files as layers: read a FeatureCollection, write one atomically.</summary>
+/// <summary>
+/// A GeoJSON FeatureCollection file (RFC 7946: lon/lat on WGS 84) as one layer named after the file.
+/// Column types are worked out from the values; writing replaces the file only once it is complete.
+/// </summary>
 public static class GeoJsonFile
 {
-    private static JsonSerializerOptions Options(GeometryFactory? factory = null) => new()
+    private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
+
+    private static readonly JsonSerializerOptions GeometryOptions = new()
     {
-        Converters = { new GeoJsonConverterFactory(factory ?? new GeometryFactory(new PrecisionModel(), 4326)) },
+        Converters = { new GeoJsonConverterFactory(Wgs84, false, "id", RingOrientationOption.EnforceRfc9746) },
+    };
+
+    private static readonly string[] LonLatCrsNames =
+    {
+        "urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:OGC::CRS84", "OGC:CRS84", "CRS84",
+        "EPSG:4326", "urn:ogc:def:crs:EPSG::4326", "urn:ogc:def:crs:EPSG:4326",
     };
 
     public static FeatureLayer Read(string path)
     {
-        if (!File.Exists(path)) throw new GeoInputException($"{path} does not exist");
-        FeatureCollection? collection;
-        try
+        using var document = Parse(path);
+        string file = Path.GetFileName(path);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object || !IsString(root, "type", "FeatureCollection"))
         {
-            using var stream = File.OpenRead(path);
-            using var document = JsonDocument.Parse(stream);
-            if (document.RootElement.TryGetProperty("crs", out var crs) && !IsLonLat(crs))
-            {
-                throw new GeoInputException($"{path}: its 'crs' member names {crs.GetRawText()}; GeoJSON must be lon/lat (EPSG:4326, RFC 7946)");
-            }
-            collection = document.RootElement.Deserialize<FeatureCollection>(Options());
+            throw new GeoInputException($"{file} is not a GeoJSON FeatureCollection");
         }
-        catch (JsonException e)
+        RequireLonLat(root, file);
+        if (!root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
         {
-            throw new GeoInputException($"{path}: malformed GeoJSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: {e.Message.Split('.')[0]}", e);
+            throw new GeoInputException($"{file} has no \"features\" array");
         }
-        if (collection is null) throw new GeoInputException($"{path} is not a GeoJSON FeatureCollection");
 
-        var names = new List<string>();
-        foreach (var feature in collection)
+        var types = new GeoJsonFieldTypes();
+        var rows = new List<(Geometry Geometry, List<(string Name, JsonElement Value)> Properties)>();
+        foreach (var feature in features.EnumerateArray())
         {
-            if (feature.Attributes is null) continue;
-            foreach (var name in feature.Attributes.GetNames()) if (!names.Contains(name)) names.Add(name);
+            string where = $"{file} feature {rows.Count + 1}";
+            if (feature.ValueKind != JsonValueKind.Object) throw new GeoInputException($"{where} is not a JSON object");
+            var properties = Properties(feature, where);
+            foreach (var (name, value) in properties) types.Observe(name, value);
+            rows.Add((ReadGeometry(feature, where), properties));
         }
-        var fields = names.Select(n => new FieldDefinition(n, InferType(collection.Select(f => f.Attributes is { } a && a.Exists(n) ? a[n] : null)))).ToArray();
-        var layer = new FeatureLayer(Path.GetFileNameWithoutExtension(path), GeometryKind.Geometry, fields);
-        int index = 0;
-        foreach (var feature in collection)
+
+        var fields = types.Fields();
+        var layer = new FeatureLayer(Path.GetFileNameWithoutExtension(path), KindOf(rows.Select(r => r.Geometry)), fields);
+        var columns = fields.Select((f, i) => (f.Name, i)).ToDictionary(c => c.Name, c => c.i, StringComparer.Ordinal);
+        foreach (var (geometry, properties) in rows)
         {
-            index++;
-            if (feature.Geometry is null || feature.Geometry.IsEmpty)
+            var values = new object?[fields.Count];
+            foreach (var (name, value) in properties)
             {
-                throw new GeoInputException($"{path}: feature {index} has no geometry");
+                int c = columns[name];
+                values[c] = GeoJsonFieldTypes.Value(value, fields[c].Type);
             }
-            feature.Geometry.SRID = 4326;
-            var values = fields.Select(f => feature.Attributes is { } a && a.Exists(f.Name) ? Normalise(a[f.Name], f.Type) : null).ToArray();
-            layer.Features.Add(new Geo.Data.Features.Feature(feature.Geometry, values));
+            layer.Features.Add(new Feature(geometry, values));
         }
         return layer;
     }
 
-    /// <summary>Writes a layer as a FeatureCollection: into a temporary file first, renamed when complete.</summary>
-    public static void Write(string path, FeatureLayer layer)
+    public static void Write(FeatureLayer layer, string path)
     {
-        var collection = new FeatureCollection();
-        foreach (var f in layer.Features)
+        if (layer.Srid != 4326)
         {
-            var attributes = new AttributesTable();
-            for (int i = 0; i < layer.Fields.Count; i++) attributes.Add(layer.Fields[i].Name, f.Values[i]);
-            collection.Add(new NetTopologySuite.Features.Feature(f.Geometry, attributes));
+            throw new GeoInputException($"layer '{layer.Name}' is in EPSG:{layer.Srid}; GeoJSON holds lon/lat on WGS 84 (EPSG:4326) only");
         }
-        string temporary = path + $".{Guid.NewGuid():N}.partial";
+        AtomicFile.Write(path, stream =>
+        {
+            // Chinese names stay readable in the file; only characters unsafe in HTML are escaped.
+            var options = new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
+            using var writer = new Utf8JsonWriter(stream, options);
+            writer.WriteStartObject();
+            writer.WriteString("type", "FeatureCollection");
+            writer.WriteString("name", layer.Name);
+            writer.WriteStartArray("features");
+            for (int i = 0; i < layer.Features.Count; i++)
+            {
+                var geometry = LayerGeometry.Conform(layer, i);
+                writer.WriteStartObject();
+                writer.WriteString("type", "Feature");
+                writer.WriteStartObject("properties");
+                for (int c = 0; c < layer.Fields.Count; c++)
+                {
+                    writer.WritePropertyName(layer.Fields[c].Name);
+                    WriteValue(writer, FieldValue.Checked(layer, i, c));
+                }
+                writer.WriteEndObject();
+                writer.WritePropertyName("geometry");
+                JsonSerializer.Serialize(writer, geometry, GeometryOptions);
+                writer.WriteEndObject();
+                if (writer.BytesPending > 1 << 16) writer.Flush();
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+    }
+
+    private static JsonDocument Parse(string path)
+    {
+        if (!File.Exists(path)) throw new GeoInputException($"{path} does not exist");
         try
         {
-            using (var stream = File.Create(temporary))
-            {
-                JsonSerializer.Serialize(stream, collection, Options());
-            }
-            File.Move(temporary, path, overwrite: true);
+            using var stream = File.OpenRead(path);
+            return JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
         }
-        finally
+        catch (JsonException e)
         {
-            if (File.Exists(temporary)) File.Delete(temporary);
+            throw new GeoInputException(
+                $"{Path.GetFileName(path)} is not valid JSON: error at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}", e);
         }
     }
 
-    private static bool IsLonLat(JsonElement crs)
+    /// <summary>Refuses a legacy "crs" member naming anything but lon/lat WGS 84: Geo would otherwise misplace every feature.</summary>
+    private static void RequireLonLat(JsonElement root, string file)
     {
-        string text = crs.GetRawText();
-        return text.Contains("CRS84", StringComparison.OrdinalIgnoreCase) || text.Contains("4326", StringComparison.Ordinal);
+        if (!root.TryGetProperty("crs", out var crs) || crs.ValueKind == JsonValueKind.Null) return;
+        string? name = crs.ValueKind == JsonValueKind.Object
+            && crs.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object
+            && properties.TryGetProperty("name", out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString() : null;
+        if (name is null || !LonLatCrsNames.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new GeoInputException(
+                $"{file} declares the CRS {name ?? crs.GetRawText()}; Geo reads GeoJSON in lon/lat on WGS 84 (EPSG:4326) only - reproject it first");
+        }
     }
 
-    private static FieldType InferType(IEnumerable<object?> values)
+    /// <summary>The feature's properties in order, with the feature's "id" member as an "id" property unless one exists.</summary>
+    private static List<(string Name, JsonElement Value)> Properties(JsonElement feature, string where)
     {
-        var present = values.Where(v => v is not null).ToList();
-        if (present.Count == 0) return FieldType.Text;
-        if (present.All(v => v is bool)) return FieldType.Boolean;
-        if (present.All(v => v is long or int)) return FieldType.Integer;
-        if (present.All(v => v is long or int or double or decimal or float)) return FieldType.Real;
-        return FieldType.Text;
+        var result = new List<(string, JsonElement)>();
+        if (feature.TryGetProperty("properties", out var properties) && properties.ValueKind != JsonValueKind.Null)
+        {
+            if (properties.ValueKind != JsonValueKind.Object) throw new GeoInputException($"{where}: \"properties\" is not an object");
+            foreach (var property in properties.EnumerateObject())
+            {
+                if (result.Any(r => r.Item1 == property.Name)) throw new GeoInputException($"{where}: property '{property.Name}' is given twice");
+                result.Add((property.Name, property.Value));
+            }
+        }
+        if (feature.TryGetProperty("id", out var id) && !result.Any(r => r.Item1 == "id")) result.Add(("id", id));
+        return result;
     }
 
-    private static object? Normalise(object? value, FieldType type) => value switch
+    private static Geometry ReadGeometry(JsonElement feature, string where)
     {
-        null => null,
-        _ when type == FieldType.Integer => Convert.ToInt64(value),
-        _ when type == FieldType.Real => Convert.ToDouble(value),
-        _ when type == FieldType.Boolean => (bool)value,
-        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
-    };
+        if (!feature.TryGetProperty("geometry", out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            throw new GeoInputException($"{where} has no geometry");
+        }
+        Geometry? geometry;
+        try
+        {
+            geometry = element.Deserialize<Geometry>(GeometryOptions);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or FormatException)
+        {
+            throw new GeoInputException($"{where} has an invalid geometry: {e.Message}", e);
+        }
+        if (geometry is null || geometry.IsEmpty) throw new GeoInputException($"{where} has an empty geometry");
+        geometry.SRID = 4326;
+        return geometry;
+    }
+
+    /// <summary>The one kind every geometry fits: single parts mixed with multi-parts count as the multi kind.</summary>
+    private static GeometryKind KindOf(IEnumerable<Geometry> geometries)
+    {
+        var kinds = geometries.Select(g => g switch
+        {
+            Point => GeometryKind.Point,
+            LineString => GeometryKind.LineString,
+            Polygon => GeometryKind.Polygon,
+            MultiPolygon => GeometryKind.MultiPolygon,
+            MultiLineString => GeometryKind.MultiLineString,
+            _ => GeometryKind.Geometry,
+        }).ToHashSet();
+        if (kinds.Count == 1) return kinds.First();
+        if (kinds.SetEquals(new[] { GeometryKind.Polygon, GeometryKind.MultiPolygon })) return GeometryKind.MultiPolygon;
+        if (kinds.SetEquals(new[] { GeometryKind.LineString, GeometryKind.MultiLineString })) return GeometryKind.MultiLineString;
+        return GeometryKind.Geometry;
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null: writer.WriteNullValue(); break;
+            case long l: writer.WriteNumberValue(l); break;
+            // Whole reals keep a ".0" so reading the file back still sees a Real column.
+            case double d: writer.WriteRawValue(RealText(d)); break;
+            case bool b: writer.WriteBooleanValue(b); break;
+            default: writer.WriteStringValue((string)value); break;
+        }
+    }
+
+    private static string RealText(double value)
+    {
+        string text = value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        return text.AsSpan().IndexOfAny(".Ee") >= 0 ? text : text + ".0";
+    }
+
+    private static bool IsString(JsonElement element, string property, string expected) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() == expected;
 }

@@ -1,7 +1,5 @@
 using Geo.Data.Features;
 using Microsoft.Data.Sqlite;
-using NetTopologySuite.Geometries;
-using NetTopologySuite.IO;
 
 namespace Geo.Data.GeoPackage;
 
@@ -61,19 +59,12 @@ public sealed class GeoPackageStore : IFeatureStore
 
     public void WriteLayers(IReadOnlyList<FeatureLayer> layers)
     {
-        foreach (var layer in layers)
-        {
-            LayerName.Require(layer.Name);
-            if (layer.Srid != 4326)
-            {
-                throw new GeoInputException($"layer '{layer.Name}' is in EPSG:{layer.Srid}; Geo writes GeoPackage layers in EPSG:4326");
-            }
-        }
+        GeoPackageNames.CheckAll(layers);
         if (File.Exists(_path))
         {
             using var connection = Open(_path, readOnly: false);
             using var transaction = connection.BeginTransaction();
-            foreach (var layer in layers) WriteLayer(connection, transaction, layer);
+            foreach (var layer in layers) GeoPackageLayerWriter.Write(connection, transaction, layer);
             transaction.Commit();
             return;
         }
@@ -84,8 +75,8 @@ public sealed class GeoPackageStore : IFeatureStore
             using (var connection = Open(temporary, readOnly: false))
             {
                 using var transaction = connection.BeginTransaction();
-                foreach (var sql in GeoPackageSchema.CreateSystemTables) Execute(connection, transaction, sql);
-                foreach (var layer in layers) WriteLayer(connection, transaction, layer);
+                foreach (var sql in GeoPackageSchema.CreateSystemTables) GeoPackageLayerWriter.Execute(connection, transaction, sql);
+                foreach (var layer in layers) GeoPackageLayerWriter.Write(connection, transaction, layer);
                 transaction.Commit();
             }
             File.Move(temporary, _path);
@@ -100,111 +91,6 @@ public sealed class GeoPackageStore : IFeatureStore
     {
     }
 
-    private static void WriteLayer(SqliteConnection connection, SqliteTransaction transaction, FeatureLayer layer)
-    {
-        string t = layer.Name;
-        DropLayer(connection, transaction, t);
-
-        var columns = string.Concat(layer.Fields.Select(f => $", {Quote(f.Name)} {SqlType(f.Type)}"));
-        Execute(connection, transaction,
-            $"CREATE TABLE \"{t}\" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom {LayerGeometry.SqlTypeName(layer.GeometryKind)}{columns})");
-
-        var extent = new Envelope();
-        using (var insert = connection.CreateCommand())
-        {
-            insert.Transaction = transaction;
-            insert.CommandText = $"INSERT INTO \"{t}\" (geom{string.Concat(layer.Fields.Select(f => ", " + Quote(f.Name)))}) " +
-                $"VALUES (@g{string.Concat(layer.Fields.Select((_, i) => $", @p{i}"))})";
-            var geometryParameter = insert.Parameters.Add("@g", SqliteType.Blob);
-            var parameters = layer.Fields.Select((_, i) => insert.Parameters.Add($"@p{i}", SqliteType.Text)).ToArray();
-            insert.Prepare();
-            var writer = new GeoPackageGeoWriter();
-            for (int i = 0; i < layer.Features.Count; i++)
-            {
-                var geometry = LayerGeometry.Conform(layer, i);
-                extent.ExpandToInclude(geometry.EnvelopeInternal);
-                geometryParameter.Value = writer.Write(geometry);
-                var values = layer.Features[i].Values;
-                for (int c = 0; c < parameters.Length; c++) parameters[c].Value = ToSqlite(values[c]);
-                insert.ExecuteNonQuery();
-            }
-        }
-
-        using (var contents = connection.CreateCommand())
-        {
-            contents.Transaction = transaction;
-            contents.CommandText = "INSERT INTO gpkg_contents (table_name, data_type, identifier, min_x, min_y, max_x, max_y, srs_id) " +
-                "VALUES (@t, 'features', @t, @minx, @miny, @maxx, @maxy, 4326)";
-            contents.Parameters.AddWithValue("@t", t);
-            contents.Parameters.AddWithValue("@minx", extent.IsNull ? DBNull.Value : extent.MinX);
-            contents.Parameters.AddWithValue("@miny", extent.IsNull ? DBNull.Value : extent.MinY);
-            contents.Parameters.AddWithValue("@maxx", extent.IsNull ? DBNull.Value : extent.MaxX);
-            contents.Parameters.AddWithValue("@maxy", extent.IsNull ? DBNull.Value : extent.MaxY);
-            contents.ExecuteNonQuery();
-        }
-        Execute(connection, transaction,
-            $"INSERT INTO gpkg_geometry_columns VALUES ('{t}', 'geom', '{LayerGeometry.SqlTypeName(layer.GeometryKind)}', 4326, 0, 0)");
-
-        Execute(connection, transaction, $"CREATE VIRTUAL TABLE \"rtree_{t}_geom\" USING rtree(id, minx, maxx, miny, maxy)");
-        using (var fill = connection.CreateCommand())
-        {
-            fill.Transaction = transaction;
-            fill.CommandText = $"INSERT INTO \"rtree_{t}_geom\" VALUES (@id, @minx, @maxx, @miny, @maxy)";
-            var id = fill.Parameters.Add("@id", SqliteType.Integer);
-            var minx = fill.Parameters.Add("@minx", SqliteType.Real);
-            var maxx = fill.Parameters.Add("@maxx", SqliteType.Real);
-            var miny = fill.Parameters.Add("@miny", SqliteType.Real);
-            var maxy = fill.Parameters.Add("@maxy", SqliteType.Real);
-            fill.Prepare();
-            for (int i = 0; i < layer.Features.Count; i++)
-            {
-                var e = layer.Features[i].Geometry.EnvelopeInternal;
-                id.Value = i + 1;
-                minx.Value = e.MinX;
-                maxx.Value = e.MaxX;
-                miny.Value = e.MinY;
-                maxy.Value = e.MaxY;
-                fill.ExecuteNonQuery();
-            }
-        }
-        Execute(connection, transaction,
-            $"INSERT INTO gpkg_extensions VALUES ('{t}', 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')");
-        foreach (var sql in GeoPackageSchema.RtreeTriggers(t)) Execute(connection, transaction, sql);
-    }
-
-    private static void DropLayer(SqliteConnection connection, SqliteTransaction transaction, string t)
-    {
-        Execute(connection, transaction, $"DROP TABLE IF EXISTS \"rtree_{t}_geom\"");
-        Execute(connection, transaction, $"DROP TABLE IF EXISTS \"{t}\"");
-        foreach (var table in new[] { "gpkg_extensions", "gpkg_geometry_columns", "gpkg_contents" })
-        {
-            using var delete = connection.CreateCommand();
-            delete.Transaction = transaction;
-            delete.CommandText = $"DELETE FROM {table} WHERE lower(table_name) = lower(@t)";
-            delete.Parameters.AddWithValue("@t", t);
-            delete.ExecuteNonQuery();
-        }
-    }
-
-    private static object ToSqlite(object? value) => value switch
-    {
-        null => DBNull.Value,
-        bool b => b ? 1L : 0L,
-        int i => (long)i,
-        float f => (double)f,
-        _ => value,
-    };
-
-    private static string SqlType(FieldType type) => type switch
-    {
-        FieldType.Integer => "INTEGER",
-        FieldType.Real => "REAL",
-        FieldType.Boolean => "BOOLEAN",
-        _ => "TEXT",
-    };
-
-    private static string Quote(string column) => "\"" + column.Replace("\"", "\"\"") + "\"";
-
     internal static SqliteConnection Open(string path, bool readOnly)
     {
         var builder = new SqliteConnectionStringBuilder
@@ -215,15 +101,11 @@ public sealed class GeoPackageStore : IFeatureStore
         };
         var connection = new SqliteConnection(builder.ToString());
         connection.Open();
+        // A 64 MB page cache (allocated only as used) keeps R-tree inserts of city-sized layers off the disk.
+        using var cache = connection.CreateCommand();
+        cache.CommandText = "PRAGMA cache_size = -65536";
+        cache.ExecuteNonQuery();
         return connection;
-    }
-
-    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     private static void RequireGeoPackage(string path)
@@ -231,17 +113,25 @@ public sealed class GeoPackageStore : IFeatureStore
         Span<byte> header = stackalloc byte[16];
         using (var stream = File.OpenRead(path))
         {
-            if (stream.Read(header) < 16 || !header.SequenceEqual("SQLite format 3\0"u8))
+            if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length
+                || !header.SequenceEqual("SQLite format 3\0"u8))
             {
                 throw new GeoInputException($"{Path.GetFileName(path)} is not a GeoPackage (not an SQLite file)");
             }
         }
-        using var connection = Open(path, readOnly: true);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'gpkg_contents'";
-        if (Convert.ToInt64(command.ExecuteScalar()) == 0)
+        try
         {
-            throw new GeoInputException($"{Path.GetFileName(path)} is not a GeoPackage (no gpkg_contents table)");
+            using var connection = Open(path, readOnly: true);
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'gpkg_contents'";
+            if (Convert.ToInt64(command.ExecuteScalar()) == 0)
+            {
+                throw new GeoInputException($"{Path.GetFileName(path)} is not a GeoPackage (no gpkg_contents table)");
+            }
+        }
+        catch (SqliteException e)
+        {
+            throw new GeoInputException($"{Path.GetFileName(path)} is not a GeoPackage (damaged SQLite file: {e.Message})", e);
         }
     }
 }

@@ -1,0 +1,183 @@
+using Geo.Data.Features;
+using Microsoft.Data.Sqlite;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO;
+
+namespace Geo.Data.GeoPackage;
+
+/// <summary>
+/// Writes one layer as a GeoPackage feature table (fid, geom, one column per field) with its contents and
+/// geometry-column rows and a filled R-tree index, replacing any table of the same name. Runs inside the caller's
+/// transaction; names must have passed <see cref="GeoPackageNames.CheckAll"/>.
+/// </summary>
+internal static class GeoPackageLayerWriter
+{
+    public static void Write(SqliteConnection connection, SqliteTransaction transaction, FeatureLayer layer)
+    {
+        string t = layer.Name;
+        string geometryType = LayerGeometry.SqlTypeName(layer.GeometryKind);
+        Drop(connection, transaction, t);
+        GeoPackageSpatialRefs.Ensure(connection, transaction, layer.Srid, t);
+
+        var columns = string.Concat(layer.Fields.Select(f => $", {GeoPackageNames.Quote(f.Name)} {SqlType(f.Type)}"));
+        Execute(connection, transaction, $"CREATE TABLE \"{t}\" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom {geometryType}{columns})");
+        var extents = InsertFeatures(connection, transaction, layer);
+
+        var extent = new Envelope();
+        foreach (var e in extents) extent.ExpandToInclude(e);
+        using (var contents = Command(connection, transaction,
+            "INSERT INTO gpkg_contents (table_name, data_type, identifier, min_x, min_y, max_x, max_y, srs_id) " +
+            "VALUES (@t, 'features', @t, @minx, @miny, @maxx, @maxy, @srid)"))
+        {
+            contents.Parameters.AddWithValue("@t", t);
+            contents.Parameters.AddWithValue("@minx", extent.IsNull ? DBNull.Value : extent.MinX);
+            contents.Parameters.AddWithValue("@miny", extent.IsNull ? DBNull.Value : extent.MinY);
+            contents.Parameters.AddWithValue("@maxx", extent.IsNull ? DBNull.Value : extent.MaxX);
+            contents.Parameters.AddWithValue("@maxy", extent.IsNull ? DBNull.Value : extent.MaxY);
+            contents.Parameters.AddWithValue("@srid", layer.Srid);
+            contents.ExecuteNonQuery();
+        }
+        using (var geometryColumn = Command(connection, transaction,
+            "INSERT INTO gpkg_geometry_columns VALUES (@t, 'geom', @type, @srid, 0, 0)"))
+        {
+            geometryColumn.Parameters.AddWithValue("@t", t);
+            geometryColumn.Parameters.AddWithValue("@type", geometryType);
+            geometryColumn.Parameters.AddWithValue("@srid", layer.Srid);
+            geometryColumn.ExecuteNonQuery();
+        }
+        WriteSpatialIndex(connection, transaction, t, extents);
+    }
+
+    /// <summary>Removes a feature table and every metadata row and index that refers to it, whoever wrote it.</summary>
+    private static void Drop(SqliteConnection connection, SqliteTransaction transaction, string t)
+    {
+        string? geometryColumn;
+        using (var find = Command(connection, transaction, "SELECT column_name FROM gpkg_geometry_columns WHERE lower(table_name) = lower(@t)"))
+        {
+            find.Parameters.AddWithValue("@t", t);
+            geometryColumn = find.ExecuteScalar() as string;
+        }
+        if (geometryColumn is not null && LayerName.IsPlain(geometryColumn))
+        {
+            Execute(connection, transaction, $"DROP TABLE IF EXISTS \"rtree_{t}_{geometryColumn}\"");
+        }
+        Execute(connection, transaction, $"DROP TABLE IF EXISTS \"{t}\"");
+
+        // gpkg_ogr_contents is GDAL's cached feature count: a stale row would make GDAL report the old count.
+        foreach (var table in new[] { "gpkg_extensions", "gpkg_geometry_columns", "gpkg_data_columns", "gpkg_ogr_contents", "gpkg_contents" })
+        {
+            if (!TableExists(connection, transaction, table)) continue;
+            using var delete = Command(connection, transaction, $"DELETE FROM {table} WHERE lower(table_name) = lower(@t)");
+            delete.Parameters.AddWithValue("@t", t);
+            delete.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Inserts every feature with one prepared statement, returning each feature's envelope in fid order.</summary>
+    private static Envelope[] InsertFeatures(SqliteConnection connection, SqliteTransaction transaction, FeatureLayer layer)
+    {
+        var names = string.Concat(layer.Fields.Select(f => ", " + GeoPackageNames.Quote(f.Name)));
+        var placeholders = string.Concat(layer.Fields.Select((_, i) => $", @p{i}"));
+        using var insert = Command(connection, transaction, $"INSERT INTO \"{layer.Name}\" (fid, geom{names}) VALUES (@fid, @g{placeholders})");
+        var fid = insert.Parameters.Add("@fid", SqliteType.Integer);
+        var geometryParameter = insert.Parameters.Add("@g", SqliteType.Blob);
+        var parameters = layer.Fields.Select((f, i) => insert.Parameters.Add($"@p{i}", ParameterType(f.Type))).ToArray();
+        insert.Prepare();
+
+        // The writer's default is XYZM, which fills Z and M with NaN and makes GDAL read every geometry as "ZM".
+        var writer = new GeoPackageGeoWriter { HandleOrdinates = Ordinates.XY };
+        var extents = new Envelope[layer.Features.Count];
+        for (int i = 0; i < layer.Features.Count; i++)
+        {
+            var geometry = LayerGeometry.Conform(layer, i);
+            extents[i] = geometry.EnvelopeInternal;
+            fid.Value = i + 1L;
+            geometryParameter.Value = writer.Write(geometry);
+            var values = layer.Features[i].Values;
+            for (int c = 0; c < parameters.Length; c++) parameters[c].Value = ToSqlite(layer, i, c, values[c]);
+            insert.ExecuteNonQuery();
+        }
+        return extents;
+    }
+
+    private static void WriteSpatialIndex(SqliteConnection connection, SqliteTransaction transaction, string t, Envelope[] extents)
+    {
+        Execute(connection, transaction, $"CREATE VIRTUAL TABLE \"rtree_{t}_geom\" USING rtree(id, minx, maxx, miny, maxy)");
+        using (var fill = Command(connection, transaction, $"INSERT INTO \"rtree_{t}_geom\" VALUES (@id, @minx, @maxx, @miny, @maxy)"))
+        {
+            var id = fill.Parameters.Add("@id", SqliteType.Integer);
+            var minx = fill.Parameters.Add("@minx", SqliteType.Real);
+            var maxx = fill.Parameters.Add("@maxx", SqliteType.Real);
+            var miny = fill.Parameters.Add("@miny", SqliteType.Real);
+            var maxy = fill.Parameters.Add("@maxy", SqliteType.Real);
+            fill.Prepare();
+            for (int i = 0; i < extents.Length; i++)
+            {
+                id.Value = i + 1L;
+                minx.Value = extents[i].MinX;
+                maxx.Value = extents[i].MaxX;
+                miny.Value = extents[i].MinY;
+                maxy.Value = extents[i].MaxY;
+                fill.ExecuteNonQuery();
+            }
+        }
+        using (var extension = Command(connection, transaction,
+            "INSERT INTO gpkg_extensions VALUES (@t, 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')"))
+        {
+            extension.Parameters.AddWithValue("@t", t);
+            extension.ExecuteNonQuery();
+        }
+        foreach (var sql in GeoPackageSchema.RtreeTriggers(t)) Execute(connection, transaction, sql);
+    }
+
+    private static object ToSqlite(FeatureLayer layer, int feature, int column, object? value)
+    {
+        var type = layer.Fields[column].Type;
+        return (type, value) switch
+        {
+            (_, null) => DBNull.Value,
+            (FieldType.Boolean, bool b) => b ? 1L : 0L,
+            (FieldType.Integer, long or int or short or byte) => Convert.ToInt64(value),
+            (FieldType.Real, double or float or long or int) => Convert.ToDouble(value),
+            (FieldType.Text, string) => value,
+            _ => throw new GeoInputException(
+                $"layer '{layer.Name}' feature {feature + 1} column '{layer.Fields[column].Name}': {value.GetType().Name} value in a {type} column"),
+        };
+    }
+
+    private static string SqlType(FieldType type) => type switch
+    {
+        FieldType.Integer => "INTEGER",
+        FieldType.Real => "REAL",
+        FieldType.Boolean => "BOOLEAN",
+        _ => "TEXT",
+    };
+
+    private static SqliteType ParameterType(FieldType type) => type switch
+    {
+        FieldType.Integer or FieldType.Boolean => SqliteType.Integer,
+        FieldType.Real => SqliteType.Real,
+        _ => SqliteType.Text,
+    };
+
+    private static bool TableExists(SqliteConnection connection, SqliteTransaction transaction, string table)
+    {
+        using var command = Command(connection, transaction, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = @n");
+        command.Parameters.AddWithValue("@n", table);
+        return Convert.ToInt64(command.ExecuteScalar()) > 0;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    internal static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = Command(connection, transaction, sql);
+        command.ExecuteNonQuery();
+    }
+}
