@@ -41,13 +41,22 @@ internal static class AuditCommand
             string target = parse.GetValue(output)!;
             AuditResult audit = null!;
             StreetDataset dataset = null!;
+            var times = new List<string>();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            void Lap(string stage)
+            {
+                times.Add($"{stage} {clock.Elapsed.TotalSeconds:0.0} s");
+                clock.Restart();
+            }
             CommandRunner.Progress.Status().Start("reading the dataset", context =>
             {
                 using var store = FeatureStores.Open(parse.GetValue(data)!, create: false);
                 dataset = DatasetLayers.Read(store);
                 var (list, from) = LoadStations(parse.GetValue(stations), store, dataset, inputCrs);
+                Lap("read");
                 context.Status($"building the {travel.Name} street graph");
                 var snapper = new StreetSnapper(StreetGraphBuilder.Build(dataset, travel), parse.GetValue(snap));
+                Lap("graph");
                 var areas = SubdistrictSource.Load(parse.GetValue(subdistricts), store, dataset, snapper.Graph);
                 var demandSpecs = parse.GetValue(demand) ?? Array.Empty<string>();
                 var points = demandSpecs.Length == 0 ? null : DemandSource.Load(demandSpecs, store, dataset, snapper.LonLatExtent);
@@ -55,17 +64,21 @@ internal static class AuditCommand
                 audit = CoverageAudit.Run(snapper, list, areas.Subdistricts, points?.Points,
                     new AuditOptions(parse.GetValue(minutes), FlagBelowShare: flag), from, areas.Description,
                     areas.Warnings.Concat(points?.Warnings ?? Array.Empty<string>()));
+                Lap("coverage");
                 if (audit.Totals.Stations == 0) throw new GeoInputException($"none of the {list.Count} stations is within reach of a street usable by {travel.Name}");
                 context.Status("pairing stations with subdistricts");
                 var pairing = Geo.Analyses.Pairing.PairingAnalysis.Run(snapper.Graph, audit.ServiceAreas.Snapped.Select(s => s.Station).ToList(),
                     areas.Subdistricts, dataset.Pois, new Geo.Analyses.Pairing.PairingOptions { MaxSnapMeters = parse.GetValue(snap) }, areas.Description);
                 audit = CoverageAudit.WithPairing(audit, pairing);
+                Lap("pairing");
                 context.Status($"writing {target}");
                 // The streets go along so the audit folder is self-contained for QGIS and for 'geo brief'.
                 var layers = AuditLayers.ToLayers(audit).Append(DatasetLayers.ToLayers(dataset).First(l => l.Name == DatasetLayers.Streets)).ToList();
                 if (FeatureStores.IsPostGis(target)) LayerOutput.Write(target, layers);
                 else AuditFolder.Write(target, audit, layers, CoverageMap.Png(MapLayers.FromAudit(audit, dataset), $"{audit.Minutes:0.##}-minute {travel.Name} coverage · 服务圈覆盖"), flag);
+                Lap("write");
             });
+            Console.Error.WriteLine($"geo: time: {string.Join(", ", times)}");
             foreach (var w in audit.Warnings.Take(20)) Console.Error.WriteLine($"geo: warning: {w}");
             foreach (var line in AuditReport.Headlines(audit)) Console.WriteLine(line);
             var top = audit.BlindSpots.FirstOrDefault();
