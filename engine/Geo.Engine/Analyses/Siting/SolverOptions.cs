@@ -1,0 +1,24 @@
+namespace Geo.Analyses.Siting;
+
+/// <summary>How hard to look: the exact model's time limit, or greedy alone.</summary>
+public sealed record SolverOptions(TimeSpan TimeLimit, bool Exact = true)
+{
+    public static readonly SolverOptions Default = new(TimeSpan.FromSeconds(30));
+
+    /// <summary>Parses "30s", "2m", "1h" or plain seconds.</summary>
+    public static TimeSpan ParseTimeLimit(string text)
+    {
+        string t = text.Trim().ToLowerInvariant();
+        double factor = 1;
+        if (t.EndsWith("ms")) { factor = 0.001; t = t[..^2]; }
+        else if (t.EndsWith('s')) t = t[..^1];
+        else if (t.EndsWith('m')) { factor = 60; t = t[..^1]; }
+        else if (t.EndsWith('h')) { factor = 3600; t = t[..^1]; }
+        if (!double.TryParse(t, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value)
+            || !double.IsFinite(value) || value < 0 || value * factor > 86_400)
+        {
+            throw new GeoInputException($"--time-limit '{text}' is not a duration between 0 and 24 h, e.g. 30s or 2m");
+        }
+        return TimeSpan.FromSeconds(value * factor);
+    }
+}
