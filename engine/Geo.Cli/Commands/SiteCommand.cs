@@ -26,7 +26,8 @@ internal static class SiteCommand
         var minutes = new Option<double>("--minutes") { Description = "The break: a site covers demand within this many minutes", DefaultValueFactory = _ => 15 };
         var demand = new Option<string[]>("--demand") { Description = "Demand: layer[:weight_column], a .geojson/.csv file[:weight], or pois:<query>; repeatable. Default: street km", AllowMultipleArgumentsPerToken = false };
         var direction = new Option<string>("--direction") { Description = "to-station: riders' time from the demand to the site (default); from-station: the site's time out to the demand", DefaultValueFactory = _ => "to-station" };
-        var timeLimit = new Option<string>("--time-limit") { Description = "Time for the exact model (CP-SAT) after greedy, e.g. 30s or 2m; 0 for greedy alone", DefaultValueFactory = _ => "30s" };
+        var timeLimit = new Option<string>("--time-limit") { Description = "Time for the exact model after greedy, e.g. 30s or 2m; 0 for greedy alone", DefaultValueFactory = _ => "30s" };
+        var solverName = SiteInstanceCommand.SolverOption();
         var output = SharedOptions.Output();
         var plot = new Option<string?>("--plot") { Description = "Write the coverage-vs-new-sites curve to this .png" };
         var export = new Option<string?>("--export-instance") { Description = "Also write the covering instance (weights, coverage sets, K) to this .json, for 'geo site-instance' and other solvers" };
@@ -36,7 +37,7 @@ internal static class SiteCommand
             "Site new stations: maximal covering (--add K: the K sites covering the most demand) or set covering (--target P%: the fewest sites reaching P % of demand). " +
             "Writes layers new_sites and new_site_areas.")
         {
-            data, stations, candidates, add, target, profile, minutes, demand, direction, timeLimit, output, plot, export, crs, snap,
+            data, stations, candidates, add, target, profile, minutes, demand, direction, timeLimit, solverName, output, plot, export, crs, snap,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -47,7 +48,7 @@ internal static class SiteCommand
             var options = new SitingOptions(parse.GetValue(minutes), ParseDirection(parse.GetValue(direction)!));
             options.Validate();
             var limit = SolverOptions.ParseTimeLimit(parse.GetValue(timeLimit)!);
-            var solver = new SolverOptions(limit, Exact: limit > TimeSpan.Zero);
+            var solver = new SolverOptions(limit, limit > TimeSpan.Zero, SiteInstanceCommand.ParseSolver(parse.GetValue(solverName)!));
             var travel = TravelProfile.Load(parse.GetValue(profile)!);
             var inputCrs = InputCrs.Parse(parse.GetValue(crs));
             string outTarget = parse.GetValue(output)!;

@@ -12,11 +12,12 @@ internal static class SiteInstanceCommand
     {
         var instance = new Option<string>("--instance") { Description = "A covering instance .json written by 'geo site --export-instance'", Required = true };
         var add = new Option<int?>("--add") { Description = "How many new sites (K); default: the instance's k" };
-        var timeLimit = new Option<string>("--time-limit") { Description = "Time for the exact model (CP-SAT) after greedy; 0 for greedy alone", DefaultValueFactory = _ => "30s" };
+        var timeLimit = new Option<string>("--time-limit") { Description = "Time for the exact model after greedy; 0 for greedy alone", DefaultValueFactory = _ => "30s" };
+        var solverName = SolverOption();
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object (for scripts)" };
-        var command = new Command("site-instance", "Solve an exported maximal-covering instance: greedy then CP-SAT, with objective, bound, gap and time.")
+        var command = new Command("site-instance", "Solve an exported maximal-covering instance: greedy then an exact model (SCIP or CP-SAT), with objective, bound, gap and time.")
         {
-            instance, add, timeLimit, json,
+            instance, add, timeLimit, solverName, json,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -24,7 +25,7 @@ internal static class SiteInstanceCommand
             var (problem, fileK) = CoverageInstanceFile.Read(parse.GetValue(instance)!);
             int k = parse.GetValue(add) ?? fileK ?? throw new GeoInputException("the instance has no k: give --add K");
             var clock = Stopwatch.StartNew();
-            var solution = MaximalCovering.Solve(problem, k, new SolverOptions(limit, Exact: limit > TimeSpan.Zero));
+            var solution = MaximalCovering.Solve(problem, k, new SolverOptions(limit, limit > TimeSpan.Zero, ParseSolver(parse.GetValue(solverName)!)));
             double seconds = clock.Elapsed.TotalSeconds;
             if (parse.GetValue(json))
             {
@@ -47,4 +48,17 @@ internal static class SiteInstanceCommand
         }));
         return command;
     }
+
+    public static Option<string> SolverOption() => new("--solver")
+    {
+        Description = "Exact solver after greedy: scip (mixed-integer, default) or cp-sat",
+        DefaultValueFactory = _ => "scip",
+    };
+
+    public static ExactSolver ParseSolver(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "scip" => ExactSolver.Scip,
+        "cp-sat" or "cpsat" => ExactSolver.CpSat,
+        _ => throw new GeoInputException($"--solver '{text}' is neither scip nor cp-sat"),
+    };
 }

@@ -19,7 +19,7 @@ internal static class SitingReport
         string objective = s.Problem == "MCLP" ? string.Create(c, $"covered demand {s.Objective:0.####}") : string.Create(c, $"{s.Objective:0} new sites");
         string bound = s.Problem == "MCLP" ? string.Create(c, $"upper bound {s.BestBound:0.####}") : string.Create(c, $"lower bound {s.BestBound:0} sites");
         yield return string.Create(c, $"{s.Problem} by {s.Method}: {objective}, {bound}, gap {s.Gap * 100:0.###} %{(s.ProvenOptimal ? " (proven optimal)" : "")}");
-        string exact = s.Exact is { } e ? $"; CP-SAT {e.Status} in {e.Milliseconds} ms" : "";
+        string exact = s.Exact is { } e ? $"; {e.Solver} {e.Status} in {e.Milliseconds} ms" : "";
         yield return string.Create(c, $"greedy {s.Greedy.Value:0.####} in {s.Greedy.Milliseconds} ms{exact}");
     }
 }

@@ -5,7 +5,7 @@ using Google.OrTools.Sat;
 namespace Geo.Analyses.Siting;
 
 /// <summary>What the exact model found within its time limit: a choice (possibly none), its bound, and whether it is proven optimal.</summary>
-public sealed record ExactRun(IReadOnlyList<int>? Chosen, double Bound, bool Proven, string Status, long Milliseconds);
+public sealed record ExactRun(string Solver, IReadOnlyList<int>? Chosen, double Bound, bool Proven, string Status, long Milliseconds);
 
 /// <summary>
 /// The exact covering models on Google OR-Tools CP-SAT. Units no candidate can change (already covered, or out of every
@@ -15,6 +15,8 @@ public sealed record ExactRun(IReadOnlyList<int>? Chosen, double Bound, bool Pro
 /// </summary>
 public static class CpSatCoverage
 {
+    public const string SolverName = "CP-SAT";
+
     /// <summary>Maximal covering: exactly K candidates, most demand covered. <see cref="ExactRun.Bound"/> is a bound on covered demand.</summary>
     public static ExactRun Maximal(CoverageInstance instance, int k, IReadOnlyList<int> hint, TimeSpan timeLimit)
     {
@@ -32,7 +34,7 @@ public static class CpSatCoverage
         double bound = (found || status == CpSolverStatus.Unknown) && double.IsFinite(raw)
             ? instance.ExistingWeight + (raw + model.RoundedOff) / scale
             : double.PositiveInfinity;
-        return new ExactRun(chosen, bound, status == CpSolverStatus.Optimal, status.ToString(), clock.ElapsedMilliseconds);
+        return new ExactRun(SolverName, chosen, bound, status == CpSolverStatus.Optimal, status.ToString(), clock.ElapsedMilliseconds);
     }
 
     /// <summary>Set covering: fewest candidates whose coverage reaches <paramref name="required"/>. <see cref="ExactRun.Bound"/> is a bound on the count.</summary>
@@ -50,7 +52,7 @@ public static class CpSatCoverage
         var chosen = found ? model.ChosenSites(solver) : null;
         double raw = solver.BestObjectiveBound;
         double bound = (found || status == CpSolverStatus.Unknown) && double.IsFinite(raw) ? Math.Max(0, Math.Ceiling(raw - 1e-9)) : 0;
-        return new ExactRun(chosen, bound, status == CpSolverStatus.Optimal, status.ToString(), clock.ElapsedMilliseconds);
+        return new ExactRun(SolverName, chosen, bound, status == CpSolverStatus.Optimal, status.ToString(), clock.ElapsedMilliseconds);
     }
 
     /// <summary>Units a choice can change, merged by the exact set of candidates covering them: (candidates, summed weight).</summary>
@@ -127,7 +129,7 @@ public static class CpSatCoverage
             _solver = new CpSolver
             {
                 StringParameters = string.Create(CultureInfo.InvariantCulture,
-                    $"max_time_in_seconds:{Math.Max(0.01, timeLimit.TotalSeconds)} num_workers:{Math.Max(1, Environment.ProcessorCount)}"),
+                    $"max_time_in_seconds:{Math.Max(0.01, timeLimit.TotalSeconds)} num_workers:{Math.Max(1, Environment.ProcessorCount)} linearization_level:2"),
             };
             return (_solver.Solve(Cp), _solver);
         }

@@ -2,7 +2,7 @@ namespace Geo.Analyses.Siting;
 
 /// <summary>
 /// Maximal covering (MCLP): which K new sites cover the most demand, the existing stations' coverage counted first.
-/// Lazy greedy gives a solution and a bound; CP-SAT, hinted with the greedy choice, then tries to improve and prove
+/// Lazy greedy gives a solution and a bound; the exact model (SCIP or CP-SAT), hinted with the greedy choice, then tries to improve and prove
 /// it within the time limit. The better choice and the tighter bound are reported.
 /// </summary>
 public static class MaximalCovering
@@ -18,10 +18,12 @@ public static class MaximalCovering
         bool proven = instance.Reaches(value, bound);
         if (options.Exact && !proven)
         {
-            exact = CpSatCoverage.Maximal(instance, k, greedy.Chosen, options.TimeLimit);
+            exact = options.UsesScip
+                ? MipCoverage.Maximal(instance, k, greedy.Chosen, options.TimeLimit)
+                : CpSatCoverage.Maximal(instance, k, greedy.Chosen, options.TimeLimit);
             if (exact.Chosen is { } found && instance.CoverageOf(found) is var v && v > value + 1e-12 * Math.Max(1, instance.TotalWeight))
             {
-                (chosen, value, method) = (found, v, "CP-SAT");
+                (chosen, value, method) = (found, v, exact.Solver);
             }
             bound = Math.Min(bound, exact.Bound);
             proven = exact.Proven || instance.Reaches(value, bound);

@@ -4,7 +4,7 @@ namespace Geo.Analyses.Siting;
 
 /// <summary>
 /// Set covering (LSCP): the fewest new sites that, with the existing stations, cover a target share of all demand.
-/// Greedy first, then CP-SAT minimising the count, hinted with the greedy choice, within the time limit.
+/// Greedy first, then the exact model (SCIP or CP-SAT) minimising the count, hinted with the greedy choice, within the time limit.
 /// </summary>
 public static class SetCovering
 {
@@ -30,10 +30,12 @@ public static class SetCovering
         bool proven = count <= bound;
         if (options.Exact && !proven)
         {
-            exact = CpSatCoverage.Fewest(instance, required, greedy.Chosen, options.TimeLimit);
+            exact = options.UsesScip
+                ? MipCoverage.Fewest(instance, required, greedy.Chosen, options.TimeLimit)
+                : CpSatCoverage.Fewest(instance, required, greedy.Chosen, options.TimeLimit);
             if (exact.Chosen is { } found && found.Count < count && instance.Reaches(instance.CoverageOf(found), required))
             {
-                (chosen, count, method) = (found, found.Count, "CP-SAT");
+                (chosen, count, method) = (found, found.Count, exact.Solver);
             }
             bound = Math.Max(bound, exact.Bound);
             proven = (exact.Proven && count <= exact.Bound) || count <= bound;

@@ -1,8 +1,18 @@
 namespace Geo.Analyses.Siting;
 
-/// <summary>How hard to look: the exact model's time limit, or greedy alone.</summary>
-public sealed record SolverOptions(TimeSpan TimeLimit, bool Exact = true)
+/// <summary>Which exact solver follows greedy: the SCIP mixed-integer solver (when bundled) or CP-SAT.</summary>
+public enum ExactSolver
 {
+    Scip,
+    CpSat,
+}
+
+/// <summary>How hard to look: the exact model's time limit and solver, or greedy alone.</summary>
+public sealed record SolverOptions(TimeSpan TimeLimit, bool Exact = true, ExactSolver Solver = ExactSolver.Scip)
+{
+    /// <summary>SCIP when asked for and bundled, else CP-SAT.</summary>
+    public bool UsesScip => Solver == ExactSolver.Scip && MipCoverage.IsAvailable;
+
     public static readonly SolverOptions Default = new(TimeSpan.FromSeconds(30));
 
     /// <summary>Parses "30s", "2m", "1h" or plain seconds.</summary>

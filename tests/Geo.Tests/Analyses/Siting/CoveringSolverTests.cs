@@ -5,6 +5,7 @@ namespace Geo.Tests.Analyses.Siting;
 public class CoveringSolverTests
 {
     private static readonly SolverOptions Exact = new(TimeSpan.FromSeconds(20));
+    private static readonly SolverOptions[] BothExact = { Exact, Exact with { Solver = ExactSolver.CpSat } };
     private static readonly SolverOptions GreedyOnly = new(TimeSpan.Zero, Exact: false);
 
     [Theory]
@@ -19,14 +20,18 @@ public class CoveringSolverTests
     public void MaximalCovering_smallRandomInstance_equalsBruteForceOptimum(int seed)
     {
         var instance = RandomInstances.Make(seed);
+        double optimum = RandomInstances.BestCoverage(instance, 3);
 
-        var solution = MaximalCovering.Solve(instance, 3, Exact);
+        foreach (var options in BothExact)
+        {
+            var solution = MaximalCovering.Solve(instance, 3, options);
 
-        Assert.Equal(RandomInstances.BestCoverage(instance, 3), solution.Coverage, 9);
-        Assert.Equal(3, solution.Sites.Count);
-        Assert.True(solution.ProvenOptimal);
-        Assert.Equal(0, solution.Gap);
-        Assert.Equal(solution.Coverage, solution.BestBound, 9);
+            Assert.Equal(optimum, solution.Coverage, 9);
+            Assert.Equal(3, solution.Sites.Count);
+            Assert.True(solution.ProvenOptimal, $"{options.Solver}: not proven");
+            Assert.Equal(0, solution.Gap);
+            Assert.Equal(solution.Coverage, solution.BestBound, 9);
+        }
     }
 
     [Theory]
@@ -40,12 +45,17 @@ public class CoveringSolverTests
         var instance = RandomInstances.Make(seed, reach: 0.25);
         double target = shareOfReachable * instance.ReachableWeight / instance.TotalWeight;
 
-        var solution = SetCovering.Solve(instance, target, Exact);
+        int fewest = RandomInstances.FewestSites(instance, target * instance.TotalWeight);
 
-        Assert.Equal(RandomInstances.FewestSites(instance, target * instance.TotalWeight), solution.Sites.Count);
-        Assert.True(instance.Reaches(solution.Coverage, target * instance.TotalWeight));
-        Assert.True(solution.ProvenOptimal);
-        Assert.Equal(0, solution.Gap);
+        foreach (var options in BothExact)
+        {
+            var solution = SetCovering.Solve(instance, target, options);
+
+            Assert.Equal(fewest, solution.Sites.Count);
+            Assert.True(instance.Reaches(solution.Coverage, target * instance.TotalWeight));
+            Assert.True(solution.ProvenOptimal, $"{options.Solver}: not proven");
+            Assert.Equal(0, solution.Gap);
+        }
     }
 
     [Theory]
@@ -121,12 +131,17 @@ public class CoveringSolverTests
             new[] { new[] { 0, 1, 2 }, new[] { 3, 4, 5 }, new[] { 1, 2, 3, 4 } }, new bool[6]);
 
         var greedy = MaximalCovering.Solve(instance, 2, GreedyOnly);
-        var exact = MaximalCovering.Solve(instance, 2, Exact);
-
         Assert.Equal(5, greedy.Coverage);
-        Assert.Equal(6, exact.Coverage);
-        Assert.Equal(new[] { 0, 1 }, exact.Sites.Select(s => s.Candidate).Order());
-        Assert.True(exact.ProvenOptimal);
+        Assert.True(greedy.Gap > 0);
+
+        foreach (var options in BothExact)
+        {
+            var exact = MaximalCovering.Solve(instance, 2, options);
+            Assert.Equal(6, exact.Coverage);
+            Assert.Equal(new[] { 0, 1 }, exact.Sites.Select(s => s.Candidate).Order());
+            Assert.True(exact.ProvenOptimal);
+            Assert.Equal(options.UsesScip ? "SCIP" : "CP-SAT", exact.Method);
+        }
     }
 
     [Theory]
@@ -191,5 +206,23 @@ public class CoveringSolverTests
         Assert.Equal(instance.CoveredByExisting, read.CoveredByExisting);
         Assert.Equal(instance.Sets.Select(s => string.Join(",", s)), read.Sets.Select(s => string.Join(",", s)));
         Assert.Equal(MaximalCovering.Solve(instance, 4, Exact).Coverage, MaximalCovering.Solve(read, 4, Exact).Coverage, 9);
+    }
+
+    [Fact]
+    public void MaximalCovering_fractionalWeights_equalsBruteForceOptimum()
+    {
+        // Street-km weights are fractional: CP-SAT scales them to integers, SCIP takes them as they are.
+        var integral = RandomInstances.Make(71);
+        var random = new Random(71);
+        var instance = new CoverageInstance(integral.Weights.Select(w => w * 0.137 + random.NextDouble() / 1000).ToArray(), integral.Sets, integral.CoveredByExisting);
+        double optimum = RandomInstances.BestCoverage(instance, 3);
+
+        foreach (var options in BothExact)
+        {
+            var solution = MaximalCovering.Solve(instance, 3, options);
+            Assert.Equal(optimum, solution.Coverage, 9);
+            Assert.True(solution.BestBound >= optimum - 1e-9);
+            Assert.InRange(solution.Gap, 0, 1e-6);
+        }
     }
 }
