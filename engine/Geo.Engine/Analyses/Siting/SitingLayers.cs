@@ -5,7 +5,11 @@ using Geo.Streets.Snapping;
 
 namespace Geo.Analyses.Siting;
 
-/// <summary>Siting results as layers for any store: <c>new_sites</c> (points, in order) and <c>new_site_areas</c> (their service areas).</summary>
+/// <summary>
+/// Siting results as layers for any store: <c>new_sites</c> (points, in order, with marginal and cumulative coverage) and
+/// <c>new_site_areas</c> (their service areas as <c>geo service-areas</c> draws them, outward from the site; where one-way
+/// streets matter these can differ slightly from the rider-to-site coverage the choice was made on).
+/// </summary>
 public static class SitingLayers
 {
     public const string Sites = "new_sites";
