@@ -13,6 +13,8 @@ internal static class GeoCommands
         yield return SynthCommand.Create();
         yield return ServiceAreasCommand.Create();
         yield return AuditCommand.Create();
+        yield return SiteCommand.Create();
+        yield return SiteInstanceCommand.Create();
         yield return BriefCommand.Create();
         yield return ProfilesCommand.Create();
     }
