@@ -169,7 +169,7 @@ internal sealed class BriefDocument
     /// <summary>Cumulative coverage against the number of new sites, from the siting output's new_sites layer.</summary>
     private void Curve(SKCanvas canvas, Geo.Data.Features.FeatureLayer sites, SKRect box, SKFont font, SKPaint ink)
     {
-        int order = sites.RequireField("order"), cumulative = sites.RequireField("cumulative_pct");
+        int order = sites.RequireField("site_order"), cumulative = sites.RequireField("cumulative_pct");
         var points = sites.Features.Select(f => (K: Convert.ToDouble(f.Values[order]), Pct: Convert.ToDouble(f.Values[cumulative]))).OrderBy(p => p.K).ToList();
         if (points.Count == 0) return;
         using var axis = new SKPaint { Color = SKColors.Gray, Style = SKPaintStyle.Stroke, StrokeWidth = 1.5f, IsAntialias = true };

@@ -19,7 +19,11 @@ public class BriefCommandTests : IClassFixture<BriefCommandTests.AuditedCity>
             var audit = GeoCli.Run("audit", "--data", gpkg, "--minutes", "5", "--out", AuditPath);
             Assert.True(audit.ExitCode == 0, audit.Stderr);
             Headline = audit.Stdout.Split('\n')[0].Split(' ')[0];
+            var site = GeoCli.Run("site", "--data", gpkg, "--stations", "stations", "--candidates", "grid:500m", "--add", "2", "--minutes", "5", "--out", SitingPath);
+            Assert.True(site.ExitCode == 0, site.Stderr);
         }
+
+        public string SitingPath => Folder.File("site.gpkg");
 
         private TempFolder Folder { get; } = new();
         public string AuditPath => Folder.File("audit");
@@ -59,6 +63,17 @@ public class BriefCommandTests : IClassFixture<BriefCommandTests.AuditedCity>
             folded.Append(i >= 0 ? ideographs[i] : c);
         }
         return folded.ToString();
+    }
+
+    [Fact]
+    public void Brief_withSiting_drawsTheCoverageCurve()
+    {
+        using var folder = new TempFolder();
+        var pdf = folder.File("brief.pdf");
+        var result = GeoCli.Run("brief", "--audit", _city.AuditPath, "--siting", _city.SitingPath, "--lang", "en", "--out", pdf);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("coverage vs new sites K", ExternalTool.Run("pdftotext", "poppler-utils", pdf, "-"));
+        Assert.Contains("K = 2:", ExternalTool.Run("pdftotext", "poppler-utils", pdf, "-"));
     }
 
     [Fact]
