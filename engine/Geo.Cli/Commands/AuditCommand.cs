@@ -67,7 +67,7 @@ internal static class AuditCommand
                 Lap("coverage");
                 if (audit.Totals.Stations == 0) throw new GeoInputException($"none of the {list.Count} stations is within reach of a street usable by {travel.Name}");
                 context.Status("pairing stations with subdistricts");
-                var pairing = Geo.Analyses.Pairing.PairingAnalysis.Run(snapper.Graph, audit.ServiceAreas.Snapped.Select(s => s.Station).ToList(),
+                var pairing = Geo.Analyses.Pairing.PairingAnalysis.Run(snapper, audit.ServiceAreas.Snapped.Select(s => s.Station).ToList(),
                     areas.Subdistricts, dataset.Pois, new Geo.Analyses.Pairing.PairingOptions { MaxSnapMeters = parse.GetValue(snap) }, areas.Description);
                 audit = CoverageAudit.WithPairing(audit, pairing);
                 Lap("pairing");

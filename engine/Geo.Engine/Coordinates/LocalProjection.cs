@@ -71,19 +71,16 @@ public sealed class LocalProjection
 
     public Geometry Unproject(Geometry metric) => Transform(metric, _inverse, 4326);
 
-    /// <summary>Lon/lat of a geometry given in metres relative to (<paramref name="originX"/>, <paramref name="originY"/>).</summary>
-    public Geometry Unproject(Geometry metric, double originX, double originY) => Transform(metric, _inverse, 4326, originX, originY);
-
-    private static Geometry Transform(Geometry geometry, MathTransform transform, int srid, double offsetX = 0, double offsetY = 0)
+    private static Geometry Transform(Geometry geometry, MathTransform transform, int srid)
     {
         var copy = geometry.Copy();
-        copy.Apply(new TransformFilter(transform, offsetX, offsetY));
+        copy.Apply(new TransformFilter(transform));
         copy.SRID = srid;
         copy.GeometryChanged();
         return copy;
     }
 
-    private sealed class TransformFilter(MathTransform transform, double offsetX, double offsetY) : IEntireCoordinateSequenceFilter
+    private sealed class TransformFilter(MathTransform transform) : IEntireCoordinateSequenceFilter
     {
         public bool Done => false;
         public bool GeometryChanged => true;
@@ -92,7 +89,7 @@ public sealed class LocalProjection
         {
             for (int i = 0; i < seq.Count; i++)
             {
-                double x = seq.GetX(i) + offsetX, y = seq.GetY(i) + offsetY;
+                double x = seq.GetX(i), y = seq.GetY(i);
                 transform.Transform(ref x, ref y);
                 seq.SetX(i, x);
                 seq.SetY(i, y);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Geo.Data.Model;
+using Geo.Data.Subdistricts;
 using Geo.Streets;
 using Geo.Streets.Snapping;
 using NetTopologySuite.Geometries;
@@ -18,10 +19,18 @@ public static class PairingAnalysis
         IReadOnlyList<PointOfInterest> pois, PairingOptions options, string subdistrictSource = DatasetLayers.Subdistricts)
     {
         options.Validate();
+        return Run(new StreetSnapper(graph, options.MaxSnapMeters), stations, subdistricts, pois, options, subdistrictSource);
+    }
+
+    /// <summary>The same, on a snapper the caller already has (its own snapping distance applies).</summary>
+    public static PairingResult Run(StreetSnapper snapper, IReadOnlyList<Station> stations, IReadOnlyList<Subdistrict> subdistricts,
+        IReadOnlyList<PointOfInterest> pois, PairingOptions options, string subdistrictSource = DatasetLayers.Subdistricts)
+    {
+        options.Validate();
         CheckStations(stations);
+        var graph = snapper.Graph;
         var warnings = new List<string>();
         var valid = SubdistrictCheck.Valid(subdistricts, subdistrictSource, warnings);
-        var snapper = new StreetSnapper(graph, options.MaxSnapMeters);
         var (areas, locator) = PairingSubdistricts.Prepare(valid, pois, graph, snapper, options.BorderToleranceMeters);
         foreach (var d in areas.Where(d => !d.ReferenceSnap.IsSnapped))
         {

@@ -1,39 +1,14 @@
-using Geo.Streets;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Operation.Buffer;
 
 namespace Geo.Analyses.ServiceAreas;
 
 /// <summary>
-/// Widens reached street line work into polygons, in graph coordinates (metres). A buffer of the lines, not a hull:
-/// blocks the streets do not enter stay holes.
+/// Geometry helpers for service areas in graph coordinates (metres): straight-line circles, and overlay results
+/// kept polygonal.
 /// </summary>
 public static class ServiceAreaGeometry
 {
     public static readonly GeometryFactory Local = new();
-
-    private static readonly BufferParameters Widening = new()
-    {
-        QuadrantSegments = 3,
-        EndCapStyle = EndCapStyle.Round,
-        JoinStyle = JoinStyle.Round,
-    };
-
-    public static MultiLineString Lines(StreetPieces pieces, IEnumerable<ReachedInterval> intervals)
-    {
-        var lines = new List<LineString>();
-        foreach (var interval in intervals)
-        {
-            var points = pieces.Between(interval.Piece, interval.From, interval.To);
-            var coords = new Coordinate[points.Count];
-            for (int i = 0; i < coords.Length; i++) coords[i] = new Coordinate(points[i].X, points[i].Y);
-            if (coords.Length >= 2) lines.Add(Local.CreateLineString(coords));
-        }
-        return Local.CreateMultiLineString(lines.ToArray());
-    }
-
-    public static Geometry Widen(Geometry lines, double lateralMeters) =>
-        lines.IsEmpty ? Local.CreatePolygon() : BufferOp.Buffer(lines, lateralMeters, Widening);
 
     public static Geometry Circle(double x, double y, double radiusMeters) =>
         Local.CreatePoint(new Coordinate(x, y)).Buffer(radiusMeters, 16);

@@ -59,23 +59,8 @@ public static class SubdistrictSource
         return Checked(DatasetLayers.ReadSubdistricts(layer).ToList(), $"layer '{spec}'", warnings);
     }
 
-    private static Loaded Checked(List<Subdistrict> subdistricts, string description, List<string> warnings)
-    {
-        if (subdistricts.Count == 0) throw new GeoInputException($"no subdistricts in {description}");
-        for (int i = 0; i < subdistricts.Count; i++)
-        {
-            var s = subdistricts[i];
-            if (s.Geometry.IsValid) continue;
-            var repaired = NetTopologySuite.Geometries.Utilities.GeometryFixer.Fix(s.Geometry);
-            if (repaired is not (Polygon or MultiPolygon) || repaired.IsEmpty)
-            {
-                throw new GeoInputException($"subdistrict {s.Id} '{s.Name}' has an invalid polygon that cannot be repaired");
-            }
-            warnings.Add($"subdistrict {s.Id} '{s.Name}' had an invalid polygon; repaired");
-            subdistricts[i] = s with { Geometry = repaired };
-        }
-        return new Loaded(subdistricts, description, warnings);
-    }
+    private static Loaded Checked(List<Subdistrict> subdistricts, string description, List<string> warnings) =>
+        new(SubdistrictCheck.Valid(subdistricts, description, warnings), description, warnings);
 
     private static List<Subdistrict> Cells(StreetGraph graph, double meters)
     {

@@ -3,7 +3,7 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Valid;
 
-namespace Geo.Analyses.Pairing;
+namespace Geo.Data.Subdistricts;
 
 /// <summary>
 /// Refuses an empty subdistrict set and repairs invalid polygons (a bow-tie, a self-touching ring) so point tests
@@ -15,7 +15,7 @@ public static class SubdistrictCheck
     {
         if (subdistricts.Count == 0)
         {
-            throw new GeoInputException($"{source} holds no subdistricts: pairing needs at least one subdistrict polygon");
+            throw new GeoInputException($"{source} holds no subdistricts: at least one subdistrict polygon is needed");
         }
         var result = new List<Subdistrict>(subdistricts.Count);
         foreach (var d in subdistricts)
