@@ -89,7 +89,7 @@ internal static class AuditCommand
         return command;
     }
 
-    private static (IReadOnlyList<Station> Stations, string From) LoadStations(string? spec, Geo.Data.Features.IFeatureStore store, StreetDataset dataset, InputCrs crs)
+    internal static (IReadOnlyList<Station> Stations, string From) LoadStations(string? spec, Geo.Data.Features.IFeatureStore store, StreetDataset dataset, InputCrs crs)
     {
         if (spec is not null) return (StationSource.Load(spec, store, dataset, crs), spec);
         if (dataset.Stations.Count > 0) return (dataset.Stations, "the dataset's stations layer");

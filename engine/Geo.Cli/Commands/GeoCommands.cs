@@ -17,5 +17,6 @@ internal static class GeoCommands
         yield return SiteInstanceCommand.Create();
         yield return BriefCommand.Create();
         yield return ProfilesCommand.Create();
+        yield return ServeCommand.Create();
     }
 }

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Net;
+using Geo.Analyses.Demand;
+using Geo.Coordinates;
+using Geo.Data;
+using Geo.Data.Model;
+using Geo.Data.Subdistricts;
+using Geo.MapViewer;
+using Geo.MapViewer.Session;
+using Geo.Streets;
+using Geo.Streets.Snapping;
+using Microsoft.Extensions.Hosting;
+
+namespace Geo.Cli.Commands;
+
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var data = SharedOptions.Data();
+        var stations = SharedOptions.Stations();
+        var subdistricts = new Option<string?>("--subdistricts") { Description = "Subdistricts: a layer/table, admin:<level>, or cells:<size>; default: the dataset's, else 1 km cells" };
+        var demand = new Option<string[]>("--demand") { Description = "Demand: layer[:weight_column], a .geojson/.csv file[:weight], or pois:<query>; repeatable. Default: street length", AllowMultipleArgumentsPerToken = false };
+        var profile = new Option<string>("--profile") { Description = "The profile shown first: walk, ebike or car", DefaultValueFactory = _ => "ebike" };
+        var minutes = new Option<double>("--minutes") { Description = "The service circle shown first, in minutes", DefaultValueFactory = _ => 15 };
+        var port = new Option<int>("--port") { Description = "TCP port (0: any free port)", DefaultValueFactory = _ => 5080 };
+        var host = new Option<string>("--host") { Description = "Address to listen on; the default keeps the viewer on this machine", DefaultValueFactory = _ => "127.0.0.1" };
+        var crs = SharedOptions.InputCrs();
+        var snap = SharedOptions.MaxSnap();
+        var command = new Command("serve",
+            "Map viewer and HTTP API: service areas, coverage, gaps, blind spots, pairing, what-if stations and siting on an interactive map, " +
+            "with vector tiles and an OpenAPI document at /openapi/v1.json. Works offline.")
+        {
+            data, stations, subdistricts, demand, profile, minutes, port, host, crs, snap,
+        };
+        command.SetAction(parse => CommandRunner.Run(() =>
+        {
+            string profileName = parse.GetValue(profile)!.Trim().ToLowerInvariant();
+            if (!TravelProfile.BuiltInNames.Contains(profileName)) throw new GeoInputException($"--profile '{profileName}': geo serve shows the built-in profiles {string.Join(", ", TravelProfile.BuiltInNames)}");
+            Geo.Analyses.Reach.Reachability.ValidateMinutes(parse.GetValue(minutes));
+            var (session, warnings) = Load(parse.GetValue(data)!, parse.GetValue(stations), parse.GetValue(subdistricts), parse.GetValue(demand) ?? Array.Empty<string>(),
+                profileName, parse.GetValue(minutes), parse.GetValue(snap), InputCrs.Parse(parse.GetValue(crs)));
+            foreach (var w in warnings.Take(20)) Console.Error.WriteLine($"geo: warning: {w}");
+            var app = ViewerServer.Build(session, parse.GetValue(host)!, parse.GetValue(port));
+            try
+            {
+                app.Start();
+            }
+            catch (IOException e)
+            {
+                throw new GeoInputException($"cannot listen on {parse.GetValue(host)}:{parse.GetValue(port)}: {e.Message}; pick another --port");
+            }
+            var address = ViewerServer.Address(app);
+            if (!IPAddress.IsLoopback(IPAddress.Parse(address.Host.Trim('[', ']')))) Console.Error.WriteLine($"geo: warning: listening on {address.Host}, reachable from other machines");
+            Console.WriteLine($"Geo map viewer on {address} ({session.Inputs.Stations.Count} stations, {session.Inputs.Subdistricts.Count} subdistricts); API document {address}openapi/v1.json; Ctrl+C stops");
+            Console.Out.Flush();
+            app.WaitForShutdown();
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>Reads everything the viewer shows, once: the same defaults as 'geo audit'.</summary>
+    internal static (ViewerSession Session, IReadOnlyList<string> Warnings) Load(string dataSpec, string? stationsSpec, string? subdistrictsSpec, string[] demandSpecs,
+        string profile, double minutes, double maxSnap, InputCrs crs)
+    {
+        using var store = FeatureStores.Open(dataSpec, create: false);
+        var dataset = DatasetLayers.Read(store);
+        var (stations, stationsFrom) = AuditCommand.LoadStations(stationsSpec, store, dataset, crs);
+        var snapper = new StreetSnapper(StreetGraphBuilder.Build(dataset, TravelProfile.BuiltIn(profile)), maxSnap);
+        var areas = SubdistrictSource.Load(subdistrictsSpec, store, dataset, snapper.Graph);
+        var points = demandSpecs.Length == 0 ? null : DemandSource.Load(demandSpecs, store, dataset, snapper.LonLatExtent);
+        var warnings = areas.Warnings.Concat(points?.Warnings ?? Array.Empty<string>()).ToList();
+        var inputs = new ViewerInputs(Path.GetFileName(dataSpec.StartsWith("postgis:", StringComparison.OrdinalIgnoreCase) ? "PostGIS" : dataSpec), dataset,
+            stations, stationsFrom, areas.Subdistricts, areas.Description, points?.Points, profile, minutes, maxSnap, warnings);
+        var session = new ViewerSession(inputs, snapper);
+        session.Audit(profile, minutes);
+        return (session, warnings);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Geo.MapViewer.Api;
+
+/// <summary>
+/// Turns every failure into application/problem+json: bad input says what was wrong (4xx), a computation over its
+/// time limit answers 503, anything else 500 without internals. The server keeps serving either way.
+/// </summary>
+internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            ApiProblemException p => (p.Status, p.Title, p.Message),
+            GeoInputException g => (StatusCodes.Status400BadRequest, "Bad request", g.Message),
+            BadHttpRequestException b => (b.StatusCode, b.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request", b.Message),
+            JsonException j => (StatusCodes.Status400BadRequest, "Malformed JSON", j.Message),
+            TimeoutException t => (StatusCodes.Status503ServiceUnavailable, "Computation too long", t.Message),
+            _ => (StatusCodes.Status500InternalServerError, "Internal error", "the server failed on this request; it keeps serving others"),
+        };
+        if (status >= 500 && exception is not TimeoutException) log.LogError(exception, "request {Path} failed", context.Request.Path);
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = detail, Instance = context.Request.Path },
+        });
+    }
+}

@@ -1,0 +1,44 @@
+using Geo.MapViewer.Session;
+using Geo.MapViewer.Tiles;
+
+namespace Geo.MapViewer.Api;
+
+/// <summary>GET /api/info: what the server shows and its limits, for the map page and for clients.</summary>
+internal static class InfoEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/info", (ViewerSession session) =>
+        {
+            var e = session.Extent;
+            var inputs = session.Inputs;
+            return ApiJson.Json(new
+            {
+                name = inputs.DataName,
+                extent = new[] { e.MinX, e.MinY, e.MaxX, e.MaxY },
+                center = new[] { e.Centre.X, e.Centre.Y },
+                profiles = session.Profiles,
+                default_profile = inputs.DefaultProfile,
+                default_minutes = inputs.DefaultMinutes,
+                breaks = ViewerSession.BreaksOf(inputs.DefaultMinutes),
+                stations = inputs.Stations.Count,
+                stations_from = inputs.StationsFrom,
+                subdistricts = inputs.Subdistricts.Count,
+                subdistricts_from = inputs.SubdistrictsFrom,
+                demand_from = inputs.Demand is { Count: > 0 } d ? $"{d.Count} demand points" : "street length (km)",
+                tile_layers = TileLayers.Names,
+                limits = new
+                {
+                    max_locations = RequestChecks.MaxLocations,
+                    max_breaks = RequestChecks.MaxBreaks,
+                    max_minutes = Geo.Analyses.Reach.Reachability.MaxMinutes,
+                    max_body_bytes = ViewerServer.MaxBodyBytes,
+                    time_limit_seconds = Compute.DefaultLimit.TotalSeconds,
+                },
+                warnings = inputs.Warnings,
+            });
+        })
+        .WithName("Info").WithSummary("The dataset shown, its extent, profiles, breaks, tile layers and request limits")
+        .Produces(StatusCodes.Status200OK);
+    }
+}

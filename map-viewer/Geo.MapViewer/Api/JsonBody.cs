@@ -1,0 +1,42 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Geo.MapViewer.Api;
+
+/// <summary>Reads a request's JSON body into a request record, refusing a wrong content type, an empty body and malformed JSON with where it broke.</summary>
+internal static class JsonBody
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        NumberHandling = JsonNumberHandling.Strict,
+    };
+
+    public static async Task<T> ReadAsync<T>(HttpRequest request) where T : class
+    {
+        if (!request.HasJsonContentType())
+        {
+            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                $"send the body as application/json, got '{request.ContentType ?? "no content type"}'");
+        }
+        T? value;
+        try
+        {
+            value = await JsonSerializer.DeserializeAsync<T>(request.Body, Options, request.HttpContext.RequestAborted);
+        }
+        catch (JsonException e)
+        {
+            string where = e.LineNumber is { } line ? $" at line {line + 1}, byte {e.BytePositionInLine + 1}" : "";
+            string path = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $" ({e.Path})";
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "Malformed JSON", $"the body is not valid JSON for this request{where}{path}: {FirstSentence(e.Message)}");
+        }
+        return value ?? throw ApiProblemException.BadRequest("the body is empty or null: send a JSON object");
+    }
+
+    private static string FirstSentence(string message)
+    {
+        int cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut].TrimEnd() : message;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using Geo.MapViewer.Session;
+
+namespace Geo.MapViewer.Api;
+
+/// <summary>POST /api/whatif: the audit recomputed with added stations: totals and shares before and after, the new gaps and the new stations' areas.</summary>
+internal static class WhatIfEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/whatif", async (HttpContext context, ViewerSession session) =>
+        {
+            var request = await JsonBody.ReadAsync<WhatIfRequest>(context.Request);
+            string profile = RequestChecks.Profile(session, request.Profile);
+            double minutes = RequestChecks.Minutes(session, request.Minutes);
+            var added = RequestChecks.Locations(session, profile, request.Stations, "stations", "new-");
+            var clock = Stopwatch.StartNew();
+            var (before, after) = await Compute.RunAsync(context, () => (session.Audit(profile, minutes), session.WhatIf(profile, minutes, added)));
+            var beforeById = before.Subdistricts.ToDictionary(s => s.Id);
+            var addedIds = added.Select(a => a.Id).ToHashSet();
+            return ApiJson.Json(new
+            {
+                profile,
+                minutes,
+                elapsed_ms = clock.ElapsedMilliseconds,
+                before = AuditViews.Totals(before.Totals),
+                after = AuditViews.Totals(after.Totals),
+                blind_spots_before = before.BlindSpots.Count,
+                blind_spots_after = after.BlindSpots.Count,
+                subdistricts = after.Subdistricts.Select(s => new
+                {
+                    id = s.Id,
+                    name = s.Name,
+                    demand_share_before = ApiJson.Round(beforeById[s.Id].DemandShare),
+                    demand_share = ApiJson.Round(s.DemandShare),
+                    area_share_before = ApiJson.Round(beforeById[s.Id].AreaShare),
+                    area_share = ApiJson.Round(s.AreaShare),
+                    street_share = ApiJson.Round(s.StreetShare),
+                }).ToList(),
+                gaps = ApiJson.Collection(after.Subdistricts.Where(s => !s.Gap.IsEmpty)
+                    .Select(s => ApiJson.Feature(s.Gap, ("id", s.Id), ("name", s.Name), ("uncovered_km2", s.UncoveredKm2)))),
+                added_areas = ApiJson.Collection(after.ServiceAreas.Areas.Where(a => addedIds.Contains(a.StationId))
+                    .Select(a => ApiJson.Feature(a.Area, ("station", a.StationId), ("minutes", a.Minutes), ("area_km2", a.AreaKm2)))),
+            });
+        })
+        .Accepts<WhatIfRequest>("application/json")
+        .WithName("WhatIf").WithSummary("What if stations stood here too: coverage figures and gaps recomputed with the added stations")
+        .Produces(StatusCodes.Status200OK)
+        .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+    }
+}

@@ -1,0 +1,21 @@
+using Geo.Analyses.Demand;
+using Geo.Data.Model;
+
+namespace Geo.MapViewer.Session;
+
+/// <summary>
+/// What the viewer shows, loaded once when the server starts: the dataset, its stations and subdistricts, the demand
+/// (null: street length), and the profile and break shown first.
+/// </summary>
+public sealed record ViewerInputs(
+    string DataName,
+    StreetDataset Dataset,
+    IReadOnlyList<Station> Stations,
+    string StationsFrom,
+    IReadOnlyList<Subdistrict> Subdistricts,
+    string SubdistrictsFrom,
+    IReadOnlyList<DemandPoint>? Demand,
+    string DefaultProfile,
+    double DefaultMinutes,
+    double MaxSnapMeters,
+    IReadOnlyList<string> Warnings);

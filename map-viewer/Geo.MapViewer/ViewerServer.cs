@@ -1,0 +1,75 @@
+using System.Net;
+using Geo.MapViewer.Api;
+using Geo.MapViewer.Session;
+using Geo.MapViewer.Tiles;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.FileProviders;
+
+namespace Geo.MapViewer;
+
+/// <summary>
+/// The map viewer's web server: the map page, the JSON/GeoJSON API with its OpenAPI document at /openapi/v1.json,
+/// and Mapbox vector tiles, on Kestrel bound to loopback unless told otherwise.
+/// </summary>
+public static class ViewerServer
+{
+    public const long MaxBodyBytes = 64 * 1024;
+    public const string OpenApiPath = "/openapi/v1.json";
+
+    public static WebApplication Build(ViewerSession session, string host = "127.0.0.1", int port = 5080, bool quiet = false)
+    {
+        if (!IPAddress.TryParse(host, out var address)) throw new GeoInputException($"--host '{host}' is not an IP address, e.g. 127.0.0.1");
+        if (port is < 0 or > 65535) throw new GeoInputException($"--port {port} is not a TCP port (0–65535)");
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ViewerServer).Assembly.GetName().Name });
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(address, port);
+            k.Limits.MaxRequestBodySize = MaxBodyBytes;
+            k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
+        });
+        builder.Logging.ClearProviders();
+        if (!quiet) builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(session);
+        builder.Services.AddSingleton(new TileCache(session));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Geo service-coverage API";
+            document.Info.Description = "Service areas, coverage audit, pairing, siting and vector tiles over one street dataset. Coordinates are lon/lat (EPSG:4326).";
+            return Task.CompletedTask;
+        }));
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(RoutingProblems.Write);
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers["X-Content-Type-Options"] = "nosniff";
+            await next();
+        });
+        var page = new ManifestEmbeddedFileProvider(typeof(ViewerServer).Assembly, "wwwroot");
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = page });
+        app.MapOpenApi(OpenApiPath);
+        InfoEndpoints.Map(app);
+        IsochroneEndpoints.Map(app);
+        AuditEndpoints.Map(app);
+        StationEndpoints.Map(app);
+        WhatIfEndpoints.Map(app);
+        SitingEndpoints.Map(app);
+        TileEndpoints.Map(app);
+        return app;
+    }
+
+    /// <summary>The address the server listens on, once started (port 0 picks a free one).</summary>
+    public static Uri Address(WebApplication app)
+    {
+        var server = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>();
+        var addresses = server.Features.GetRequiredFeature<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>().Addresses;
+        return new Uri(addresses.First());
+    }
+}

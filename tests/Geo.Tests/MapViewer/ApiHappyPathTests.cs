@@ -1,0 +1,183 @@
+using System.Text.Json;
+using NetTopologySuite.IO.Converters;
+using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
+
+namespace Geo.Tests.MapViewer;
+
+[Collection("Viewer")]
+public sealed class ApiHappyPathTests(ViewerServerFixture server)
+{
+    private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
+
+    private static FeatureCollection Features(JsonElement element) => element.Deserialize<FeatureCollection>(GeoJson)!;
+
+    private (double Lon, double Lat) Centre()
+    {
+        var c = server.Session.Extent.Centre;
+        return (c.X, c.Y);
+    }
+
+    [Fact]
+    public async Task Info_describes_the_dataset_and_its_limits()
+    {
+        var info = await server.GetJson("/api/info");
+        Assert.Equal(10, info.GetProperty("stations").GetInt32());
+        Assert.Equal("ebike", info.GetProperty("default_profile").GetString());
+        Assert.Equal(new[] { "walk", "ebike", "car" }, info.GetProperty("profiles").EnumerateArray().Select(p => p.GetString()));
+        var extent = info.GetProperty("extent").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        Assert.True(extent[0] < 104.066 && 104.066 < extent[2] && extent[1] < 30.657 && 30.657 < extent[3]);
+    }
+
+    [Fact]
+    public async Task Network_isochrones_are_valid_nested_polygons_one_per_location_and_break()
+    {
+        var (lon, lat) = Centre();
+        var body = await server.PostJson("/api/isochrones", new { locations = new[] { new[] { lon, lat }, new[] { lon + 0.005, lat } }, profile = "walk", range = new[] { 600, 300 } });
+        var features = Features(body);
+        Assert.Equal(4, features.Count);
+        foreach (var group in features.GroupBy(f => Convert.ToInt32(f.Attributes["group_index"])))
+        {
+            var ordered = group.OrderBy(f => Convert.ToDouble(f.Attributes["value"])).ToArray();
+            Assert.Equal(new[] { 300.0, 600.0 }, ordered.Select(f => Convert.ToDouble(f.Attributes["value"])));
+            Assert.All(ordered, f => Assert.True(f.Geometry.IsValid && !f.Geometry.IsEmpty));
+            Assert.True(ordered[1].Geometry.Buffer(1e-7).Covers(ordered[0].Geometry), "the 5-minute area lies inside the 10-minute one");
+            Assert.True(ordered[1].Geometry.Area > ordered[0].Geometry.Area);
+        }
+    }
+
+    [Fact]
+    public async Task Circle_isochrones_have_the_radius_the_profile_speed_gives()
+    {
+        var (lon, lat) = Centre();
+        var body = await server.PostJson("/api/isochrones", new { locations = new[] { new[] { lon, lat } }, range = new[] { 300 }, mode = "circle" });
+        var feature = Assert.Single(Features(body));
+        Assert.Equal("circle", feature.Attributes["mode"]);
+        double km2 = Convert.ToDouble(feature.Attributes["area_km2"]);
+        double radiusKm = 15.0 * 5 / 60;    // e-bike 15 km/h for 5 minutes
+        Assert.InRange(km2, Math.PI * radiusKm * radiusKm * 0.97, Math.PI * radiusKm * radiusKm * 1.01);
+    }
+
+    [Fact]
+    public async Task Audit_shares_lie_between_zero_and_one_and_add_up_to_the_totals()
+    {
+        var audit = await server.GetJson("/api/audit");
+        var subdistricts = audit.GetProperty("subdistricts").EnumerateArray().ToList();
+        Assert.Equal(server.Session.Inputs.Subdistricts.Count, subdistricts.Count);
+        foreach (var s in subdistricts)
+        {
+            foreach (var share in new[] { "area_share", "street_share", "demand_share" }) Assert.InRange(s.GetProperty(share).GetDouble(), 0, 1);
+        }
+        double covered = subdistricts.Sum(s => s.GetProperty("covered_street_km").GetDouble());
+        Assert.InRange(audit.GetProperty("totals").GetProperty("covered_street_km").GetDouble(), covered - 0.01, covered + 0.01);
+        Assert.True(audit.GetProperty("blind_spot_count").GetInt32() > 0, "a 5-minute break leaves blind spots in the generated city");
+
+        long id = subdistricts[0].GetProperty("id").GetInt64();
+        var one = await server.GetJson($"/api/subdistricts/{id}");
+        Assert.Equal(subdistricts[0].GetProperty("demand_share").GetDouble(), one.GetProperty("demand_share").GetDouble());
+    }
+
+    [Fact]
+    public async Task Pairing_gives_every_subdistrict_a_row_and_names_stations_and_subdistricts()
+    {
+        var pairing = await server.GetJson("/api/pairing");
+        var rows = pairing.GetProperty("rows").EnumerateArray().ToList();
+        var named = rows.Where(r => r.GetProperty("subdistrict_id").ValueKind == JsonValueKind.Number).Select(r => r.GetProperty("subdistrict_id").GetInt64()).ToHashSet();
+        Assert.Equal(server.Session.Inputs.Subdistricts.Select(s => s.Id).ToHashSet(), named);
+        Assert.Contains(rows, r => r.GetProperty("how").GetString() == "inside" && r.GetProperty("station_id").GetString() is not null);
+    }
+
+    [Fact]
+    public async Task A_station_comes_with_its_nested_areas_and_paired_subdistricts()
+    {
+        var stations = Features(await server.GetJson("/api/stations"));
+        Assert.Equal(10, stations.Count);
+        string id = (string)stations[0].Attributes["id"];
+        var station = await server.GetJson($"/api/stations/{Uri.EscapeDataString(id)}");
+        var areas = Features(station.GetProperty("areas"));
+        Assert.Equal(3, areas.Count);
+        var minutes = areas.Select(a => Convert.ToDouble(a.Attributes["minutes"])).ToArray();
+        Assert.Equal(minutes.Order(), minutes);
+        Assert.True(station.GetProperty("paired_subdistricts").GetArrayLength() >= 1);
+    }
+
+    [Fact]
+    public async Task What_if_a_station_stands_in_the_largest_blind_spot_coverage_rises_and_the_spot_shrinks()
+    {
+        var audit = await server.GetJson("/api/audit");
+        var spot = audit.GetProperty("blind_spots")[0];
+        var result = await server.PostJson("/api/whatif", new { stations = new[] { new[] { spot.GetProperty("lon").GetDouble(), spot.GetProperty("lat").GetDouble() } } });
+        double before = result.GetProperty("before").GetProperty("covered_street_km").GetDouble();
+        double after = result.GetProperty("after").GetProperty("covered_street_km").GetDouble();
+        Assert.True(after > before, $"covered street km {before} → {after}");
+        Assert.Equal(11, result.GetProperty("after").GetProperty("stations").GetInt32());
+        Assert.Single(Features(result.GetProperty("added_areas")));
+        var gapsAfter = Features(result.GetProperty("gaps")).Sum(g => Convert.ToDouble(g.Attributes["uncovered_km2"]));
+        double gapsBefore = audit.GetProperty("totals").GetProperty("area_km2").GetDouble() - audit.GetProperty("totals").GetProperty("covered_km2").GetDouble();
+        Assert.True(gapsAfter < gapsBefore, $"gaps {gapsBefore} → {gapsAfter} km²");
+    }
+
+    [Fact]
+    public async Task Siting_picks_new_places_with_a_non_decreasing_curve_and_a_non_negative_gap()
+    {
+        var result = await server.PostJson("/api/siting", new { add = 3, candidate_spacing = 400, time_limit = 1 });
+        var sites = result.GetProperty("sites").EnumerateArray().ToList();
+        Assert.Equal(3, sites.Count);
+        var curve = result.GetProperty("curve").EnumerateArray().Select(c => c.GetDouble()).ToArray();
+        for (int i = 1; i < curve.Length; i++) Assert.True(curve[i] >= curve[i - 1]);
+        Assert.True(result.GetProperty("gap").GetDouble() >= 0);
+        var existing = server.Session.Inputs.Stations.Select(s => s.Geometry.Coordinate).ToList();
+        foreach (var s in sites)
+        {
+            var c = new Coordinate(s.GetProperty("lon").GetDouble(), s.GetProperty("lat").GetDouble());
+            Assert.DoesNotContain(existing, e => e.Distance(c) < 1e-6);
+        }
+
+        var target = await server.PostJson("/api/siting", new { target = 90, candidate_spacing = 400, time_limit = 1 });
+        Assert.Equal("LSCP", target.GetProperty("problem").GetString());
+        Assert.True(target.GetProperty("coverage_share").GetDouble() >= 0.9 - 1e-9);
+    }
+
+    [Fact]
+    public async Task Vector_tiles_decode_and_hold_the_layer_asked_for()
+    {
+        var (lon, lat) = Centre();
+        int z = 14, x = (int)((lon + 180) / 360 * (1 << z));
+        int y = (int)((1 - Math.Log(Math.Tan(lat * Math.PI / 180) + 1 / Math.Cos(lat * Math.PI / 180)) / Math.PI) / 2 * (1 << z));
+        foreach (var layer in new[] { "streets", "subdistricts", "coverage", "service_areas" })
+        {
+            using var response = await server.Client.GetAsync($"/tiles/{layer}/{z}/{x}/{y}.pbf");
+            Assert.Equal("application/vnd.mapbox-vector-tile", response.Content.Headers.ContentType?.MediaType);
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            var tile = new NetTopologySuite.IO.VectorTiles.Mapbox.MapboxTileReader().Read(new MemoryStream(bytes), new NetTopologySuite.IO.VectorTiles.Tiles.Tile(x, y, z));
+            var decoded = Assert.Single(tile.Layers);
+            Assert.Equal(layer, decoded.Name);
+            Assert.NotEmpty(decoded.Features);
+            var bounds = new NetTopologySuite.IO.VectorTiles.Tiles.Tile(x, y, z);
+            var margin = (bounds.Right - bounds.Left) / 8;
+            Assert.All(decoded.Features, f => Assert.True(f.Geometry.EnvelopeInternal.MinX >= bounds.Left - margin && f.Geometry.EnvelopeInternal.MaxX <= bounds.Right + margin, "clipped to the tile"));
+        }
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_lists_every_endpoint()
+    {
+        var document = await server.GetJson("/openapi/v1.json");
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
+        foreach (var path in new[] { "/api/info", "/api/isochrones", "/api/audit", "/api/subdistricts/{id}", "/api/pairing", "/api/stations", "/api/stations/{id}", "/api/whatif", "/api/siting", "/tiles/{layer}/{z}/{x}/{y}.pbf" })
+        {
+            Assert.Contains(path, paths);
+        }
+    }
+
+    [Fact]
+    public async Task The_map_page_and_its_bundle_are_served_from_the_program_itself()
+    {
+        string html = await server.Client.GetStringAsync("/");
+        Assert.Contains("assets/viewer.js", html);
+        using var script = await server.Client.GetAsync("/assets/viewer.js");
+        Assert.True(script.IsSuccessStatusCode);
+        Assert.True((await script.Content.ReadAsByteArrayAsync()).Length > 100_000, "OpenLayers is bundled, not fetched from a CDN");
+        Assert.DoesNotContain("https://", html);
+    }
+}
