@@ -74,7 +74,7 @@ internal static class ServeCommand
         var inputs = new ViewerInputs(Path.GetFileName(dataSpec.StartsWith("postgis:", StringComparison.OrdinalIgnoreCase) ? "PostGIS" : dataSpec), dataset,
             stations, stationsFrom, areas.Subdistricts, areas.Description, points?.Points, profile, minutes, maxSnap, warnings);
         var session = new ViewerSession(inputs, snapper);
-        session.Audit(profile, minutes);
+        session.WarmUp(profile, minutes);
         return (session, warnings);
     }
 }

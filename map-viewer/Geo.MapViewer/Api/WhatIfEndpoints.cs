@@ -17,16 +17,16 @@ internal static class WhatIfEndpoints
             var clock = Stopwatch.StartNew();
             var (before, after) = await Compute.RunAsync(context, () => (session.Audit(profile, minutes), session.WhatIf(profile, minutes, added)));
             var beforeById = before.Subdistricts.ToDictionary(s => s.Id);
-            var addedIds = added.Select(a => a.Id).ToHashSet();
             return ApiJson.Json(new
             {
                 profile,
                 minutes,
                 elapsed_ms = clock.ElapsedMilliseconds,
+                timings_ms = after.Timings,
                 before = AuditViews.Totals(before.Totals),
                 after = AuditViews.Totals(after.Totals),
                 blind_spots_before = before.BlindSpots.Count,
-                blind_spots_after = after.BlindSpots.Count,
+                blind_spots_after = after.BlindSpots,
                 subdistricts = after.Subdistricts.Select(s => new
                 {
                     id = s.Id,
@@ -39,7 +39,7 @@ internal static class WhatIfEndpoints
                 }).ToList(),
                 gaps = ApiJson.Collection(after.Subdistricts.Where(s => !s.Gap.IsEmpty)
                     .Select(s => ApiJson.Feature(s.Gap, ("id", s.Id), ("name", s.Name), ("uncovered_km2", s.UncoveredKm2)))),
-                added_areas = ApiJson.Collection(after.ServiceAreas.Areas.Where(a => addedIds.Contains(a.StationId))
+                added_areas = ApiJson.Collection(after.AddedAreas
                     .Select(a => ApiJson.Feature(a.Area, ("station", a.StationId), ("minutes", a.Minutes), ("area_km2", a.AreaKm2)))),
             });
         })

@@ -20,6 +20,7 @@ public sealed class ViewerSession
     private readonly ConcurrentDictionary<(string, double), Lazy<AuditResult>> _audits = new();
     private readonly ConcurrentDictionary<(string, double), Lazy<ServiceAreaResult>> _breakAreas = new();
     private readonly ConcurrentDictionary<(string, double, double), Lazy<SitingProblem>> _siting = new();
+    private readonly ConcurrentDictionary<(string, double), Lazy<CoverageWhatIf>> _whatIfs = new();
 
     /// <param name="defaultSnapper">The default profile's snapper when the caller has built it already.</param>
     public ViewerSession(ViewerInputs inputs, StreetSnapper? defaultSnapper = null)
@@ -70,16 +71,26 @@ public sealed class ViewerSession
             return SitingAnalysis.Prepare(snapper, Inputs.Stations, CandidateGrid.Stations(snapper.Graph, key.Item3), units, new SitingOptions(key.Item2));
         })).Value;
 
-    /// <summary>An audit with extra stations, without the pairing: what the coverage would be.</summary>
-    public AuditResult WhatIf(string profile, double minutes, IReadOnlyList<Geo.Data.Model.Station> added) =>
-        RunAudit(profile, minutes, Inputs.Stations.Concat(added).ToList(), pair: false);
+    /// <summary>The coverage with extra stations, worked out from the cached audit by what they add.</summary>
+    public WhatIfResult WhatIf(string profile, double minutes, IReadOnlyList<Geo.Data.Model.Station> added) => WhatIfBase(profile, minutes).With(added);
 
-    private AuditResult RunAudit(string profile, double minutes, IReadOnlyList<Geo.Data.Model.Station> stations, bool pair = true)
+    /// <summary>Works out what the first page view needs (audit, what-if base, service areas per break) before serving.</summary>
+    public void WarmUp(string profile, double minutes)
+    {
+        WhatIfBase(profile, minutes);
+        BreakAreas(profile, minutes);
+    }
+
+    private CoverageWhatIf WhatIfBase(string profile, double minutes) =>
+        _whatIfs.GetOrAdd((profile.ToLowerInvariant(), minutes), key => new Lazy<CoverageWhatIf>(() =>
+            new CoverageWhatIf(Audit(key.Item1, key.Item2), Snapper(key.Item1), Inputs.Demand))).Value;
+
+    private AuditResult RunAudit(string profile, double minutes, IReadOnlyList<Geo.Data.Model.Station> stations)
     {
         var snapper = Snapper(profile);
         var audit = CoverageAudit.Run(snapper, stations, Inputs.Subdistricts, Inputs.Demand, new AuditOptions(minutes),
             Inputs.StationsFrom, Inputs.SubdistrictsFrom, Inputs.Warnings);
-        if (!pair || audit.ServiceAreas.Snapped.Count == 0) return audit;
+        if (audit.ServiceAreas.Snapped.Count == 0) return audit;
         var pairing = PairingAnalysis.Run(snapper, audit.ServiceAreas.Snapped.Select(s => s.Station).ToList(), Inputs.Subdistricts,
             Inputs.Dataset.Pois, new PairingOptions { MaxSnapMeters = Inputs.MaxSnapMeters }, Inputs.SubdistrictsFrom);
         return CoverageAudit.WithPairing(audit, pairing);

@@ -14,11 +14,28 @@ internal static class BlindSpotFinder
 
     public static List<Stretch> Find(StreetGraph graph, IReadOnlyList<ReachedInterval> covered)
     {
-        var pieces = graph.Pieces;
         var coveredOf = covered.GroupBy(c => c.Piece).ToDictionary(g => g.Key, g => g.OrderBy(c => c.From).ToList());
+        return Find(graph, Enumerable.Range(0, graph.Pieces.Count), piece => coveredOf.GetValueOrDefault(piece));
+    }
+
+    /// <summary>
+    /// The uncovered stretches among some pieces, given each piece's covered intervals (sorted by start). Counting a
+    /// subset is right when it holds every piece of the stretches it meets: a what-if recounts only those.
+    /// </summary>
+    public static List<Stretch> Find(StreetGraph graph, IEnumerable<int> pieceIds, Func<int, IReadOnlyList<ReachedInterval>?> coveredOn)
+    {
+        var pieces = graph.Pieces;
         var uncovered = new List<(ReachedInterval Interval, int Element)>();
-        var parent = new List<int>(graph.VertexCount);
-        for (int v = 0; v < graph.VertexCount; v++) parent.Add(v);
+        var parent = new List<int>();
+        var vertexElement = new Dictionary<int, int>();
+
+        int VertexElement(int vertex)
+        {
+            if (vertexElement.TryGetValue(vertex, out int e)) return e;
+            vertexElement[vertex] = parent.Count;
+            parent.Add(parent.Count);
+            return parent.Count - 1;
+        }
 
         int Find(int x)
         {
@@ -38,11 +55,12 @@ internal static class BlindSpotFinder
         }
 
         const double Touch = 1e-6;
-        for (int s = 0; s < pieces.Count; s++)
+        var gaps = new List<(double From, double To)>();
+        foreach (int s in pieceIds)
         {
             double length = pieces.LengthMeters[s], at = 0;
-            var gaps = new List<(double From, double To)>();
-            if (coveredOf.TryGetValue(s, out var parts))
+            gaps.Clear();
+            if (coveredOn(s) is { } parts)
             {
                 foreach (var p in parts)
                 {
@@ -55,14 +73,14 @@ internal static class BlindSpotFinder
             {
                 bool atStart = from <= Touch, atEnd = to >= length - Touch;
                 int element;
-                if (atStart) element = pieces.FromVertex[s];
-                else if (atEnd) element = pieces.ToVertex[s];
+                if (atStart) element = VertexElement(pieces.FromVertex[s]);
+                else if (atEnd) element = VertexElement(pieces.ToVertex[s]);
                 else
                 {
                     element = parent.Count;
                     parent.Add(element);
                 }
-                if (atStart && atEnd) Union(pieces.FromVertex[s], pieces.ToVertex[s]);
+                if (atStart && atEnd) Union(element, VertexElement(pieces.ToVertex[s]));
                 uncovered.Add((new ReachedInterval(s, from, to), element));
             }
         }

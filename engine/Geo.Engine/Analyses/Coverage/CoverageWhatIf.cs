@@ -1,0 +1,231 @@
+using Geo.Analyses.Demand;
+using Geo.Analyses.ServiceAreas;
+using Geo.Data.Model;
+using Geo.Streets.Snapping;
+using NetTopologySuite.Algorithm.Locate;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Index.Strtree;
+using NetTopologySuite.Operation.Overlay;
+using NetTopologySuite.Operation.OverlayNG;
+
+namespace Geo.Analyses.Coverage;
+
+/// <summary>
+/// "What if a station stood here too?" answered from a finished audit by what the added stations add, so the cost
+/// follows the new stations' reach, not the city: their service areas, the part of them not covered before, and
+/// only the subdistricts, streets and demand that part touches. The figures are those a full audit with the added
+/// stations gives (same cells, same exact overlays); the nearest-station times are not recomputed.
+/// </summary>
+public sealed class CoverageWhatIf
+{
+    private readonly AuditResult _baseline;
+    private readonly StreetSnapper _snapper;
+    private readonly double _lateral;
+    private readonly Geometry[] _locals;
+    private readonly IPreparedGeometry[] _preparedLocals;
+    private readonly IPreparedGeometry[] _preparedLonLat;
+    private readonly STRtree<int> _localIndex = new();
+    private readonly Dictionary<int, List<ReachedInterval>> _coveredByPiece;
+    private readonly Geometry _coveredLocal;
+    private readonly Geometry[] _gapLocals;
+    private readonly List<BlindSpotFinder.Stretch> _stretches;
+    private readonly Dictionary<int, List<int>> _stretchesOnPiece = new();
+    private readonly List<(DemandPoint Point, int Subdistrict)> _uncoveredDemand = new();
+    private readonly bool _streetDemand;
+
+    public CoverageWhatIf(AuditResult baseline, StreetSnapper snapper, IReadOnlyList<DemandPoint>? demand, double? lateralMeters = null)
+    {
+        _baseline = baseline;
+        _snapper = snapper;
+        var graph = snapper.Graph;
+        _lateral = lateralMeters ?? graph.Profile.LateralMeters;
+        _locals = baseline.Subdistricts.Select(s => graph.ToLocal(s.Boundary)).ToArray();
+        _preparedLocals = _locals.Select(PreparedGeometryFactory.Prepare).ToArray();
+        _preparedLonLat = baseline.Subdistricts.Select(s => PreparedGeometryFactory.Prepare(s.Boundary)).ToArray();
+        for (int i = 0; i < _locals.Length; i++) _localIndex.Insert(_locals[i].EnvelopeInternal, i);
+        _localIndex.Build();
+        _coveredByPiece = baseline.ServiceAreas.CoveredStreets[0].GroupBy(c => c.Piece).ToDictionary(g => g.Key, g => g.OrderBy(c => c.From).ToList());
+        _coveredLocal = baseline.ServiceAreas.CoverageLocal[0];
+        // The gaps again in graph coordinates, cut the way the audit cuts them, so cutting the new areas out stays exact.
+        _gapLocals = new Geometry[_locals.Length];
+        Parallel.For(0, _locals.Length, i =>
+        {
+            var near = _coveredLocal.IsEmpty ? _coveredLocal : OverlayNGRobust.Overlay(_coveredLocal, _locals[i].Envelope, SpatialFunction.Intersection);
+            _gapLocals[i] = near.IsEmpty ? _locals[i] : OverlayNGRobust.Overlay(_locals[i], near, SpatialFunction.Difference);
+        });
+        _stretches = BlindSpotFinder.Find(graph, baseline.ServiceAreas.CoveredStreets[0]);
+        for (int k = 0; k < _stretches.Count; k++)
+        {
+            foreach (var interval in _stretches[k].Intervals)
+            {
+                if (!_stretchesOnPiece.TryGetValue(interval.Piece, out var list)) _stretchesOnPiece[interval.Piece] = list = new List<int>(1);
+                if (list.Count == 0 || list[^1] != k) list.Add(k);
+            }
+        }
+        _streetDemand = demand is null || demand.Count == 0;
+        if (!_streetDemand)
+        {
+            var covered = new IndexedPointInAreaLocator(baseline.ServiceAreas.Coverage[0].Area);
+            bool coverageEmpty = baseline.ServiceAreas.Coverage[0].Area.IsEmpty;
+            foreach (var d in demand!)
+            {
+                if (!coverageEmpty && covered.Locate(d.Geometry.Coordinate) != Location.Exterior) continue;
+                _uncoveredDemand.Add((d, SubdistrictOf(d.Geometry)));
+            }
+        }
+    }
+
+    public WhatIfResult With(IReadOnlyList<Station> added)
+    {
+        var graph = _snapper.Graph;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var areas = ServiceAreaAnalysis.Run(_snapper, added, new ServiceAreaOptions(new[] { _baseline.Minutes }, _lateral, Overlap: false));
+        int n = _locals.Length;
+        var addedKm2 = new double[n];
+        var addedStreetKm = new double[n];
+        var addedDemand = new double[n];
+        var addedStations = new int[n];
+        var gaps = _baseline.Subdistricts.Select(s => s.Gap).ToArray();
+
+        long areasMs = clock.ElapsedMilliseconds;
+        // Area: the part of the new areas not covered before, cut into the subdistricts it touches.
+        var fresh = FreshArea(areas.CoverageLocal.Count > 0 ? areas.CoverageLocal[0] : ServiceAreaGeometry.Local.CreatePolygon());
+        var touched = fresh.IsEmpty ? Array.Empty<int>() : _localIndex.Query(fresh.EnvelopeInternal).Where(i => _preparedLocals[i].Intersects(fresh)).ToArray();
+        Parallel.ForEach(touched, i =>
+        {
+            addedKm2[i] = OverlayNGRobust.Overlay(_locals[i], fresh, SpatialFunction.Intersection).Area / 1e6;
+            if (!_gapLocals[i].IsEmpty) gaps[i] = graph.ToLonLat(ServiceAreaGeometry.Polygonal(OverlayNGRobust.Overlay(_gapLocals[i], fresh, SpatialFunction.Difference)));
+        });
+
+        long overlayMs = clock.ElapsedMilliseconds - areasMs;
+        // Streets: the newly reached stretches, counted in the subdistrict each lies in (cut at borders).
+        var freshStreets = Subtract(areas.CoveredStreets[0]);
+        double freshStreetKm = 0;
+        var factory = ServiceAreaGeometry.Local;
+        foreach (var interval in freshStreets)
+        {
+            freshStreetKm += interval.Length / 1000;
+            var line = StreetShares.Line(factory, graph.Pieces, interval.Piece, interval.From, interval.To);
+            foreach (int a in _localIndex.Query(line.EnvelopeInternal))
+            {
+                if (_preparedLocals[a].Contains(line))
+                {
+                    addedStreetKm[a] += interval.Length / 1000;
+                    break;
+                }
+                if (_preparedLocals[a].Intersects(line)) addedStreetKm[a] += line.Intersection(_locals[a]).Length / 1000;
+            }
+        }
+
+        // Demand points not covered before that the new areas cover.
+        double freshDemand = 0;
+        if (!_streetDemand && !areas.Coverage[0].Area.IsEmpty)
+        {
+            var locator = new IndexedPointInAreaLocator(areas.Coverage[0].Area);
+            foreach (var (point, subdistrict) in _uncoveredDemand)
+            {
+                if (locator.Locate(point.Geometry.Coordinate) == Location.Exterior) continue;
+                freshDemand += point.Weight;
+                if (subdistrict >= 0) addedDemand[subdistrict] += point.Weight;
+            }
+        }
+        foreach (var s in areas.Snapped) if (SubdistrictOf(s.Station.Geometry) is var i and >= 0) addedStations[i]++;
+
+        var rows = _baseline.Subdistricts.Select((s, i) => s with
+        {
+            Gap = gaps[i],
+            CoveredKm2 = Math.Min(s.AreaKm2, s.CoveredKm2 + addedKm2[i]),
+            CoveredStreetKm = Math.Min(s.StreetKm, s.CoveredStreetKm + addedStreetKm[i]),
+            CoveredDemand = _streetDemand ? Math.Min(s.StreetKm, s.CoveredStreetKm + addedStreetKm[i]) : s.CoveredDemand + addedDemand[i],
+            StationsInside = s.StationsInside + addedStations[i],
+        }).ToList();
+        var t = _baseline.Totals;
+        double coveredStreetKm = t.CoveredStreetKm + freshStreetKm;
+        var totals = t with
+        {
+            CoveredKm2 = rows.Sum(r => r.CoveredKm2),
+            CoveredStreetKm = coveredStreetKm,
+            CoveredDemand = _streetDemand ? coveredStreetKm : t.CoveredDemand + freshDemand,
+            Stations = t.Stations + areas.Snapped.Count,
+            Unsnapped = t.Unsnapped + areas.Unsnapped.Count,
+        };
+        long figuresMs = clock.ElapsedMilliseconds - areasMs - overlayMs;
+        int blindSpots = BlindSpotsAfter(freshStreets);
+        long blindMs = clock.ElapsedMilliseconds - areasMs - overlayMs - figuresMs;
+        return new WhatIfResult(totals, rows, areas.Areas, areas.Unsnapped, blindSpots) { Timings = new WhatIfTimings(areasMs, overlayMs, figuresMs, blindMs) };
+    }
+
+    /// <summary>
+    /// The blind spots left: only the stretches the fresh coverage touches are recounted, together with every
+    /// stretch sharing a piece with them, so each recounted stretch is whole.
+    /// </summary>
+    private int BlindSpotsAfter(IReadOnlyList<ReachedInterval> fresh)
+    {
+        var affected = new HashSet<int>();
+        var pieces = new HashSet<int>();
+        var pending = new Queue<int>(fresh.Select(f => f.Piece).Distinct());
+        while (pending.Count > 0)
+        {
+            int piece = pending.Dequeue();
+            if (!pieces.Add(piece) || !_stretchesOnPiece.TryGetValue(piece, out var onPiece)) continue;
+            foreach (int k in onPiece)
+            {
+                if (!affected.Add(k)) continue;
+                foreach (var interval in _stretches[k].Intervals) pending.Enqueue(interval.Piece);
+            }
+        }
+        if (affected.Count == 0) return _stretches.Count;
+        var freshOn = fresh.GroupBy(f => f.Piece).ToDictionary(g => g.Key, g => g.ToList());
+        IReadOnlyList<ReachedInterval>? CoveredOn(int piece)
+        {
+            var old = _coveredByPiece.GetValueOrDefault(piece);
+            if (!freshOn.TryGetValue(piece, out var added)) return old;
+            return old is null ? added.OrderBy(i => i.From).ToList() : old.Concat(added).OrderBy(i => i.From).ToList();
+        }
+        return _stretches.Count - affected.Count + BlindSpotFinder.Find(_snapper.Graph, pieces, CoveredOn).Count;
+    }
+
+    /// <summary>The part of the new stations' coverage (graph coordinates) the existing stations did not cover.</summary>
+    private Geometry FreshArea(Geometry added)
+    {
+        if (added.IsEmpty || _coveredLocal.IsEmpty) return added;
+        var window = ServiceAreaGeometry.Local.ToGeometry(added.EnvelopeInternal);
+        var before = ServiceAreaGeometry.Polygonal(OverlayNGRobust.Overlay(_coveredLocal, window, SpatialFunction.Intersection));
+        return before.IsEmpty ? added : ServiceAreaGeometry.Polygonal(OverlayNGRobust.Overlay(added, before, SpatialFunction.Difference));
+    }
+
+    /// <summary>The parts of the new stations' reached intervals no existing station reached.</summary>
+    private List<ReachedInterval> Subtract(IReadOnlyList<ReachedInterval> reached)
+    {
+        var fresh = new List<ReachedInterval>();
+        foreach (var interval in reached)
+        {
+            if (!_coveredByPiece.TryGetValue(interval.Piece, out var old))
+            {
+                fresh.Add(interval);
+                continue;
+            }
+            double from = interval.From;
+            foreach (var o in old)
+            {
+                if (o.To <= from) continue;
+                if (o.From >= interval.To) break;
+                if (o.From > from) fresh.Add(new ReachedInterval(interval.Piece, from, o.From));
+                from = Math.Max(from, o.To);
+                if (from >= interval.To) break;
+            }
+            if (from < interval.To) fresh.Add(new ReachedInterval(interval.Piece, from, interval.To));
+        }
+        return fresh;
+    }
+
+    private int SubdistrictOf(Point lonLat)
+    {
+        for (int i = 0; i < _preparedLonLat.Length; i++)
+        {
+            if (_preparedLonLat[i].Geometry.EnvelopeInternal.Contains(lonLat.Coordinate) && _preparedLonLat[i].Covers(lonLat)) return i;
+        }
+        return -1;
+    }
+}

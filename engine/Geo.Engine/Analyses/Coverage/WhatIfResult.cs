@@ -1,0 +1,17 @@
+using Geo.Analyses.ServiceAreas;
+
+namespace Geo.Analyses.Coverage;
+
+/// <summary>The coverage if the added stations stood as well: new totals, per-subdistrict figures and gaps, the added stations' areas and the blind spots left.</summary>
+public sealed record WhatIfResult(
+    AuditTotals Totals,
+    IReadOnlyList<SubdistrictCoverage> Subdistricts,
+    IReadOnlyList<ServiceArea> AddedAreas,
+    IReadOnlyList<UnsnappedStation> Unsnapped,
+    int BlindSpots)
+{
+    public WhatIfTimings Timings { get; init; } = new(0, 0, 0, 0);
+}
+
+/// <summary>Where a what-if's time went, in milliseconds: the new service areas, cutting them into subdistricts and gaps, streets and demand, the blind-spot count.</summary>
+public sealed record WhatIfTimings(long AreasMs, long OverlayMs, long FiguresMs, long BlindSpotsMs);
