@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Geo.Tests.Cli;
+
+/// <summary>'geo serve' as a user starts it: the real program on a free loopback port, answering until stopped.</summary>
+public class ServeCommandTests
+{
+    [Fact]
+    public async Task Serve_listens_on_loopback_and_answers_the_API()
+    {
+        using var folder = new TempFolder();
+        string gpkg = folder.File("city.gpkg");
+        Assert.Equal(0, GeoCli.Run("synth", "--vertices", "1000", "--stations", "4", "--seed", "2", "--out", gpkg).ExitCode);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "geo.dll"), "serve", "--data", gpkg, "--port", "0" }) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        try
+        {
+            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.NotNull(line);
+            var address = System.Text.RegularExpressions.Regex.Match(line!, @"http://127\.0\.0\.1:\d+/").Value;
+            Assert.False(string.IsNullOrEmpty(address), $"no loopback address in: {line}");
+            using var client = new HttpClient { BaseAddress = new Uri(address) };
+            using var info = JsonDocument.Parse(await client.GetStringAsync("/api/info"));
+            Assert.Equal(4, info.RootElement.GetProperty("stations").GetInt32());
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("--profile", "tram", "built-in profiles")]
+    [InlineData("--minutes", "0", "minutes")]
+    [InlineData("--host", "localhost:80", "not an IP address")]
+    public void Serve_refuses_bad_options_with_a_clear_error(string option, string value, string message)
+    {
+        using var folder = new TempFolder();
+        string gpkg = folder.File("city.gpkg");
+        Assert.Equal(0, GeoCli.Run("synth", "--vertices", "1000", "--stations", "4", "--seed", "2", "--out", gpkg).ExitCode);
+        var result = GeoCli.Run("serve", "--data", gpkg, "--port", "0", option, value);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(message, result.Stderr);
+    }
+
+    [Fact]
+    public void Serve_names_a_missing_dataset()
+    {
+        var result = GeoCli.Run("serve", "--data", "/nonexistent/city.gpkg", "--port", "0");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("/nonexistent/city.gpkg", result.Stderr);
+    }
+}
