@@ -75,6 +75,24 @@ public sealed class MapPageTests(ViewerServerFixture server, BrowserSession brow
     }
 
     [Fact]
+    public async Task Clicking_a_subdistrict_shows_its_coverage_figures()
+    {
+        var stations = server.Session.Inputs.Stations.Select(s => s.Geometry.Coordinate).ToList();
+        var subdistrict = server.Session.Inputs.Subdistricts
+            .Select(s => (s, Point: s.Geometry.InteriorPoint.Coordinate))
+            .OrderByDescending(p => stations.Min(c => c.Distance(p.Point)))
+            .First();
+        var (x, y) = await ScreenPoint(subdistrict.Point.X, subdistrict.Point.Y);
+        await _page.Mouse.ClickAsync(x, y);
+        var title = _page.Locator($"#popup h3[data-subdistrict='{subdistrict.s.Id}']");
+        await title.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        Assert.Equal(subdistrict.s.Name, (await title.TextContentAsync())?.Trim());
+        var expected = server.Session.Audit("ebike", ViewerServerFixture.Minutes).Subdistricts.First(r => r.Id == subdistrict.s.Id);
+        string popup = (await _page.Locator("#popup").TextContentAsync())!;
+        Assert.Contains(FormattableString.Invariant($"{expected.DemandShare * 100:0.0} %"), popup);
+    }
+
+    [Fact]
     public async Task A_what_if_station_in_the_largest_blind_spot_raises_the_coverage_figure()
     {
         string before = (await _page.Locator("#coverage-figure").TextContentAsync())!;
