@@ -21,9 +21,9 @@ public static class CpSatCoverage
     public static ExactRun Maximal(CoverageInstance instance, int k, IReadOnlyList<int> hint, TimeSpan timeLimit)
     {
         var clock = Stopwatch.StartNew();
-        var groups = Groups(instance);
-        double scale = Scale(instance, groups);
-        using var model = new Model(instance, groups, scale, hint);
+        var reduced = CandidateDominance.Reduce(instance.Candidates, Groups(instance), k);
+        double scale = Scale(instance, reduced.Groups);
+        using var model = new Model(instance, reduced, scale, hint);
         model.Cp.Add(LinearExpr.Sum(model.Sites) == k);
         model.Cp.Maximize(LinearExpr.WeightedSum(model.Covered, model.Weights));
         var (status, solver) = model.Solve(timeLimit);
@@ -41,9 +41,9 @@ public static class CpSatCoverage
     public static ExactRun Fewest(CoverageInstance instance, double required, IReadOnlyList<int> hint, TimeSpan timeLimit)
     {
         var clock = Stopwatch.StartNew();
-        var groups = Groups(instance);
-        double scale = Scale(instance, groups);
-        using var model = new Model(instance, groups, scale, hint);
+        var reduced = CandidateDominance.Reduce(instance.Candidates, Groups(instance), 0);
+        double scale = Scale(instance, reduced.Groups);
+        using var model = new Model(instance, reduced, scale, hint);
         double needed = Math.Max(0, required - instance.ExistingWeight - 1e-9 * Math.Max(1, instance.TotalWeight));
         model.Cp.Add(LinearExpr.WeightedSum(model.Covered, model.Weights) >= (long)Math.Ceiling(needed * scale));
         model.Cp.Minimize(LinearExpr.Sum(model.Sites));
@@ -95,11 +95,17 @@ public static class CpSatCoverage
     {
         private readonly CoverageInstance _instance;
 
-        public Model(CoverageInstance instance, List<(int[] Candidates, double Weight)> groups, double scale, IReadOnlyList<int> hint)
+        public Model(CoverageInstance instance, CandidateDominance.Reduced reduced, double scale, IReadOnlyList<int> hint)
         {
             _instance = instance;
+            var groups = reduced.Groups;
+            hint = reduced.Map(hint);
             Sites = new BoolVar[instance.Candidates];
-            for (int j = 0; j < Sites.Length; j++) Sites[j] = Cp.NewBoolVar($"x{j}");
+            for (int j = 0; j < Sites.Length; j++)
+            {
+                Sites[j] = Cp.NewBoolVar($"x{j}");
+                if (!reduced.Kept[j]) Cp.Add(Sites[j] == 0);
+            }
             Covered = new BoolVar[groups.Count];
             Weights = new long[groups.Count];
             var hinted = new HashSet<int>(hint);

@@ -26,7 +26,7 @@ public static class MipCoverage
     public static ExactRun Maximal(CoverageInstance instance, int k, IReadOnlyList<int> hint, TimeSpan timeLimit)
     {
         var clock = Stopwatch.StartNew();
-        using var model = new Model(instance, hint);
+        using var model = new Model(instance, hint, k);
         var count = model.Mip.MakeConstraint(k, k, "sites");
         foreach (var x in model.Sites) count.SetCoefficient(x, 1);
         var objective = model.Mip.Objective();
@@ -43,7 +43,7 @@ public static class MipCoverage
     public static ExactRun Fewest(CoverageInstance instance, double required, IReadOnlyList<int> hint, TimeSpan timeLimit)
     {
         var clock = Stopwatch.StartNew();
-        using var model = new Model(instance, hint);
+        using var model = new Model(instance, hint, 0);
         double needed = Math.Max(0, required - instance.ExistingWeight - 1e-9 * Math.Max(1, instance.TotalWeight));
         var reach = model.Mip.MakeConstraint(needed, double.PositiveInfinity, "target");
         for (int g = 0; g < model.Covered.Length; g++) reach.SetCoefficient(model.Covered[g], model.Groups[g].Weight);
@@ -59,11 +59,13 @@ public static class MipCoverage
 
     private sealed class Model : IDisposable
     {
-        public Model(CoverageInstance instance, IReadOnlyList<int> hint)
+        public Model(CoverageInstance instance, IReadOnlyList<int> hint, int minimumSites)
         {
             Mip = Solver.CreateSolver(SolverName) ?? throw new InvalidOperationException($"the {SolverName} solver is not in this build of OR-Tools");
-            Groups = CpSatCoverage.Groups(instance);
-            Sites = Enumerable.Range(0, instance.Candidates).Select(j => Mip.MakeBoolVar($"x{j}")).ToArray();
+            var reduced = CandidateDominance.Reduce(instance.Candidates, CpSatCoverage.Groups(instance), minimumSites);
+            Groups = reduced.Groups;
+            Sites = Enumerable.Range(0, instance.Candidates).Select(j => Mip.MakeIntVar(0, reduced.Kept[j] ? 1 : 0, $"x{j}")).ToArray();
+            hint = reduced.Map(hint);
             Covered = new Variable[Groups.Count];
             for (int g = 0; g < Groups.Count; g++)
             {

@@ -1,0 +1,102 @@
+namespace Geo.Analyses.Siting;
+
+/// <summary>
+/// Leaves out candidates another candidate dominates (it covers every demand group they cover, and maybe more):
+/// swapping a dominated site for its dominator never lowers coverage, so an optimum exists among the rest. Grid
+/// candidates a street apart often dominate each other; the exact models then need far fewer site variables.
+/// At least <c>minimum</c> candidates are kept, so "exactly K" stays feasible.
+/// </summary>
+internal static class CandidateDominance
+{
+    public sealed record Reduced(List<(int[] Candidates, double Weight)> Groups, bool[] Kept, int[] Dominator)
+    {
+        /// <summary>A choice over all candidates moved onto kept ones: each dropped site becomes its dominator (or another kept site).</summary>
+        public IReadOnlyList<int> Map(IReadOnlyList<int> chosen)
+        {
+            var result = new HashSet<int>(chosen.Where(j => Kept[j]));
+            foreach (int j in chosen.Where(j => !Kept[j]))
+            {
+                int d = Dominator[j];
+                if (d >= 0 && result.Add(d)) continue;
+                for (int i = 0; i < Kept.Length; i++) if (Kept[i] && result.Add(i)) break;
+            }
+            return result.ToList();
+        }
+    }
+
+    public static Reduced Reduce(int candidates, List<(int[] Candidates, double Weight)> groups, int minimum)
+    {
+        var groupsOf = new List<int>[candidates];
+        for (int j = 0; j < candidates; j++) groupsOf[j] = new List<int>();
+        for (int g = 0; g < groups.Count; g++) foreach (int j in groups[g].Candidates) groupsOf[j].Add(g);
+
+        var kept = new bool[candidates];
+        var dominator = Enumerable.Repeat(-1, candidates).ToArray();
+        var keptInGroup = new List<int>[groups.Count];
+        for (int g = 0; g < groups.Count; g++) keptInGroup[g] = new List<int>();
+        var mark = new int[candidates];
+        int stamp = 0;
+        // Larger reaches first, so a dominator is always decided before the candidates it dominates.
+        foreach (int j in Enumerable.Range(0, candidates).OrderByDescending(j => groupsOf[j].Count).ThenBy(j => j))
+        {
+            var mine = groupsOf[j];
+            if (mine.Count > 0)
+            {
+                // Kept candidates in every one of j's groups: start from j's smallest group, intersect with the others.
+                int smallest = mine.MinBy(g => keptInGroup[g].Count);
+                var survivors = keptInGroup[smallest];
+                int found = -1;
+                if (survivors.Count > 0)
+                {
+                    stamp++;
+                    foreach (int i in survivors) mark[i] = stamp;
+                    int level = stamp;
+                    foreach (int g in mine)
+                    {
+                        if (g == smallest) continue;
+                        stamp++;
+                        int alive = 0;
+                        foreach (int i in keptInGroup[g]) if (mark[i] == level) { mark[i] = stamp; alive++; }
+                        level = stamp;
+                        if (alive == 0) break;
+                    }
+                    foreach (int i in survivors) if (mark[i] == level) { found = i; break; }
+                }
+                if (found >= 0)
+                {
+                    dominator[j] = found;
+                    continue;
+                }
+            }
+            else
+            {
+                continue;   // covers nothing a choice can change
+            }
+            kept[j] = true;
+            foreach (int g in mine) keptInGroup[g].Add(j);
+        }
+        int count = kept.Count(k => k);
+        for (int j = 0; j < candidates && count < minimum; j++)
+        {
+            if (kept[j]) continue;
+            kept[j] = true;
+            count++;
+        }
+
+        var merged = new Dictionary<string, int>();
+        var reduced = new List<(int[] Candidates, double Weight)>();
+        foreach (var (members, weight) in groups)
+        {
+            var keep = members.Where(j => kept[j]).ToArray();
+            if (keep.Length == 0) continue;
+            string key = string.Join(',', keep);
+            if (merged.TryGetValue(key, out int at)) reduced[at] = (reduced[at].Candidates, reduced[at].Weight + weight);
+            else
+            {
+                merged[key] = reduced.Count;
+                reduced.Add((keep, weight));
+            }
+        }
+        return new Reduced(reduced, kept, dominator);
+    }
+}
