@@ -16,11 +16,17 @@ public static class MaximalCovering
         string method = "greedy";
         ExactRun? exact = null;
         bool proven = instance.Reaches(value, bound);
+        if (!proven)
+        {
+            var swapped = SwapSearch.Improve(instance, chosen, SwapTime(options));
+            if (instance.CoverageOf(swapped) is var v && v > value + 1e-12 * Math.Max(1, instance.TotalWeight)) (chosen, value, method) = (swapped, v, "greedy + swaps");
+            proven = instance.Reaches(value, bound);
+        }
         if (options.Exact && !proven)
         {
             exact = options.UsesScip
-                ? MipCoverage.Maximal(instance, k, greedy.Chosen, options.TimeLimit)
-                : CpSatCoverage.Maximal(instance, k, greedy.Chosen, options.TimeLimit);
+                ? MipCoverage.Maximal(instance, k, chosen, options.TimeLimit)
+                : CpSatCoverage.Maximal(instance, k, chosen, options.TimeLimit);
             if (exact.Chosen is { } found && instance.CoverageOf(found) is var v && v > value + 1e-12 * Math.Max(1, instance.TotalWeight))
             {
                 (chosen, value, method) = (found, v, exact.Solver);
@@ -34,6 +40,10 @@ public static class MaximalCovering
         return new SitingSolution("MCLP", SitingSolution.Ordered(instance, chosen), instance.TotalWeight, instance.ExistingWeight,
             instance.ReachableWeight, value, value, bound, Math.Max(0, gap), proven, method, greedy, exact);
     }
+
+    /// <summary>Swaps get a tenth of the exact model's time (at least a second, at most ten), or a second for greedy alone.</summary>
+    private static TimeSpan SwapTime(SolverOptions options) =>
+        options.Exact ? TimeSpan.FromSeconds(Math.Clamp(options.TimeLimit.TotalSeconds / 10, 1, 10)) : TimeSpan.FromSeconds(1);
 
     private static void Validate(CoverageInstance instance, int k)
     {

@@ -53,3 +53,23 @@ public class CandidateDominanceTests
         }
     }
 }
+
+public class SwapSearchTests
+{
+    [Theory]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(33)]
+    [InlineData(34)]
+    [InlineData(35)]
+    public void Swaps_keep_K_distinct_sites_and_never_cover_less_or_more_than_possible(int seed)
+    {
+        var instance = RandomInstances.Make(seed, reach: 0.25);
+        const int k = 3;
+        var greedy = LazyGreedy.Maximal(instance, k);
+        var swapped = SwapSearch.Improve(instance, greedy.Chosen, TimeSpan.FromSeconds(5));
+        Assert.Equal(k, swapped.Distinct().Count());
+        Assert.True(instance.CoverageOf(swapped) >= greedy.Value - 1e-9);
+        Assert.True(instance.CoverageOf(swapped) <= RandomInstances.BestCoverage(instance, k) + 1e-9);
+    }
+}
