@@ -12,3 +12,4 @@ rm -f out/chengdu.gpkg
 geo import "$extract" --out out/chengdu.gpkg
 geo audit --data out/chengdu.gpkg --profile ebike --minutes 15 --out out/audit
 echo "report: out/audit/report.html (map: out/audit/coverage.png, layers: out/audit/audit.gpkg)"
+echo "map viewer: dotnet engine/Geo.Cli/bin/Release/net10.0/geo.dll serve --data out/chengdu.gpkg, then open http://127.0.0.1:5080/"

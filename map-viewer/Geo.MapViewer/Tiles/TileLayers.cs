@@ -42,13 +42,24 @@ internal static class TileLayers
                 ("stations_inside", s.StationsInside), ("paired", string.Join(",", s.PairedStations))))),
             "coverage" => audit.ServiceAreas.Coverage.Select(c => new TileFeature(c.Area, Attributes(("minutes", c.Minutes), ("stations", c.Stations)))),
             "gaps" => audit.Subdistricts.Where(s => !s.Gap.IsEmpty).Select(s => new TileFeature(s.Gap, Attributes(("id", s.Id), ("name", s.Name), ("uncovered_km2", s.UncoveredKm2)))),
-            "blind_spots" => audit.BlindSpots.Where(b => !b.Area.IsEmpty).Select(b => new TileFeature(b.Area, Attributes(
-                ("rank", b.Rank), ("demand", b.Demand), ("street_km", b.StreetKm), ("subdistrict", b.Subdistrict), ("nearest_station_minutes", b.NearestStationMinutes)))),
+            "blind_spots" => BlindSpots(audit),
             "pairing" => PairingLines(audit),
             "territories" => audit.Pairing is null ? Enumerable.Empty<TileFeature>() : audit.Pairing.Territories.Areas.Where(t => !t.Area.IsEmpty)
                 .Select(t => new TileFeature(t.Area, Attributes(("station", audit.Pairing.Stations[t.Station].Id)))),
             _ => throw new ArgumentOutOfRangeException(nameof(layer), layer, "unknown tile layer"),
         };
+    }
+
+    /// <summary>Each blind spot's area, and one labelled point per spot so its rank shows once, not once per tile.</summary>
+    private static IEnumerable<TileFeature> BlindSpots(AuditResult audit)
+    {
+        foreach (var b in audit.BlindSpots)
+        {
+            var attributes = Attributes(("rank", b.Rank), ("demand", b.Demand), ("street_km", b.StreetKm), ("subdistrict", b.Subdistrict),
+                ("nearest_station_minutes", b.NearestStationMinutes));
+            if (!b.Area.IsEmpty) yield return new TileFeature(b.Area, attributes);
+            yield return new TileFeature(new Point(b.Lon, b.Lat) { SRID = 4326 }, attributes);
+        }
     }
 
     private static IEnumerable<TileFeature> PairingLines(AuditResult audit)

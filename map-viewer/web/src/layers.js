@@ -56,11 +56,12 @@ export function createLayers(state) {
   }, { visible: false }));
   const coverage = tiles('coverage', new Style({ fill: new Fill({ color: palette.coverage }), stroke: new Stroke({ color: '#1565c0', width: 1.2 }) }));
   const gaps = tiles('gaps', new Style({ fill: new Fill({ color: palette.gap }) }), { visible: false });
-  const blindSpots = tiles('blind_spots', (f) => new Style({
-    fill: new Fill({ color: palette.blindSpot }),
-    stroke: new Stroke({ color: '#6a1b9a', width: 1 }),
-    text: Number(f.get('rank')) <= 10 ? new Text({ text: `#${f.get('rank')}`, fill: new Fill({ color: '#4a148c' }), font: 'bold 12px sans-serif' }) : undefined,
-  }), { visible: true });
+  const blindSpotArea = new Style({ fill: new Fill({ color: palette.blindSpot }), stroke: new Stroke({ color: '#6a1b9a', width: 1 }) });
+  const blindSpots = tiles('blind_spots', (f) => {
+    if (f.getType() !== 'Point') return blindSpotArea;
+    if (Number(f.get('rank')) > 10) return null;
+    return new Style({ text: new Text({ text: `#${f.get('rank')}`, fill: new Fill({ color: '#4a148c' }), stroke: new Stroke({ color: '#fff', width: 3 }), font: 'bold 12px sans-serif' }) });
+  }, { visible: true });
   const pairing = tiles('pairing', new Style({ stroke: new Stroke({ color: palette.pairing, width: 1.5, lineDash: [6, 4] }) }), { visible: false });
   const territories = tiles('territories', new Style({ fill: new Fill({ color: palette.territory }), stroke: new Stroke({ color: '#00897b', width: 1 }) }), { visible: false });
 
