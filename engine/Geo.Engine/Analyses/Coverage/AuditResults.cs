@@ -45,4 +45,12 @@ public sealed record AuditResult(
     IReadOnlyList<string> Warnings)
 {
     public Pairing.PairingResult? Pairing { get; init; }
+
+    /// <summary>The subdistricts and their gaps in graph coordinates, as the audit cut them, for a what-if to start from.</summary>
+    internal IReadOnlyList<Geometry> SubdistrictsLocal { get; init; } = Array.Empty<Geometry>();
+
+    internal IReadOnlyList<Geometry> GapsLocal { get; init; } = Array.Empty<Geometry>();
+
+    /// <summary>The uncovered stretches behind <see cref="BlindSpots"/>, unranked.</summary>
+    internal IReadOnlyList<BlindSpotFinder.Stretch> Stretches { get; init; } = Array.Empty<BlindSpotFinder.Stretch>();
 }

@@ -6,7 +6,6 @@ using Geo.Streets.Search;
 using Geo.Streets.Snapping;
 using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
@@ -40,6 +39,7 @@ public static class CoverageAudit
         var locals = subdistricts.Select(s => graph.ToLocal(s.Geometry)).ToArray();
         var (streetKm, coveredKm) = StreetShares.ByArea(graph, locals, covered);
         var gaps = new Geometry[subdistricts.Count];
+        var gapsLocal = new Geometry[subdistricts.Count];
         var coveredArea = new double[subdistricts.Count];
         Parallel.For(0, subdistricts.Count, i =>
         {
@@ -47,17 +47,11 @@ public static class CoverageAudit
             var inside = clipped.IsEmpty ? clipped : OverlayNGRobust.Overlay(locals[i], clipped, SpatialFunction.Intersection);
             var gap = clipped.IsEmpty ? locals[i] : OverlayNGRobust.Overlay(locals[i], clipped, SpatialFunction.Difference);
             coveredArea[i] = inside.Area / 1e6;
-            gaps[i] = graph.ToLonLat(ServiceAreaGeometry.Polygonal(gap));
+            gapsLocal[i] = ServiceAreaGeometry.Polygonal(gap);
+            gaps[i] = graph.ToLonLat(gapsLocal[i]);
         });
-        var subdistrictIndex = new STRtree<int>();
-        for (int i = 0; i < subdistricts.Count; i++) subdistrictIndex.Insert(subdistricts[i].Geometry.EnvelopeInternal, i);
-        subdistrictIndex.Build();
-        var preparedLonLat = subdistricts.Select(s => PreparedGeometryFactory.Prepare(s.Geometry)).ToArray();
-        int SubdistrictOf(Point p)
-        {
-            foreach (int i in subdistrictIndex.Query(p.EnvelopeInternal).Order()) if (preparedLonLat[i].Covers(p)) return i;
-            return -1;
-        }
+        var locator = new Pairing.SubdistrictLocator(subdistricts.Select(s => s.Geometry).ToList(), 0);
+        int SubdistrictOf(Point p) => locator.First(p);
 
         var stationsInside = new int[subdistricts.Count];
         foreach (var s in areas.Snapped) if (SubdistrictOf(s.Station.Geometry) is var i and >= 0) stationsInside[i]++;
@@ -143,7 +137,12 @@ public static class CoverageAudit
             areas.Snapped.Count, areas.Unsnapped.Count);
         var notes = (warnings ?? Array.Empty<string>()).Concat(areas.Unsnapped.Select(u => $"station {u.Station.Id} left out: {u.Reason}")).ToList();
         return new AuditResult(graph.Profile.Name, options.Minutes, stationsFrom, subdistrictsFrom,
-            streetDemand ? "street length (km)" : $"{demand!.Count} demand points", areas, results, ranked, totals, notes);
+            streetDemand ? "street length (km)" : $"{demand!.Count} demand points", areas, results, ranked, totals, notes)
+        {
+            SubdistrictsLocal = locals,
+            GapsLocal = gapsLocal,
+            Stretches = stretches,
+        };
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Geo.Analyses.Demand;
+using Geo.Analyses.Pairing;
 using Geo.Analyses.ServiceAreas;
 using Geo.Data.Model;
 using Geo.Streets.Snapping;
@@ -22,42 +23,34 @@ public sealed class CoverageWhatIf
     private readonly AuditResult _baseline;
     private readonly StreetSnapper _snapper;
     private readonly double _lateral;
-    private readonly Geometry[] _locals;
+    private readonly IReadOnlyList<Geometry> _locals;
     private readonly IPreparedGeometry[] _preparedLocals;
-    private readonly IPreparedGeometry[] _preparedLonLat;
+    private readonly SubdistrictLocator _lonLatLocator;
     private readonly STRtree<int> _localIndex = new();
     private readonly Dictionary<int, List<ReachedInterval>> _coveredByPiece;
     private readonly Geometry _coveredLocal;
-    private readonly Geometry[] _gapLocals;
-    private readonly List<BlindSpotFinder.Stretch> _stretches;
     private readonly Dictionary<int, List<int>> _stretchesOnPiece = new();
     private readonly List<(DemandPoint Point, int Subdistrict)> _uncoveredDemand = new();
     private readonly bool _streetDemand;
 
+    /// <param name="baseline">An audit from <see cref="CoverageAudit.Run"/>: its subdistricts, gaps and stretches in graph coordinates are reused.</param>
     public CoverageWhatIf(AuditResult baseline, StreetSnapper snapper, IReadOnlyList<DemandPoint>? demand, double? lateralMeters = null)
     {
+        if (baseline.GapsLocal.Count != baseline.Subdistricts.Count) throw new ArgumentException("the baseline must be an audit made by CoverageAudit.Run", nameof(baseline));
         _baseline = baseline;
         _snapper = snapper;
         var graph = snapper.Graph;
         _lateral = lateralMeters ?? graph.Profile.LateralMeters;
-        _locals = baseline.Subdistricts.Select(s => graph.ToLocal(s.Boundary)).ToArray();
+        _locals = baseline.SubdistrictsLocal;
         _preparedLocals = _locals.Select(PreparedGeometryFactory.Prepare).ToArray();
-        _preparedLonLat = baseline.Subdistricts.Select(s => PreparedGeometryFactory.Prepare(s.Boundary)).ToArray();
-        for (int i = 0; i < _locals.Length; i++) _localIndex.Insert(_locals[i].EnvelopeInternal, i);
+        _lonLatLocator = new SubdistrictLocator(baseline.Subdistricts.Select(s => s.Boundary).ToList(), 0);
+        for (int i = 0; i < _locals.Count; i++) _localIndex.Insert(_locals[i].EnvelopeInternal, i);
         _localIndex.Build();
         _coveredByPiece = baseline.ServiceAreas.CoveredStreets[0].GroupBy(c => c.Piece).ToDictionary(g => g.Key, g => g.OrderBy(c => c.From).ToList());
         _coveredLocal = baseline.ServiceAreas.CoverageLocal[0];
-        // The gaps again in graph coordinates, cut the way the audit cuts them, so cutting the new areas out stays exact.
-        _gapLocals = new Geometry[_locals.Length];
-        Parallel.For(0, _locals.Length, i =>
+        for (int k = 0; k < baseline.Stretches.Count; k++)
         {
-            var near = _coveredLocal.IsEmpty ? _coveredLocal : OverlayNGRobust.Overlay(_coveredLocal, _locals[i].Envelope, SpatialFunction.Intersection);
-            _gapLocals[i] = near.IsEmpty ? _locals[i] : OverlayNGRobust.Overlay(_locals[i], near, SpatialFunction.Difference);
-        });
-        _stretches = BlindSpotFinder.Find(graph, baseline.ServiceAreas.CoveredStreets[0]);
-        for (int k = 0; k < _stretches.Count; k++)
-        {
-            foreach (var interval in _stretches[k].Intervals)
+            foreach (var interval in baseline.Stretches[k].Intervals)
             {
                 if (!_stretchesOnPiece.TryGetValue(interval.Piece, out var list)) _stretchesOnPiece[interval.Piece] = list = new List<int>(1);
                 if (list.Count == 0 || list[^1] != k) list.Add(k);
@@ -71,7 +64,7 @@ public sealed class CoverageWhatIf
             foreach (var d in demand!)
             {
                 if (!coverageEmpty && covered.Locate(d.Geometry.Coordinate) != Location.Exterior) continue;
-                _uncoveredDemand.Add((d, SubdistrictOf(d.Geometry)));
+                _uncoveredDemand.Add((d, _lonLatLocator.First(d.Geometry)));
             }
         }
     }
@@ -81,7 +74,7 @@ public sealed class CoverageWhatIf
         var graph = _snapper.Graph;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var areas = ServiceAreaAnalysis.Run(_snapper, added, new ServiceAreaOptions(new[] { _baseline.Minutes }, _lateral, Overlap: false));
-        int n = _locals.Length;
+        int n = _locals.Count;
         var addedKm2 = new double[n];
         var addedStreetKm = new double[n];
         var addedDemand = new double[n];
@@ -95,7 +88,8 @@ public sealed class CoverageWhatIf
         Parallel.ForEach(touched, i =>
         {
             addedKm2[i] = OverlayNGRobust.Overlay(_locals[i], fresh, SpatialFunction.Intersection).Area / 1e6;
-            if (!_gapLocals[i].IsEmpty) gaps[i] = graph.ToLonLat(ServiceAreaGeometry.Polygonal(OverlayNGRobust.Overlay(_gapLocals[i], fresh, SpatialFunction.Difference)));
+            var gapLocal = _baseline.GapsLocal[i];
+            if (!gapLocal.IsEmpty) gaps[i] = graph.ToLonLat(ServiceAreaGeometry.Polygonal(OverlayNGRobust.Overlay(gapLocal, fresh, SpatialFunction.Difference)));
         });
 
         long overlayMs = clock.ElapsedMilliseconds - areasMs;
@@ -130,7 +124,7 @@ public sealed class CoverageWhatIf
                 if (subdistrict >= 0) addedDemand[subdistrict] += point.Weight;
             }
         }
-        foreach (var s in areas.Snapped) if (SubdistrictOf(s.Station.Geometry) is var i and >= 0) addedStations[i]++;
+        foreach (var s in areas.Snapped) if (_lonLatLocator.First(s.Station.Geometry) is var i and >= 0) addedStations[i]++;
 
         var rows = _baseline.Subdistricts.Select((s, i) => s with
         {
@@ -172,10 +166,10 @@ public sealed class CoverageWhatIf
             foreach (int k in onPiece)
             {
                 if (!affected.Add(k)) continue;
-                foreach (var interval in _stretches[k].Intervals) pending.Enqueue(interval.Piece);
+                foreach (var interval in _baseline.Stretches[k].Intervals) pending.Enqueue(interval.Piece);
             }
         }
-        if (affected.Count == 0) return _stretches.Count;
+        if (affected.Count == 0) return _baseline.Stretches.Count;
         var freshOn = fresh.GroupBy(f => f.Piece).ToDictionary(g => g.Key, g => g.ToList());
         IReadOnlyList<ReachedInterval>? CoveredOn(int piece)
         {
@@ -183,7 +177,7 @@ public sealed class CoverageWhatIf
             if (!freshOn.TryGetValue(piece, out var added)) return old;
             return old is null ? added.OrderBy(i => i.From).ToList() : old.Concat(added).OrderBy(i => i.From).ToList();
         }
-        return _stretches.Count - affected.Count + BlindSpotFinder.Find(_snapper.Graph, pieces, CoveredOn).Count;
+        return _baseline.Stretches.Count - affected.Count + BlindSpotFinder.Find(_snapper.Graph, pieces, CoveredOn).Count;
     }
 
     /// <summary>The part of the new stations' coverage (graph coordinates) the existing stations did not cover.</summary>
@@ -218,14 +212,5 @@ public sealed class CoverageWhatIf
             if (from < interval.To) fresh.Add(new ReachedInterval(interval.Piece, from, interval.To));
         }
         return fresh;
-    }
-
-    private int SubdistrictOf(Point lonLat)
-    {
-        for (int i = 0; i < _preparedLonLat.Length; i++)
-        {
-            if (_preparedLonLat[i].Geometry.EnvelopeInternal.Contains(lonLat.Coordinate) && _preparedLonLat[i].Covers(lonLat)) return i;
-        }
-        return -1;
     }
 }

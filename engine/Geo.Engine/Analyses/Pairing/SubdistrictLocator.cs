@@ -5,7 +5,8 @@ using NetTopologySuite.Index.Strtree;
 namespace Geo.Analyses.Pairing;
 
 /// <summary>
-/// Finds the subdistricts covering a point (in the graph's metres): an STRtree of their envelopes narrows the
+/// Finds the subdistricts covering a point (in the subdistricts' own coordinates: the graph's metres for pairing,
+/// lon/lat for the audit): an STRtree of their envelopes narrows the
 /// candidates, prepared geometries answer the point test. A point within the tolerance of a boundary counts as
 /// covered by that subdistrict too, so a station drawn on a shared border is seen on both sides.
 /// </summary>
@@ -30,6 +31,9 @@ public sealed class SubdistrictLocator
     }
 
     public IPreparedGeometry Prepared(int subdistrict) => _prepared[subdistrict];
+
+    /// <summary>The lowest index of a subdistrict covering the point, or -1 when none does.</summary>
+    public int First(Point point) => Covering(point) is [var first, ..] ? first : -1;
 
     /// <summary>The indices of the subdistricts covering the point, in ascending order.</summary>
     public List<int> Covering(Point metricPoint)
