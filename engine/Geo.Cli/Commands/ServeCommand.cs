@@ -71,7 +71,7 @@ internal static class ServeCommand
         var areas = SubdistrictSource.Load(subdistrictsSpec, store, dataset, snapper.Graph);
         var points = demandSpecs.Length == 0 ? null : DemandSource.Load(demandSpecs, store, dataset, snapper.LonLatExtent);
         var warnings = areas.Warnings.Concat(points?.Warnings ?? Array.Empty<string>()).ToList();
-        var inputs = new ViewerInputs(Path.GetFileName(dataSpec.StartsWith("postgis:", StringComparison.OrdinalIgnoreCase) ? "PostGIS" : dataSpec), dataset,
+        var inputs = new ViewerInputs(FeatureStores.IsPostGis(dataSpec) ? "PostGIS" : Path.GetFileName(dataSpec), dataset,
             stations, stationsFrom, areas.Subdistricts, areas.Description, points?.Points, profile, minutes, maxSnap, warnings);
         var session = new ViewerSession(inputs, snapper);
         session.WarmUp(profile, minutes);

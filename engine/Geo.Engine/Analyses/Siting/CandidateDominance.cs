@@ -26,9 +26,7 @@ internal static class CandidateDominance
 
     public static Reduced Reduce(int candidates, List<(int[] Candidates, double Weight)> groups, int minimum)
     {
-        var groupsOf = new List<int>[candidates];
-        for (int j = 0; j < candidates; j++) groupsOf[j] = new List<int>();
-        for (int g = 0; g < groups.Count; g++) foreach (int j in groups[g].Candidates) groupsOf[j].Add(g);
+        var groupsOf = CpSatCoverage.GroupsOfCandidates(candidates, groups);
 
         var kept = new bool[candidates];
         var dominator = Enumerable.Repeat(-1, candidates).ToArray();
@@ -40,37 +38,12 @@ internal static class CandidateDominance
         foreach (int j in Enumerable.Range(0, candidates).OrderByDescending(j => groupsOf[j].Count).ThenBy(j => j))
         {
             var mine = groupsOf[j];
-            if (mine.Count > 0)
+            if (mine.Count == 0) continue;   // covers nothing a choice can change
+            int found = KeptInAll(mine, keptInGroup, mark, ref stamp);
+            if (found >= 0)
             {
-                // Kept candidates in every one of j's groups: start from j's smallest group, intersect with the others.
-                int smallest = mine.MinBy(g => keptInGroup[g].Count);
-                var survivors = keptInGroup[smallest];
-                int found = -1;
-                if (survivors.Count > 0)
-                {
-                    stamp++;
-                    foreach (int i in survivors) mark[i] = stamp;
-                    int level = stamp;
-                    foreach (int g in mine)
-                    {
-                        if (g == smallest) continue;
-                        stamp++;
-                        int alive = 0;
-                        foreach (int i in keptInGroup[g]) if (mark[i] == level) { mark[i] = stamp; alive++; }
-                        level = stamp;
-                        if (alive == 0) break;
-                    }
-                    foreach (int i in survivors) if (mark[i] == level) { found = i; break; }
-                }
-                if (found >= 0)
-                {
-                    dominator[j] = found;
-                    continue;
-                }
-            }
-            else
-            {
-                continue;   // covers nothing a choice can change
+                dominator[j] = found;
+                continue;
             }
             kept[j] = true;
             foreach (int g in mine) keptInGroup[g].Add(j);
@@ -83,20 +56,44 @@ internal static class CandidateDominance
             count++;
         }
 
-        var merged = new Dictionary<string, int>();
+        var merged = new Dictionary<int[], int>(new CpSatCoverage.SequenceComparer());
         var reduced = new List<(int[] Candidates, double Weight)>();
         foreach (var (members, weight) in groups)
         {
             var keep = members.Where(j => kept[j]).ToArray();
             if (keep.Length == 0) continue;
-            string key = string.Join(',', keep);
-            if (merged.TryGetValue(key, out int at)) reduced[at] = (reduced[at].Candidates, reduced[at].Weight + weight);
+            if (merged.TryGetValue(keep, out int at)) reduced[at] = (reduced[at].Candidates, reduced[at].Weight + weight);
             else
             {
-                merged[key] = reduced.Count;
+                merged[keep] = reduced.Count;
                 reduced.Add((keep, weight));
             }
         }
         return new Reduced(reduced, kept, dominator);
+    }
+
+    /// <summary>
+    /// A kept candidate found in every one of the groups, or -1: start from the group with the fewest kept candidates
+    /// and keep only those that are in each next group too (marks with a fresh stamp per group).
+    /// </summary>
+    private static int KeptInAll(List<int> groups, List<int>[] keptInGroup, int[] mark, ref int stamp)
+    {
+        int smallest = groups.MinBy(g => keptInGroup[g].Count);
+        var survivors = keptInGroup[smallest];
+        if (survivors.Count == 0) return -1;
+        stamp++;
+        foreach (int i in survivors) mark[i] = stamp;
+        int level = stamp;
+        foreach (int g in groups)
+        {
+            if (g == smallest) continue;
+            stamp++;
+            int alive = 0;
+            foreach (int i in keptInGroup[g]) if (mark[i] == level) { mark[i] = stamp; alive++; }
+            level = stamp;
+            if (alive == 0) return -1;
+        }
+        foreach (int i in survivors) if (mark[i] == level) return i;
+        return -1;
     }
 }

@@ -84,6 +84,15 @@ public static class CpSatCoverage
         return groups;
     }
 
+    /// <summary>For each candidate, the indices of the groups it covers, ascending.</summary>
+    internal static List<int>[] GroupsOfCandidates(int candidates, List<(int[] Candidates, double Weight)> groups)
+    {
+        var groupsOf = new List<int>[candidates];
+        for (int j = 0; j < candidates; j++) groupsOf[j] = new List<int>();
+        for (int g = 0; g < groups.Count; g++) foreach (int j in groups[g].Candidates) groupsOf[j].Add(g);
+        return groupsOf;
+    }
+
     private static double Scale(CoverageInstance instance, List<(int[] Candidates, double Weight)> groups)
     {
         double total = groups.Sum(g => g.Weight);
@@ -146,7 +155,7 @@ public static class CpSatCoverage
         public void Dispose() => _solver?.Dispose();
     }
 
-    private sealed class SequenceComparer : IEqualityComparer<int[]>
+    internal sealed class SequenceComparer : IEqualityComparer<int[]>
     {
         public bool Equals(int[]? a, int[]? b) => a is not null && b is not null && a.AsSpan().SequenceEqual(b);
 

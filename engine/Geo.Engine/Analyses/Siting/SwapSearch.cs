@@ -14,9 +14,7 @@ public static class SwapSearch
     {
         var clock = Stopwatch.StartNew();
         var groups = CpSatCoverage.Groups(instance);
-        var groupsOf = new List<int>[instance.Candidates];
-        for (int j = 0; j < groupsOf.Length; j++) groupsOf[j] = new List<int>();
-        for (int g = 0; g < groups.Count; g++) foreach (int j in groups[g].Candidates) groupsOf[j].Add(g);
+        var groupsOf = CpSatCoverage.GroupsOfCandidates(instance.Candidates, groups);
 
         var inChoice = new bool[instance.Candidates];
         var count = new int[groups.Count];
