@@ -23,11 +23,23 @@ internal static class IsochroneEndpoints
                 _ => throw ApiProblemException.BadRequest($"mode '{request.Mode}' is unknown: use \"network\" or \"circle\""),
             };
             var minutes = Breaks(session, request.Range);
+            var graph = session.Snapper(profile).Graph;
+            double smoothing = ApiPolygons.Smoothing(request.Smoothing, graph);
             var stations = RequestChecks.Locations(session, profile, request.Locations, "locations", "location-");
-            var result = await Compute.RunAsync(context, () =>
-                ServiceAreaAnalysis.Run(session.Snapper(profile), stations, new ServiceAreaOptions(minutes, Circle: circle, Overlap: false)));
+            if (!circle) WorkEstimate.Check(graph, stations.Count, minutes, "isochrones");
+            else if (stations.Count * minutes.Count > WorkEstimate.MaxAreas) throw ApiProblemException.TooMuch($"isochrones: at most {WorkEstimate.MaxAreas} areas (locations × breaks) per request");
+            var result = await Compute.RunAsync(context, cancel =>
+            {
+                var areas = ServiceAreaAnalysis.Run(session.Snapper(profile), stations, new ServiceAreaOptions(minutes, Circle: circle, Overlap: false), cancel);
+                return areas.Areas.GroupBy(a => a.StationId).SelectMany(g =>
+                {
+                    var ordered = g.OrderBy(a => a.Minutes).ToList();
+                    var simplified = ApiPolygons.SimplifyNested(ordered.Select(a => a.Area).ToList(), smoothing);
+                    return ordered.Select((a, i) => a with { Area = simplified[i] });
+                }).ToList();
+            });
             var index = stations.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i);
-            var features = result.Areas.OrderBy(a => index[a.StationId]).ThenBy(a => a.Minutes).Select(a =>
+            var features = result.OrderBy(a => index[a.StationId]).ThenBy(a => a.Minutes).Select(a =>
             {
                 var centre = stations[index[a.StationId]].Geometry;
                 return ApiJson.Feature(a.Area, ("group_index", index[a.StationId]), ("value", a.Minutes * 60), ("minutes", a.Minutes),

@@ -23,11 +23,12 @@ public static class CoverageAudit
     public static AuditResult Run(
         StreetSnapper snapper, IReadOnlyList<Station> stations, IReadOnlyList<Subdistrict> subdistricts,
         IReadOnlyList<DemandPoint>? demand, AuditOptions options, string stationsFrom = "", string subdistrictsFrom = "",
-        IEnumerable<string>? warnings = null)
+        IEnumerable<string>? warnings = null, CancellationToken cancellation = default)
     {
         var graph = snapper.Graph;
         double lateral = options.LateralMeters ?? graph.Profile.LateralMeters;
-        var areas = ServiceAreaAnalysis.Run(snapper, stations, new ServiceAreaOptions(new[] { options.Minutes }, lateral));
+        var areas = ServiceAreaAnalysis.Run(snapper, stations, new ServiceAreaOptions(new[] { options.Minutes }, lateral), cancellation);
+        var parallel = new ParallelOptions { CancellationToken = cancellation };
         var coverageLonLat = areas.Coverage[0].Area;
         var coverageLocal = areas.CoverageLocal[0];
         var covered = areas.CoveredStreets[0];
@@ -41,7 +42,7 @@ public static class CoverageAudit
         var gaps = new Geometry[subdistricts.Count];
         var gapsLocal = new Geometry[subdistricts.Count];
         var coveredArea = new double[subdistricts.Count];
-        Parallel.For(0, subdistricts.Count, i =>
+        Parallel.For(0, subdistricts.Count, parallel, i =>
         {
             var clipped = coverageLocal.IsEmpty ? coverageLocal : OverlayNGRobust.Overlay(coverageLocal, locals[i].Envelope, SpatialFunction.Intersection);
             var inside = clipped.IsEmpty ? clipped : OverlayNGRobust.Overlay(locals[i], clipped, SpatialFunction.Intersection);
@@ -69,6 +70,7 @@ public static class CoverageAudit
             }
         }
 
+        cancellation.ThrowIfCancellationRequested();
         // Travel times from the nearest station: the worst covered time per subdistrict, and blind spots' nearest station.
         var search = new ShortestPathSearch(graph);
         search.Run(areas.Snapped.SelectMany((s, i) => s.Snap.Seeds(graph, i)), AuditOptions.NearestStationHorizonMinutes * 60);
@@ -96,7 +98,7 @@ public static class CoverageAudit
         var grid = ServiceAreaAnalysis.GridFor(graph, lateral, new ServiceAreaOptions(new[] { options.Minutes }).Cell(lateral));
         var stretches = BlindSpotFinder.Find(graph, covered);
         var spotAreas = new Geometry[stretches.Count];
-        Parallel.For(0, stretches.Count, k => spotAreas[k] = graph.ToLonLat(BlindSpotFinder.Area(graph, grid, stretches[k], lateral, areas.CoveredCells)));
+        Parallel.For(0, stretches.Count, parallel, k => spotAreas[k] = graph.ToLonLat(BlindSpotFinder.Area(graph, grid, stretches[k], lateral, areas.CoveredCells)));
         var spotDemand = new double[stretches.Count];
         if (!streetDemand)
         {

@@ -69,11 +69,11 @@ public sealed class CoverageWhatIf
         }
     }
 
-    public WhatIfResult With(IReadOnlyList<Station> added)
+    public WhatIfResult With(IReadOnlyList<Station> added, CancellationToken cancellation = default)
     {
         var graph = _snapper.Graph;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var areas = ServiceAreaAnalysis.Run(_snapper, added, new ServiceAreaOptions(new[] { _baseline.Minutes }, _lateral, Overlap: false));
+        var areas = ServiceAreaAnalysis.Run(_snapper, added, new ServiceAreaOptions(new[] { _baseline.Minutes }, _lateral, Overlap: false), cancellation);
         int n = _locals.Count;
         var addedKm2 = new double[n];
         var addedStreetKm = new double[n];
@@ -85,7 +85,7 @@ public sealed class CoverageWhatIf
         // Area: the part of the new areas not covered before, cut into the subdistricts it touches.
         var fresh = FreshArea(areas.CoverageLocal.Count > 0 ? areas.CoverageLocal[0] : ServiceAreaGeometry.Local.CreatePolygon());
         var touched = fresh.IsEmpty ? Array.Empty<int>() : _localIndex.Query(fresh.EnvelopeInternal).Where(i => _preparedLocals[i].Intersects(fresh)).ToArray();
-        Parallel.ForEach(touched, i =>
+        Parallel.ForEach(touched, new ParallelOptions { CancellationToken = cancellation }, i =>
         {
             addedKm2[i] = OverlayNGRobust.Overlay(_locals[i], fresh, SpatialFunction.Intersection).Area / 1e6;
             var gapLocal = _baseline.GapsLocal[i];

@@ -14,11 +14,12 @@ namespace Geo.Analyses.ServiceAreas;
 /// the network widened by the lateral distance into polygons with holes (or straight-line circles); the merged
 /// coverage per break; and how many stations reach each part of the covered area. Network polygons are drawn on
 /// cells aligned across the dataset, so 5 ⊆ 10 ⊆ 15, the merged union and the overlap counts are exact.
-/// Stations run in parallel on every core, each thread reusing one search.
+/// Stations run in parallel on every core, each thread reusing one search. A cancelled run stops between stations
+/// and between one station's breaks, and throws <see cref="OperationCanceledException"/>.
 /// </summary>
 public static class ServiceAreaAnalysis
 {
-    public static ServiceAreaResult Run(StreetSnapper snapper, IReadOnlyList<Station> stations, ServiceAreaOptions options)
+    public static ServiceAreaResult Run(StreetSnapper snapper, IReadOnlyList<Station> stations, ServiceAreaOptions options, CancellationToken cancellation = default)
     {
         options.Validate();
         var graph = snapper.Graph;
@@ -28,8 +29,9 @@ public static class ServiceAreaAnalysis
         string mode = options.Circle ? "circle" : "network";
         var clock = Stopwatch.StartNew();
 
+        var parallel = new ParallelOptions { CancellationToken = cancellation };
         var snaps = new SnapResult[stations.Count];
-        Parallel.For(0, stations.Count, i => snaps[i] = snapper.Snap(stations[i].Geometry));
+        Parallel.For(0, stations.Count, parallel, i => snaps[i] = snapper.Snap(stations[i].Geometry));
         var snapped = new List<SnappedStation>();
         var unsnapped = new List<UnsnappedStation>();
         for (int i = 0; i < stations.Count; i++)
@@ -45,8 +47,9 @@ public static class ServiceAreaAnalysis
         var intervals = new List<ReachedInterval>[snapped.Count][];
         var circles = options.Circle ? new Geometry[snapped.Count][] : null;
         var workers = new ThreadLocal<StationWorker>(() => new StationWorker(graph, grid, breaks.Length, options.Overlap), trackAllValues: true);
-        Parallel.For(0, snapped.Count, i =>
+        Parallel.For(0, snapped.Count, parallel, i =>
         {
+            if (cancellation.IsCancellationRequested) return;
             var station = snapped[i];
             var worker = workers.Value!;
             var locals = new Geometry[breaks.Length];
@@ -67,6 +70,7 @@ public static class ServiceAreaAnalysis
                 CellMask? smaller = null;
                 for (int b = 0; b < breaks.Length; b++)
                 {
+                    if (cancellation.IsCancellationRequested) return;
                     var mask = new CellMask(grid, window.Column0, window.Row0, window.Width, window.Height);
                     mask.Stamp(graph.Pieces, intervals[i][b], lateral);
                     if (smaller is not null) mask.Include(smaller);
@@ -86,6 +90,7 @@ public static class ServiceAreaAnalysis
                     km2[b], intervals[i][b].Sum(x => x.Length) / 1000);
             }
         });
+        cancellation.ThrowIfCancellationRequested();
         long stationsMs = clock.ElapsedMilliseconds;
         clock.Restart();
 
@@ -94,7 +99,7 @@ public static class ServiceAreaAnalysis
         var coveredCells = new CellMask?[breaks.Length];
         var coverageLocal = new Geometry[breaks.Length];
         var covered = new IReadOnlyList<ReachedInterval>[breaks.Length];
-        Parallel.For(0, breaks.Length, b =>
+        Parallel.For(0, breaks.Length, parallel, b =>
         {
             covered[b] = MergeIntervals(intervals.SelectMany(station => station[b]).ToList());
             double streetKm = covered[b].Sum(x => x.Length) / 1000;
@@ -114,6 +119,7 @@ public static class ServiceAreaAnalysis
             coverage[b] = new CoverageArea(options.Minutes[b], mode, snapped.Count, graph.ToLonLat(coverageLocal[b]),
                 merged.CountCovered() * grid.CellAreaKm2, streetKm);
         });
+        cancellation.ThrowIfCancellationRequested();
         long coverageMs = clock.ElapsedMilliseconds;
         clock.Restart();
 
