@@ -34,6 +34,9 @@ public sealed record SnapResult(
     /// <paramref name="towardsPoint"/> gives seeds for a search on the reversed graph (travel times to the point
     /// rather than from it).
     /// </summary>
+    public IEnumerable<SearchSeed> Seeds(StreetGraph graph, int origin, TravelDirection direction) =>
+        Seeds(graph, origin, towardsPoint: direction == TravelDirection.ToStation);
+
     public IEnumerable<SearchSeed> Seeds(StreetGraph graph, int origin = 0, bool towardsPoint = false)
     {
         if (!IsSnapped) yield break;
