@@ -147,7 +147,11 @@ public sealed class CoverageWhatIf
         long figuresMs = clock.ElapsedMilliseconds - areasMs - overlayMs;
         int blindSpots = BlindSpotsAfter(freshStreets);
         long blindMs = clock.ElapsedMilliseconds - areasMs - overlayMs - figuresMs;
-        return new WhatIfResult(totals, rows, areas.Areas, areas.Unsnapped, blindSpots) { Timings = new WhatIfTimings(areasMs, overlayMs, figuresMs, blindMs) };
+        return new WhatIfResult(totals, rows, areas.Areas, areas.Unsnapped, blindSpots)
+        {
+            Timings = new WhatIfTimings(areasMs, overlayMs, figuresMs, blindMs),
+            NewlyCovered = fresh.IsEmpty ? fresh : graph.ToLonLat(fresh),
+        };
     }
 
     /// <summary>

@@ -131,9 +131,9 @@ public class CoverageAuditTests
         Assert.StartsWith("subdistrict_id,name,area_km2", csv[0]);
         Assert.Contains("第1街道", csv[1]);
         Assert.StartsWith("rank,demand,street_km", AuditTables.BlindSpotsCsv(audit));
-        var md = AuditReport.Markdown(audit, "coverage.png", 0.8);
-        Assert.Contains("of streets within 4 minutes", md);
-        Assert.Contains("Top 10 blind spots", md);
-        Assert.Contains("<html", AuditReport.Html(audit, null, 0.8));
+        var md = Geo.Rendering.Reports.CoverageReport.Markdown(audit, "coverage.png", 0.8, Geo.Rendering.Words.OutputLanguage.En);
+        Assert.Contains("km of streets reached within 4 minutes", md);
+        Assert.Contains("largest blind spots", md);
+        Assert.Contains("<html", Geo.Rendering.Reports.CoverageReport.Html(audit, null, 0.8, Geo.Rendering.Words.OutputLanguage.En));
     }
 }
