@@ -40,6 +40,12 @@ public sealed class BriefDocument
         var pages = new List<Action<SKCanvas>> { Overview };
         foreach (var name in subdistricts) pages.Add(canvas => UnitPage(canvas, name));
         pages.Add(Summary);
+        var ranked = RankedBlindSpots();
+        for (int first = SummaryRows; first < ranked.Count; first += RowsPerPage)
+        {
+            var rows = ranked.Skip(first).Take(RowsPerPage).ToList();
+            pages.Add(canvas => BlindSpotPage(canvas, rows));
+        }
         return pages;
     }
 
@@ -133,7 +139,7 @@ public sealed class BriefDocument
         string km(string field, string format = "0.0") => _content.SummaryValue(field).ToString(format, CultureInfo.InvariantCulture);
         int stations = (int)_content.SummaryValue("stations");
         double spots = _content.SummaryValue("blind_spots");
-        int blindSpots = double.IsNaN(spots) ? m.BlindSpots.Count : (int)spots;
+        int blindSpots = double.IsNaN(spots) ? m.RankedBlindSpots : (int)spots;
         return new[]
         {
             L($"{Glossary.StreetCoverage.Zh} {CoverageMap.Percent(m.StreetShare)}：{Minutes} 分钟内可达道路 {km("covered_street_km")} / {km("street_km")} km（{_content.Profile}）",
@@ -164,20 +170,7 @@ public sealed class BriefDocument
         y += 20;
         canvas.DrawSearchable(L($"{Glossary.BlindSpot.Zh}排名（按未覆盖需求）", "Blind spots ranked by uncovered demand"), 50, y, SKTextAlign.Left, heading, ink);
         y += 36;
-        var spots = _content.BlindSpots;
-        var columns = new float[] { 0, 70, 170, 290, 500, 800 };
-        Row(canvas, body, ink, y, 50, new[] { L("排名", "rank"), L("需求", "demand"), L("道路 km", "street km"), Units, L("最近站点", "nearest station"), L("分钟", "min") }, columns);
-        foreach (var f in spots.Features.OrderBy(f => _content.Value(f, spots, "rank")).Take(10))
-        {
-            y += 28;
-            double minutes = _content.Value(f, spots, "nearest_minutes");
-            Row(canvas, body, ink, y, 50, new[]
-            {
-                _content.Text(f, spots, "rank"), $"{_content.Value(f, spots, "demand"):0.##}", $"{_content.Value(f, spots, "street_km"):0.##}",
-                _content.Text(f, spots, "subdistrict"), Fit(_content.StationName(_content.Text(f, spots, "nearest_station")), body, 290),
-                double.IsNaN(minutes) ? "—" : minutes.ToString("0.0", CultureInfo.InvariantCulture),
-            }, columns);
-        }
+        y = BlindSpotRows(canvas, body, ink, y, RankedBlindSpots().Take(SummaryRows));
         if (_content.NewSites is { } sites) Sites(canvas, sites, y + 60, heading, body, ink);
 
         if (_content.Pairing is { } pairing)
@@ -200,6 +193,46 @@ public sealed class BriefDocument
             CoverageCurveChart.Draw(canvas, CurvePoints(curve), new SKRect(1060, 720, 1620, 1040), _language, body, ink);
         }
         canvas.DrawSearchable("© OpenStreetMap contributors", 50, PageHeight * Design - 30, SKTextAlign.Left, body, ink);
+    }
+
+    private const int SummaryRows = 10, RowsPerPage = 34;
+
+    /// <summary>The ranked blind spots of the audit's layer in rank order (fragments have no rank and are left out).</summary>
+    private List<Feature> RankedBlindSpots()
+    {
+        var spots = _content.BlindSpots;
+        int rank = spots.RequireField("rank");
+        return spots.Features.Where(f => f.Values[rank] is not null).OrderBy(f => Convert.ToInt64(f.Values[rank], CultureInfo.InvariantCulture)).ToList();
+    }
+
+    private void BlindSpotPage(SKCanvas canvas, IReadOnlyList<Feature> rows)
+    {
+        using var ink = new SKPaint { Color = MapStyle.Ink.Sk, IsAntialias = true };
+        using var heading = MapCanvas.Font(24);
+        using var body = MapCanvas.Font(19);
+        canvas.DrawSearchable(L($"{Glossary.BlindSpot.Zh}排名（续）", "Blind spots ranked by uncovered demand (continued)"), 50, 70, SKTextAlign.Left, heading, ink);
+        BlindSpotRows(canvas, body, ink, 110, rows);
+    }
+
+    /// <summary>A table of ranked blind spots: rank, id, demand, street km, unit, nearest station by name, minutes beyond the break.</summary>
+    private float BlindSpotRows(SKCanvas canvas, SKFont body, SKPaint ink, float y, IEnumerable<Feature> rows)
+    {
+        var spots = _content.BlindSpots;
+        var offsets = new float[] { 0, 64, 160, 250, 350, 520, 800 };
+        Row(canvas, body, ink, y, 50, new[] { L("排名", "rank"), L("编号", "id"), L("需求", "demand"), L("道路 km", "street km"), Units, L("最近站点", "nearest station"), L("超出分钟", "min beyond") }, offsets);
+        foreach (var f in rows)
+        {
+            y += 28;
+            double beyond = spots.FieldIndex("beyond_break_minutes") >= 0 ? _content.Value(f, spots, "beyond_break_minutes") : double.NaN;
+            Row(canvas, body, ink, y, 50, new[]
+            {
+                _content.Text(f, spots, "rank"), spots.FieldIndex("spot_id") >= 0 ? _content.Text(f, spots, "spot_id") : "",
+                $"{_content.Value(f, spots, "demand"):0.##}", $"{_content.Value(f, spots, "street_km"):0.##}",
+                Fit(_content.Text(f, spots, "subdistrict"), body, 160), Fit(_content.StationName(_content.Text(f, spots, "nearest_station")), body, 270),
+                double.IsNaN(beyond) ? "—" : string.Create(CultureInfo.InvariantCulture, $"+{beyond:0.0}"),
+            }, offsets);
+        }
+        return y;
     }
 
     /// <summary>The suggested sites in order, each by the street it stands on, with its gain and the coverage after it.</summary>

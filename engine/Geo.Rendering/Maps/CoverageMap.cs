@@ -42,7 +42,11 @@ public static class CoverageMap
         using var coverage = new SKPaint { Color = MapStyle.Coverage.Sk, Style = SKPaintStyle.Fill, IsAntialias = true };
         map.Draw(layers.Coverage, coverage);
         using var blind = new SKPaint { Color = MapStyle.BlindSpot.Sk, Style = SKPaintStyle.Fill, IsAntialias = true };
-        foreach (var b in layers.BlindSpots) if (!b.Area.IsEmpty && b.Area.EnvelopeInternal.Intersects(view)) map.Draw(b.Area, blind);
+        using var blindLine = new SKPaint { Color = MapStyle.BlindSpot.Sk, Style = SKPaintStyle.Stroke, StrokeWidth = 3, IsAntialias = true };
+        foreach (var b in layers.BlindSpots)
+        {
+            if (!b.Area.IsEmpty && b.Area.EnvelopeInternal.Intersects(view)) map.Draw(b.Area, b.Area is IPolygonal ? blind : blindLine);
+        }
         using var outline = new SKPaint { Color = MapStyle.UnitOutline.Sk, Style = SKPaintStyle.Stroke, StrokeWidth = 1.6f, IsAntialias = true, PathEffect = SKPathEffect.CreateDash(new[] { 6f, 4f }, 0) };
         foreach (var s in layers.Subdistricts) map.Draw(s.Boundary, outline);
         if (page.Unit is not null)
@@ -59,7 +63,7 @@ public static class CoverageMap
         using var rankFont = MapCanvas.Font(16);
         using var rankFill = new SKPaint { Color = SKColors.White, IsAntialias = true };
         using var rankRing = new SKPaint { Color = MapStyle.BlindSpotLine.Sk, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 2 };
-        foreach (var b in layers.BlindSpots.Take(10))
+        foreach (var b in layers.BlindSpots.Where(b => b.Rank > 0).Take(10))
         {
             var p = map.Point(b.Lon, b.Lat);
             if (!map.Frame.Contains(p)) continue;

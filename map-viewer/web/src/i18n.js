@@ -1,6 +1,9 @@
 // The page's words in Chinese and English. Glossary terms (道路覆盖率 street coverage, 网格 planning cell, …) and
 // legend labels come from the server's style (/api/style), the same words the report, map and brief use; this
 // module holds only the page's own controls.
+const fixed = (v, digits) => (v === null || v === undefined ? '–' : Number(v).toFixed(digits));
+const changes = (r) => (r.blind_spot_changes?.length ? `; ${r.blind_spot_changes.join('; ')}` : '');
+
 const ui = {
   zh: {
     title: '服务圈地图', analysis: '分析', profile: '出行方式', break: '服务圈', minutes: '分钟', coverage: '覆盖',
@@ -13,6 +16,8 @@ const ui = {
     layerNames: { streets: '道路', subdistricts: '边界', choropleth: '覆盖率分级', stations: '站点', coverage: '服务圈覆盖', gaps: '未覆盖',
       blind_spots: '盲区', pairing: '结对连线', territories: '服务辖区' },
     breakLayer: (m) => `${m} 分钟服务圈`, shareRamp: '需求覆盖率 0 → 100 %',
+    startingFrom: (p) => `从现状 ${p} 起`,
+    whatIfResult: (r, n) => `未覆盖道路 ${fixed(r.uncovered_street_km_before, 1)} → ${fixed(r.uncovered_street_km_after, 1)} km，未覆盖需求 ${fixed(r.uncovered_demand_before, 1)} → ${fixed(r.uncovered_demand_after, 1)}${changes(r)}。已假设 ${n} 个新站，用时 ${r.elapsed_ms} ms`,
   },
   en: {
     title: 'Service-coverage map', analysis: 'Analysis', profile: 'Profile', break: 'Break', minutes: 'min', coverage: 'Coverage',
@@ -25,6 +30,8 @@ const ui = {
     layerNames: { streets: 'Streets', subdistricts: 'Boundaries', choropleth: 'Coverage classes', stations: 'Stations', coverage: 'Covered', gaps: 'Not covered',
       blind_spots: 'Blind spots', pairing: 'Pairing lines', territories: 'Territories' },
     breakLayer: (m) => `${m}-min areas`, shareRamp: 'demand covered 0 → 100 %',
+    startingFrom: (p) => `starting from today's ${p}`,
+    whatIfResult: (r, n) => `Uncovered streets ${fixed(r.uncovered_street_km_before, 1)} → ${fixed(r.uncovered_street_km_after, 1)} km, uncovered demand ${fixed(r.uncovered_demand_before, 1)} → ${fixed(r.uncovered_demand_after, 1)}${changes(r)}. ${n} what-if station(s), recomputed in ${r.elapsed_ms} ms`,
   },
 };
 

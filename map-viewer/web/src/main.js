@@ -144,7 +144,8 @@ async function main() {
       source.addFeatures(state.added.map((p) => new Feature(new Point(fromLonLat(p)))));
       source.addFeatures(geojson.readFeatures(result.added_coverage));
       showFigures(result.after, result.blind_spots_after, result.before);
-      setBusy(w().added(state.added.length, result.elapsed_ms));
+      // The change in uncovered street and demand first; then why the blind-spot count moved.
+      setBusy(w().whatIfResult(result, state.added.length));
     } catch (error) {
       state.added.pop();
       setBusy(`${w().notAdded}: ${error.message}`);
@@ -177,7 +178,8 @@ async function main() {
       source.clear();
       source.addFeatures(result.sites.map((s) => new Feature({ geometry: new Point(fromLonLat([s.lon, s.lat])), order: s.order })));
       const unit = result.demand_unit ? ` ${result.demand_unit}` : '';
-      list.innerHTML = result.sites.map((s) => `<li data-site="${s.order}">${escapeHtml(w().near(s.street || s.name || w().unnamed))}: +${number(s.marginal)}${unit} → ${escapeHtml(term(state.style, 'demand'))} ${percent(s.cumulative_share)}</li>`).join('')
+      list.innerHTML = `<li class="note">${w().startingFrom(percent(result.existing_share))}</li>`
+        + result.sites.map((s) => `<li data-site="${s.order}">${escapeHtml(w().near(s.street || s.name || w().unnamed))}: +${number(s.marginal)}${unit} → ${escapeHtml(term(state.style, 'demand'))} ${percent(s.cumulative_share)}</li>`).join('')
         + `<li class="note">${escapeHtml(result.method)}, ${w().gap} ${(result.gap * 100).toFixed(2)} % · ${escapeHtml(result.demand_from)}</li>`;
     } catch (error) {
       list.innerHTML = `<li>${escapeHtml(error.message)}</li>`;

@@ -195,7 +195,7 @@ public class BriefCommandTests : IClassFixture<BriefCommandTests.AuditedCity>
         string html = File.ReadAllText(Path.Combine(_city.CellAuditPath, "report.html"));
         Assert.StartsWith("# 5 分钟服务圈覆盖审计", md);
         Assert.Contains("<html lang=\"zh-CN\">", html);
-        int action = md.IndexOf("## 需要处理", StringComparison.Ordinal), spots = md.IndexOf("## 最大的", StringComparison.Ordinal), terms = md.IndexOf("## 术语", StringComparison.Ordinal);
+        int action = md.IndexOf("## 需要处理", StringComparison.Ordinal), spots = md.IndexOf("## 盲区（", StringComparison.Ordinal), terms = md.IndexOf("## 术语", StringComparison.Ordinal);
         Assert.True(action > 0 && spots > action && terms > spots, md);
         Assert.Contains("- 道路覆盖率 ", md);
         Assert.Contains("- 面积覆盖率 ", md);
@@ -221,7 +221,7 @@ public class BriefCommandTests : IClassFixture<BriefCommandTests.AuditedCity>
         Assert.Contains("## Needs action", md);
         var stations = new GeoPackageStore(Path.Combine(_city.AuditPath, "audit.gpkg"), create: false).ReadLayer("stations");
         int id = stations.RequireField("station_id");
-        string spots = md[md.IndexOf("largest blind spot", StringComparison.Ordinal)..];
+        string spots = md[md.IndexOf("## Blind spots (", StringComparison.Ordinal)..];
         Assert.All(stations.Features, f => Assert.DoesNotContain($"| {f.Values[id]},", spots));
         Assert.Contains("<html lang=\"en\">", File.ReadAllText(Path.Combine(_city.AuditPath, "report.html")));
     }
