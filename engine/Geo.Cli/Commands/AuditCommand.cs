@@ -26,16 +26,25 @@ internal static class AuditCommand
         var threshold = new Option<double>("--threshold") { Description = "Flag subdistricts with less than this share of streets covered, in %", DefaultValueFactory = _ => 80 };
         var crs = SharedOptions.InputCrs();
         var snap = SharedOptions.MaxSnap();
+        var direction = SharedOptions.Direction();
+        var smallest = new Option<double>("--min-blind-spot")
+        {
+            Description = "Uncovered stretches with less street than this, in metres, are listed as fragments rather than ranked blind spots",
+            DefaultValueFactory = _ => AuditOptions.DefaultMinBlindSpotMeters,
+        };
         var output = new Option<string>("--out") { Description = "A folder (audit.gpkg, coverage.csv, blind_spots.csv, report.md/html, coverage.png) or postgis:<connection string>", Required = true };
         var command = new Command("audit", "Coverage-gap audit: coverage per subdistrict, gap polygons, ranked blind spots (盲区), report and map.")
         {
-            data, stations, subdistricts, demand, profile, minutes, threshold, crs, snap, output,
+            data, stations, subdistricts, demand, profile, minutes, threshold, crs, snap, direction, smallest, output,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             Geo.Analyses.Reach.Reachability.ValidateMinutes(parse.GetValue(minutes));
             double flag = parse.GetValue(threshold) / 100;
             if (flag is <= 0 or > 1) throw new GeoInputException("--threshold must be a percentage above 0 and at most 100");
+            var auditOptions = new AuditOptions(parse.GetValue(minutes), FlagBelowShare: flag, MinBlindSpotMeters: parse.GetValue(smallest),
+                Direction: TravelDirections.Parse(parse.GetValue(direction)!));
+            if (!double.IsFinite(auditOptions.MinBlindSpotMeters) || auditOptions.MinBlindSpotMeters < 0) throw new GeoInputException($"--min-blind-spot must be 0 m or more, got {auditOptions.MinBlindSpotMeters}");
             var travel = TravelProfile.Load(parse.GetValue(profile)!);
             var inputCrs = InputCrs.Parse(parse.GetValue(crs));
             string target = parse.GetValue(output)!;
@@ -62,13 +71,13 @@ internal static class AuditCommand
                 var points = demandSpecs.Length == 0 ? null : DemandSource.Load(demandSpecs, store, dataset, snapper.LonLatExtent);
                 context.Status($"auditing {list.Count} stations over {areas.Subdistricts.Count} subdistricts");
                 audit = CoverageAudit.Run(snapper, list, areas.Subdistricts, points?.Points,
-                    new AuditOptions(parse.GetValue(minutes), FlagBelowShare: flag), from, areas.Description,
+                    auditOptions, from, areas.Description,
                     areas.Warnings.Concat(points?.Warnings ?? Array.Empty<string>()));
                 Lap("coverage");
                 if (audit.Totals.Stations == 0) throw new GeoInputException($"none of the {list.Count} stations is within reach of a street usable by {travel.Name}");
                 context.Status("pairing stations with subdistricts");
                 var pairing = Geo.Analyses.Pairing.PairingAnalysis.Run(snapper, audit.ServiceAreas.Snapped.Select(s => s.Station).ToList(),
-                    areas.Subdistricts, dataset.Pois, new Geo.Analyses.Pairing.PairingOptions { MaxSnapMeters = parse.GetValue(snap) }, areas.Description);
+                    areas.Subdistricts, dataset.Pois, CoverageAudit.PairingOptionsFor(audit, new Geo.Analyses.Pairing.PairingOptions { MaxSnapMeters = parse.GetValue(snap) }), areas.Description);
                 audit = CoverageAudit.WithPairing(audit, pairing);
                 Lap("pairing");
                 context.Status($"writing {target}");
@@ -82,7 +91,7 @@ internal static class AuditCommand
             foreach (var w in audit.Warnings.Take(20)) Console.Error.WriteLine($"geo: warning: {w}");
             foreach (var line in AuditReport.Headlines(audit)) Console.WriteLine(line);
             var top = audit.BlindSpots.FirstOrDefault();
-            if (top is not null) Console.WriteLine($"largest blind spot: {top.Demand:0.##} demand, {top.StreetKm:0.00} street km near {top.Lon:0.0000},{top.Lat:0.0000}{(top.Subdistrict is null ? "" : $" ({top.Subdistrict})")}");
+            if (top is not null) Console.WriteLine($"largest blind spot: {top.Id}, {top.Demand:0.##} demand, {top.StreetKm:0.00} street km near {top.Lon:0.0000},{top.Lat:0.0000}{(top.Subdistrict is null ? "" : $" ({top.Subdistrict})")}, nearest station {AuditReport.Nearest(top, audit)}");
             Console.WriteLine($"wrote {target}");
             return 0;
         }));

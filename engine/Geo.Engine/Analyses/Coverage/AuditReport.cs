@@ -13,11 +13,12 @@ public static class AuditReport
         string m = audit.Minutes.ToString("0.##", CultureInfo.InvariantCulture);
         return new[]
         {
-            Pct($"streets within {m} minutes ({audit.Profile})", t.StreetShare, $"{t.CoveredStreetKm:0.0} of {t.StreetKm:0.0} km"),
+            Pct($"streets within {m} minutes ({audit.Profile}, {audit.DirectionText})", t.StreetShare, $"{t.CoveredStreetKm:0.0} of {t.StreetKm:0.0} km"),
             Pct($"demand within {m} minutes", t.DemandShare, $"{t.CoveredDemand:0.#} of {t.Demand:0.#}, demand = {audit.DemandFrom}"),
             Pct($"area within {m} minutes", t.AreaShare, $"{t.CoveredKm2:0.00} of {t.AreaKm2:0.00} km²"),
             $"stations: {t.Stations} analysed, {t.Unsnapped} left out (from {audit.StationsFrom})",
-            $"subdistricts: {audit.Subdistricts.Count} ({audit.SubdistrictsFrom}); blind spots: {audit.BlindSpots.Count}",
+            $"subdistricts: {audit.Subdistricts.Count} ({audit.SubdistrictsFrom}); blind spots: {audit.BlindSpots.Count}; " +
+                $"fragments under {audit.MinBlindSpotMeters:0} m: {audit.Fragments.Count} ({audit.Fragments.Sum(f => f.StreetKm):0.00} km)",
         };
     }
 
@@ -32,11 +33,11 @@ public static class AuditReport
         md.AppendLine($"## Subdistricts below {flagBelow:P0} of streets covered ({below.Count})").AppendLine();
         md.AppendLine("| subdistrict | streets covered | area covered | demand covered | stations inside | uncovered km |").AppendLine("|---|---:|---:|---:|---:|---:|");
         foreach (var s in below) md.AppendLine($"| {s.Name} | {s.StreetShare:P1} | {s.AreaShare:P1} | {s.DemandShare:P1} | {s.StationsInside} | {s.UncoveredStreetKm:0.00} |");
-        md.AppendLine().AppendLine("## Top 10 blind spots").AppendLine();
-        md.AppendLine("| rank | demand | street km | where (lon, lat) | subdistrict | nearest station |").AppendLine("|---:|---:|---:|---|---|---|");
-        foreach (var b in audit.BlindSpots.Take(10))
+        md.AppendLine().AppendLine($"## Blind spots ({audit.BlindSpots.Count}), ranked by uncovered demand").AppendLine();
+        md.AppendLine("| rank | id | demand | street km | where (lon, lat) | subdistrict | nearest station |").AppendLine("|---:|---|---:|---:|---|---|---|");
+        foreach (var b in audit.BlindSpots)
         {
-            md.AppendLine($"| {b.Rank} | {b.Demand:0.##} | {b.StreetKm:0.00} | {b.Lon:0.00000}, {b.Lat:0.00000} | {b.Subdistrict ?? "—"} | {Nearest(b)} |");
+            md.AppendLine($"| {b.Rank} | {b.Id} | {b.Demand:0.##} | {b.StreetKm:0.00} | {b.Lon:0.00000}, {b.Lat:0.00000} | {b.Subdistrict ?? "—"} | {Nearest(b, audit)} |");
         }
         if (audit.Warnings.Count > 0)
         {
@@ -63,10 +64,10 @@ public static class AuditReport
         {
             html.AppendLine($"<tr><td>{E(s.Name)}</td><td class=n>{s.StreetShare:P1}</td><td class=n>{s.AreaShare:P1}</td><td class=n>{s.DemandShare:P1}</td><td class=n>{s.StationsInside}</td><td class=n>{s.UncoveredStreetKm:0.00}</td></tr>");
         }
-        html.AppendLine("</table><h2>Top 10 blind spots</h2><table><tr><th>rank</th><th>demand</th><th>street km</th><th>where (lon, lat)</th><th>subdistrict</th><th>nearest station</th></tr>");
-        foreach (var b in audit.BlindSpots.Take(10))
+        html.AppendLine($"</table><h2>Blind spots ({audit.BlindSpots.Count}), ranked by uncovered demand</h2><table><tr><th>rank</th><th>id</th><th>demand</th><th>street km</th><th>where (lon, lat)</th><th>subdistrict</th><th>nearest station</th></tr>");
+        foreach (var b in audit.BlindSpots)
         {
-            html.AppendLine($"<tr><td class=n>{b.Rank}</td><td class=n>{b.Demand:0.##}</td><td class=n>{b.StreetKm:0.00}</td><td>{b.Lon:0.00000}, {b.Lat:0.00000}</td><td>{E(b.Subdistrict ?? "—")}</td><td>{E(Nearest(b))}</td></tr>");
+            html.AppendLine($"<tr><td class=n>{b.Rank}</td><td>{b.Id}</td><td class=n>{b.Demand:0.##}</td><td class=n>{b.StreetKm:0.00}</td><td>{b.Lon:0.00000}, {b.Lat:0.00000}</td><td>{E(b.Subdistrict ?? "—")}</td><td>{E(Nearest(b, audit))}</td></tr>");
         }
         html.AppendLine("</table>");
         if (audit.Warnings.Count > 0)
@@ -82,8 +83,9 @@ public static class AuditReport
     private static List<SubdistrictCoverage> Below(AuditResult audit, double flagBelow) =>
         audit.Subdistricts.Where(s => s.StreetKm > 0 && s.StreetShare < flagBelow).OrderBy(s => s.StreetShare).ToList();
 
-    private static string Nearest(BlindSpot b) =>
-        b.NearestStationMinutes is { } m ? $"{b.NearestStationId}, {m:0.0} min" : $"none within {AuditOptions.NearestStationHorizonMinutes:0} min";
+    /// <summary>The station nearest the blind spot's farthest spot, and how far beyond the break that is, e.g. "S3, +3.2 min beyond 15".</summary>
+    public static string Nearest(BlindSpot b, AuditResult audit) =>
+        b.BeyondBreakMinutes is { } beyond ? $"{b.NearestStationId}, +{beyond:0.0} min beyond {audit.Minutes:0.##}" : $"none within {AuditOptions.NearestStationHorizonMinutes:0} min";
 
     private static string Pct(string what, double share, string detail) => $"{share:P1} of {what} ({detail})";
 }
