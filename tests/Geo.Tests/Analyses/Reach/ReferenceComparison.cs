@@ -29,7 +29,7 @@ internal sealed class ReferenceComparison
         _snapper = new StreetSnapper(graph);
         _search = new ShortestPathSearch(graph);
         _reversedSearch = new ShortestPathSearch(_reversed);
-        _reached = new ReachedStreets(graph);
+        _reached = new ReachedStreets(graph, TravelDirection.FromStation);
         Reference = new ReferenceNetwork(graph);
     }
 
