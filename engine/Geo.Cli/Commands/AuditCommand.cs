@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Geo.Analyses.Coverage;
 using Geo.Analyses.Demand;
+using Geo.Cli.Outputs;
 using Geo.Cli.Rendering;
 using Geo.Coordinates;
 using Geo.Data;
@@ -39,6 +40,10 @@ internal static class AuditCommand
             var travel = TravelProfile.Load(parse.GetValue(profile)!);
             var inputCrs = InputCrs.Parse(parse.GetValue(crs));
             string target = parse.GetValue(output)!;
+            using var outputs = new OutputSet(new[] { parse.GetValue(data), parse.GetValue(stations) }.Concat(parse.GetValue(demand) ?? Array.Empty<string>()).ToArray());
+            bool toPostGis = FeatureStores.IsPostGis(target);
+            var layerTarget = toPostGis ? new LayerTarget(outputs, target, "--out") : null;
+            string? folder = toPostGis ? null : outputs.Folder(target, "--out", AuditFolder.WrittenByEarlierGeo);
             AuditResult audit = null!;
             StreetDataset dataset = null!;
             var times = new List<string>();
@@ -71,11 +76,12 @@ internal static class AuditCommand
                     areas.Subdistricts, dataset.Pois, new Geo.Analyses.Pairing.PairingOptions { MaxSnapMeters = parse.GetValue(snap) }, areas.Description);
                 audit = CoverageAudit.WithPairing(audit, pairing);
                 Lap("pairing");
-                context.Status($"writing {target}");
+                context.Status($"writing {(toPostGis ? "PostGIS" : target)}");
                 // The streets go along so the audit folder is self-contained for QGIS and for 'geo brief'.
                 var layers = AuditLayers.ToLayers(audit).Append(DatasetLayers.ToLayers(dataset).First(l => l.Name == DatasetLayers.Streets)).ToList();
-                if (FeatureStores.IsPostGis(target)) LayerOutput.Write(target, layers);
-                else AuditFolder.Write(target, audit, layers, CoverageMap.Png(MapLayers.FromAudit(audit, dataset), $"{audit.Minutes:0.##}-minute {travel.Name} coverage · 服务圈覆盖"), flag);
+                if (layerTarget is not null) target = layerTarget.Write(layers);
+                else AuditFolder.Write(folder!, audit, layers, CoverageMap.Png(MapLayers.FromAudit(audit, dataset), $"{audit.Minutes:0.##}-minute {travel.Name} coverage · 服务圈覆盖"), flag);
+                outputs.Commit();
                 Lap("write");
             });
             Console.Error.WriteLine($"geo: time: {string.Join(", ", times)}");

@@ -46,7 +46,7 @@ public class BriefCommandTests : IClassFixture<BriefCommandTests.AuditedCity>
         var names = BriefContent.Load(_city.AuditPath, null).SubdistrictNames;
         Assert.All(names, n => Assert.Contains(n, text));
         Assert.All(names, n => Assert.EndsWith("街道", n));
-        Assert.Equal(names.Count + 2, Directory.GetFiles(folder.File("pages")).Length);
+        Assert.Equal(names.Count + 2, Directory.GetFiles(folder.File("pages"), "page-*.png").Length);
     }
 
     /// <summary>
