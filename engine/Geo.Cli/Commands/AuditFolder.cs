@@ -1,6 +1,8 @@
 using Geo.Analyses.Coverage;
 using Geo.Data.Features;
 using Geo.Data.GeoPackage;
+using Geo.Rendering.Reports;
+using Geo.Rendering.Words;
 
 namespace Geo.Cli.Commands;
 
@@ -12,14 +14,14 @@ internal static class AuditFolder
     /// <summary>What an audit folder written before folders were marked holds: Geo may replace such a folder.</summary>
     public static bool WrittenByEarlierGeo(string name) => Files.Contains(name);
 
-    public static void Write(string folder, AuditResult audit, IReadOnlyList<FeatureLayer> layers, byte[] map, double flagBelow)
+    public static void Write(string folder, AuditResult audit, IReadOnlyList<FeatureLayer> layers, byte[] map, double flagBelow, OutputLanguage language)
     {
         new GeoPackageStore(Path.Combine(folder, "audit.gpkg"), create: true).WriteLayers(layers);
         File.WriteAllText(Path.Combine(folder, "coverage.csv"), AuditTables.CoverageCsv(audit));
         File.WriteAllText(Path.Combine(folder, "blind_spots.csv"), AuditTables.BlindSpotsCsv(audit));
         File.WriteAllBytes(Path.Combine(folder, "coverage.png"), map);
-        File.WriteAllText(Path.Combine(folder, "report.md"), AuditReport.Markdown(audit, "coverage.png", flagBelow));
-        File.WriteAllText(Path.Combine(folder, "report.html"), AuditReport.Html(audit, "coverage.png", flagBelow));
+        File.WriteAllText(Path.Combine(folder, "report.md"), CoverageReport.Markdown(audit, "coverage.png", flagBelow, language));
+        File.WriteAllText(Path.Combine(folder, "report.html"), CoverageReport.Html(audit, "coverage.png", flagBelow, language));
         foreach (var file in Directory.EnumerateFiles(folder))
         {
             using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite);

@@ -144,7 +144,12 @@ public sealed class BadInputTests(PostGisServer server)
         new("an unknown option", 2, "--bogus", d => new[] { "reach", "--data", d.City, "--from", "104.066,30.657", "--bogus" }),
         new("a number that is not one", 2, "abc", d => new[] { "site", "--data", d.City, "--candidates", "grid:500m", "--add", "abc", "--out", d.F("s.gpkg") }),
         new("an unknown verb", 2, "sitee", d => new[] { "sitee" }),
-        new("a value outside its choices", 2, "fr", d => new[] { "brief", "--audit", d.Audit, "--lang", "fr", "--out", d.F("b.pdf") }),
+        new("a value outside its choices", 2, "xml", d => new[] { "reach", "--data", d.City, "--from", "104.066,30.657", "--format", "xml" }),
+        new("brief in an unknown language", 1, "--lang 'fr'", d => new[] { "brief", "--audit", d.Audit, "--lang", "fr", "--out", d.F("b.pdf") }),
+        new("nearest on a damaged GeoPackage", 1, "corrupt.gpkg", d => new[] { "nearest", "--data", d.F("corrupt.gpkg"), "--from", "104.066,30.657" }),
+        new("nearest from lat,lon", 1, "swapped", d => new[] { "nearest", "--data", d.City, "--from", "30.657,104.066", "--at", "any" }),
+        new("nearest from CSV points at 1e400", 1, "is not a number", d => new[] { "nearest", "--data", d.City, "--from", d.F("infinite.csv"), "--at", "any" }),
+        new("nearest --k 0", 1, "--k", d => new[] { "nearest", "--data", d.City, "--from", "104.066,30.657", "--k", "0" }),
         new("profiles with an argument", 2, "extra", d => new[] { "profiles", "extra" }),
     };
 
@@ -177,7 +182,7 @@ public sealed class BadInputTests(PostGisServer server)
         Assert.Equal(Cases.Length, Cases.Select(c => c.Name).Distinct().Count());
         var d = new Inputs { Folder = "/f", PostGis = "postgis:Host=h", DependedOn = "postgis:Host=h" };
         var verbs = Cases.Select(c => c.Arguments(d)[0]).ToHashSet();
-        foreach (var verb in new[] { "import", "synth", "reach", "service-areas", "pair", "audit", "site", "site-instance", "brief", "serve", "profiles" }) Assert.Contains(verb, verbs);
+        foreach (var verb in new[] { "import", "synth", "reach", "service-areas", "pair", "audit", "site", "site-instance", "brief", "serve", "profiles", "nearest" }) Assert.Contains(verb, verbs);
     }
 
     private string SchemaState(Inputs d)
