@@ -7,6 +7,7 @@ using Geo.Data.Model;
 using Geo.Data.Stations;
 using Geo.Data.Subdistricts;
 using Geo.Streets;
+using Geo.Cli.Outputs;
 using Spectre.Console;
 
 namespace Geo.Cli.Commands;
@@ -25,7 +26,7 @@ internal static class PairCommand
         var cap = new Option<int?>("--max-subdistricts-per-station") { Description = "Most subdistricts one station may serve, counting the one it stands in" };
         var minutes = new Option<double>("--max-minutes")
         {
-            Description = "Longest travel time from a station to a subdistrict's reference point (and for territories)",
+            Description = "Longest travel time between a station and a subdistrict's reference point (and for territories)",
             DefaultValueFactory = _ => PairingOptions.DefaultLimitMinutes,
         };
         var border = new Option<string>("--border-rule")
@@ -36,11 +37,12 @@ internal static class PairCommand
         border.AcceptOnlyFromAmong("lowest-id", "nearest-interior");
         var snap = SharedOptions.MaxSnap();
         var crs = SharedOptions.InputCrs();
+        var direction = SharedOptions.Direction();
         var output = SharedOptions.Output();
         var csv = new Option<string?>("--csv") { Description = "Also write the two-way pairing table to this CSV file" };
         var command = new Command("pair", "Pair stations with streets and subdistricts (结对子), and split the streets into station territories; exits 2 when some subdistrict is left unpaired.")
         {
-            data, stations, subdistricts, profile, cap, minutes, border, crs, snap, output, csv,
+            data, stations, subdistricts, profile, cap, minutes, border, crs, snap, direction, output, csv,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -50,15 +52,15 @@ internal static class PairCommand
                 LimitMinutes = parse.GetValue(minutes),
                 BorderRule = parse.GetValue(border) == "nearest-interior" ? BorderRule.NearestInterior : BorderRule.LowestId,
                 MaxSnapMeters = parse.GetValue(snap),
+                Direction = TravelDirections.Parse(parse.GetValue(direction)!),
             };
             options.Validate();
             var travel = TravelProfile.Load(parse.GetValue(profile)!);
             var inputCrs = InputCrs.Parse(parse.GetValue(crs));
             string outTarget = parse.GetValue(output)!;
-            if (parse.GetValue(csv) is string csvFile && Path.GetDirectoryName(Path.GetFullPath(csvFile)) is string folder && !Directory.Exists(folder))
-            {
-                throw new GeoInputException($"--csv '{csvFile}': folder '{folder}' does not exist");
-            }
+            using var outputs = new OutputSet(parse.GetValue(data), parse.GetValue(stations), parse.GetValue(profile));
+            var layerTarget = new LayerTarget(outputs, outTarget, "--out");
+            string? csvStaging = parse.GetValue(csv) is string csvFile ? outputs.File(csvFile, "--csv") : null;
 
             PairingResult result = null!;
             IReadOnlyList<string> sourceWarnings = Array.Empty<string>();
@@ -73,10 +75,10 @@ internal static class PairCommand
                 sourceWarnings = areas.Warnings;
                 context.Status($"pairing {list.Count} stations with {areas.Subdistricts.Count} subdistricts");
                 result = PairingAnalysis.Run(graph, list, areas.Subdistricts, dataset.Pois, options, areas.Description);
-                context.Status($"writing {outTarget}");
             });
-            string written = LayerOutput.Write(outTarget, PairingLayers.ToLayers(result));
-            if (parse.GetValue(csv) is string csvPath) PairingCsv.WriteFile(csvPath, result);
+            string written = layerTarget.Write(PairingLayers.ToLayers(result));
+            if (csvStaging is not null) PairingCsv.WriteFile(csvStaging, result);
+            outputs.Commit();
             foreach (var warning in sourceWarnings) Console.Error.WriteLine($"geo: warning: {warning}");
             foreach (var warning in result.Warnings) Console.Error.WriteLine($"geo: warning: {warning}");
             PrintSummary(result);

@@ -30,11 +30,12 @@ internal static class ServeCommand
         var computations = new Option<int>("--computations") { Description = "Heavy computations (isochrones, audits, what-if, siting) at once; more wait up to a second, then get 503 with Retry-After", DefaultValueFactory = _ => ServerLimits.DefaultComputations };
         var crs = SharedOptions.InputCrs();
         var snap = SharedOptions.MaxSnap();
+        var direction = SharedOptions.Direction();
         var command = new Command("serve",
             "Map viewer and HTTP API: service areas, coverage, gaps, blind spots, pairing, what-if stations and siting on an interactive map, " +
             "with vector tiles and an OpenAPI document at /openapi/v1.json. Works offline.")
         {
-            data, stations, subdistricts, demand, profile, minutes, port, host, cacheMb, computations, crs, snap,
+            data, stations, subdistricts, demand, profile, minutes, port, host, cacheMb, computations, crs, snap, direction,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -49,7 +50,7 @@ internal static class ServeCommand
             var limits = ServerLimits.Default with { Computations = slots };
             ListenCheck.Check(hostName, portNumber);
             var (session, warnings) = Load(parse.GetValue(data)!, parse.GetValue(stations), parse.GetValue(subdistricts), parse.GetValue(demand) ?? Array.Empty<string>(),
-                profileName, parse.GetValue(minutes), parse.GetValue(snap), InputCrs.Parse(parse.GetValue(crs)), cache);
+                profileName, parse.GetValue(minutes), parse.GetValue(snap), InputCrs.Parse(parse.GetValue(crs)), TravelDirections.Parse(parse.GetValue(direction)!), cache);
             foreach (var w in warnings.Take(20)) Console.Error.WriteLine($"geo: warning: {w}");
             var app = ViewerServer.Build(session, hostName, portNumber, limits: limits);
             try
@@ -72,7 +73,8 @@ internal static class ServeCommand
 
     /// <summary>Reads everything the viewer shows, once: the same defaults as 'geo audit'.</summary>
     internal static (ViewerSession Session, IReadOnlyList<string> Warnings) Load(string dataSpec, string? stationsSpec, string? subdistrictsSpec, string[] demandSpecs,
-        string profile, double minutes, double maxSnap, InputCrs crs, int cacheMegabytes = ViewerSession.DefaultCacheMegabytes)
+        string profile, double minutes, double maxSnap, InputCrs crs, TravelDirection direction = TravelDirection.ToStation,
+        int cacheMegabytes = ViewerSession.DefaultCacheMegabytes)
     {
         using var store = FeatureStores.Open(dataSpec, create: false);
         var dataset = DatasetLayers.Read(store);
@@ -82,7 +84,7 @@ internal static class ServeCommand
         var points = demandSpecs.Length == 0 ? null : DemandSource.Load(demandSpecs, store, dataset, snapper.LonLatExtent);
         var warnings = areas.Warnings.Concat(points?.Warnings ?? Array.Empty<string>()).ToList();
         var inputs = new ViewerInputs(FeatureStores.IsPostGis(dataSpec) ? "PostGIS" : Path.GetFileName(dataSpec), dataset,
-            stations, stationsFrom, areas.Subdistricts, areas.Description, points?.Points, profile, minutes, maxSnap, warnings);
+            stations, stationsFrom, areas.Subdistricts, areas.Description, points?.Points, profile, minutes, maxSnap, warnings) { Direction = direction };
         var session = new ViewerSession(inputs, snapper, cacheMegabytes);
         session.WarmUp(profile, minutes);
         return (session, warnings);

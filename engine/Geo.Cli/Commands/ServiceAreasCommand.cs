@@ -7,6 +7,7 @@ using Geo.Data.Model;
 using Geo.Data.Stations;
 using Geo.Streets;
 using Geo.Streets.Snapping;
+using Geo.Cli.Outputs;
 using Spectre.Console;
 
 namespace Geo.Cli.Commands;
@@ -24,21 +25,24 @@ internal static class ServiceAreasCommand
         var noOverlap = new Option<bool>("--no-overlap") { Description = "Skip the overlap layer (how many stations reach each part)" };
         var crs = SharedOptions.InputCrs();
         var snap = SharedOptions.MaxSnap();
+        var direction = SharedOptions.Direction();
         var output = SharedOptions.Output();
         var command = new Command("service-areas",
             "Service areas of every station (5/10/15-minute circles along the streets, with holes), merged coverage, overlap, unsnapped stations. " +
             "--out: a .gpkg, postgis:<connection string>, or a .geojson (other layers beside it as name.<layer>.geojson).")
         {
-            data, stations, profile, minutes, circle, lateral, noOverlap, crs, snap, output,
+            data, stations, profile, minutes, circle, lateral, noOverlap, crs, snap, direction, output,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             var options = new ServiceAreaOptions(ServiceAreaOptions.ParseMinutes(parse.GetValue(minutes)!), parse.GetValue(lateral),
-                parse.GetValue(circle), !parse.GetValue(noOverlap));
+                parse.GetValue(circle), !parse.GetValue(noOverlap), Direction: TravelDirections.Parse(parse.GetValue(direction)!));
             options.Validate();
             var travel = TravelProfile.Load(parse.GetValue(profile)!);
             var inputCrs = InputCrs.Parse(parse.GetValue(crs));
             string outTarget = parse.GetValue(output)!;
+            using var outputs = new OutputSet(parse.GetValue(data), parse.GetValue(stations), parse.GetValue(profile));
+            var layerTarget = new LayerTarget(outputs, outTarget, "--out");
             ServiceAreaResult result = null!;
             CommandRunner.Progress.Status().Start("reading the dataset", context =>
             {
@@ -49,9 +53,14 @@ internal static class ServiceAreasCommand
                 var snapper = new StreetSnapper(StreetGraphBuilder.Build(dataset, travel), parse.GetValue(snap));
                 context.Status($"service areas of {list.Count} stations");
                 result = ServiceAreaAnalysis.Run(snapper, list, options);
-                context.Status($"writing {outTarget}");
             });
-            string written = LayerOutput.Write(outTarget, ServiceAreaLayers.ToLayers(result));
+            if (result.Snapped.Count == 0)
+            {
+                var first = result.Unsnapped[0];
+                throw new GeoInputException($"none of the {result.Unsnapped.Count} stations is usable by {travel.Name} (station {first.Station.Id}: {first.Reason}); nothing written");
+            }
+            string written = layerTarget.Write(ServiceAreaLayers.ToLayers(result));
+            outputs.Commit();
             foreach (var u in result.Unsnapped) Console.Error.WriteLine($"geo: warning: station {u.Station.Id} left out: {u.Reason}");
             var largest = result.Coverage[^1];
             var t = result.Timings;

@@ -2,13 +2,14 @@ using System.CommandLine;
 using System.Globalization;
 using Geo.Analyses.Demand;
 using Geo.Analyses.Siting;
-using Geo.Cli.Rendering;
+using Geo.Rendering.Charts;
 using Geo.Coordinates;
 using Geo.Data;
 using Geo.Data.Model;
 using Geo.Data.Stations;
 using Geo.Streets;
 using Geo.Streets.Snapping;
+using Geo.Cli.Outputs;
 using Spectre.Console;
 
 namespace Geo.Cli.Commands;
@@ -25,7 +26,7 @@ internal static class SiteCommand
         var profile = SharedOptions.Profile();
         var minutes = new Option<double>("--minutes") { Description = "The break: a site covers demand within this many minutes", DefaultValueFactory = _ => 15 };
         var demand = new Option<string[]>("--demand") { Description = "Demand: layer[:weight_column], a .geojson/.csv file[:weight], or pois:<query>; repeatable. Default: street km", AllowMultipleArgumentsPerToken = false };
-        var direction = new Option<string>("--direction") { Description = "to-station: riders' time from the demand to the site (default); from-station: the site's time out to the demand", DefaultValueFactory = _ => "to-station" };
+        var direction = SharedOptions.Direction();
         var timeLimit = new Option<string>("--time-limit") { Description = "Time for the exact model after greedy, e.g. 30s or 2m; 0 for greedy alone", DefaultValueFactory = _ => "30s" };
         var solverName = SiteInstanceCommand.SolverOption();
         var output = SharedOptions.Output();
@@ -45,7 +46,7 @@ internal static class SiteCommand
             double? share = parse.GetValue(target) is { } t ? ParseTarget(t) : null;
             if (k is null == share is null) throw new GeoInputException("give either --add K (maximal covering) or --target P% (set covering)");
             if (k is { } kk && kk <= 0) throw new GeoInputException($"--add must be at least 1 new site, got {kk}");
-            var options = new SitingOptions(parse.GetValue(minutes), ParseDirection(parse.GetValue(direction)!));
+            var options = new SitingOptions(parse.GetValue(minutes), TravelDirections.Parse(parse.GetValue(direction)!));
             options.Validate();
             var limit = SolverOptions.ParseTimeLimit(parse.GetValue(timeLimit)!);
             var solver = new SolverOptions(limit, limit > TimeSpan.Zero, SiteInstanceCommand.ParseSolver(parse.GetValue(solverName)!));
@@ -54,6 +55,11 @@ internal static class SiteCommand
             string outTarget = parse.GetValue(output)!;
             string? plotPath = parse.GetValue(plot);
             if (plotPath is not null && !plotPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) throw new GeoInputException($"--plot '{plotPath}' must name a .png file");
+            using var outputs = new OutputSet(new[] { parse.GetValue(data), parse.GetValue(stations), parse.GetValue(candidates), parse.GetValue(profile) }
+                .Concat(parse.GetValue(demand) ?? Array.Empty<string>()).ToArray());
+            var layerTarget = new LayerTarget(outputs, outTarget, "--out");
+            string? plotStaging = plotPath is null ? null : outputs.File(plotPath, "--plot");
+            string? exportStaging = parse.GetValue(export) is { } exportPath ? outputs.File(exportPath, "--export-instance") : null;
             SitingProblem problem = null!;
             SitingSolution solution = null!;
             StreetSnapper snapper = null!;
@@ -81,14 +87,14 @@ internal static class SiteCommand
                 context.Status($"coverage of {existing.Count} stations and {candidateList.Count} candidates over {units.Count} demand units");
                 problem = SitingAnalysis.Prepare(snapper, existing, candidateList, units, options);
                 warnings.AddRange(problem.Warnings);
-                if (parse.GetValue(export) is { } exportPath) CoverageInstanceFile.Write(exportPath, problem.Instance, k);
+                if (exportStaging is not null) CoverageInstanceFile.Write(exportStaging, problem.Instance, k);
                 context.Status(k is not null ? $"choosing {k} sites among {problem.Candidates.Count}" : $"fewest sites to reach {share * 100:0.##} %");
                 solution = k is { } count ? MaximalCovering.Solve(problem.Instance, count, solver) : SetCovering.Solve(problem.Instance, share!.Value, solver);
-                context.Status($"writing {outTarget}");
             });
             var png = plotPath is null ? null : CoverageCurve.Png(solution, $"{options.Minutes:0.##}-minute {travel.Name} coverage by new sites ({solution.Problem})");
-            string written = LayerOutput.Write(outTarget, SitingLayers.ToLayers(problem, solution, snapper));
-            if (png is not null) WriteWhole(plotPath!, png);
+            string written = layerTarget.Write(SitingLayers.ToLayers(problem, solution, snapper));
+            if (png is not null) File.WriteAllBytes(plotStaging!, png);
+            outputs.Commit();
             foreach (var w in warnings) Console.Error.WriteLine($"geo: warning: {w}");
             foreach (var line in SitingReport.Lines(solution, problem.Demand.Description, s => (problem.PointOf(s).X, problem.PointOf(s).Y))) Console.WriteLine(line);
             Console.Error.WriteLine($"geo: time: coverage sets {problem.CoverageMilliseconds} ms");
@@ -108,26 +114,10 @@ internal static class SiteCommand
         return percent / 100;
     }
 
-    private static CoverageDirection ParseDirection(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "to-station" => CoverageDirection.UnitToStation,
-        "from-station" => CoverageDirection.StationToUnit,
-        _ => throw new GeoInputException($"--direction '{text}' is neither to-station nor from-station"),
-    };
-
     private static IReadOnlyList<Station> LoadExisting(string? spec, Geo.Data.Features.IFeatureStore store, StreetDataset dataset, InputCrs crs)
     {
         if (spec is null) return dataset.Stations;
         if (string.Equals(spec, "none", StringComparison.OrdinalIgnoreCase)) return Array.Empty<Station>();
         return StationSource.Load(spec, store, dataset, crs);
-    }
-
-    private static void WriteWhole(string path, byte[] bytes)
-    {
-        string full = Path.GetFullPath(path);
-        if (!Directory.Exists(Path.GetDirectoryName(full))) throw new GeoInputException($"cannot write {path}: its folder does not exist");
-        string temporary = full + ".partial";
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, full, overwrite: true);
     }
 }

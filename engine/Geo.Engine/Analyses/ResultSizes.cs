@@ -52,8 +52,11 @@ public static class ResultSizes
         foreach (var s in audit.Subdistricts) sum += RecordBytes + Of(s.Gap);
         foreach (var g in audit.SubdistrictsLocal) sum += Of(g);
         foreach (var g in audit.GapsLocal) sum += Of(g);
-        foreach (var b in audit.BlindSpots) sum += RecordBytes + Of(b.Area);
-        foreach (var s in audit.Stretches) sum += RecordBytes + IntervalBytes * s.Intervals.Count + 4L * s.Vertices.Count;
+        foreach (var b in audit.AllBlindSpots) sum += RecordBytes + Of(b.Area);
+        foreach (var s in audit.Stretches) sum += RecordBytes + IntervalBytes * s.Intervals.Count;
+        sum += 48L * audit.StretchIds.Count;
+        // The blind spots' subdistrict borders: an index and prepared copies of the graph-coordinate subdistricts.
+        if (audit.Borders is not null) foreach (var g in audit.SubdistrictsLocal) sum += Of(g);
         if (audit.Pairing is { } pairing) sum += Of(pairing);
         return sum;
     }

@@ -30,7 +30,8 @@ internal static class IsochroneEndpoints
             else if (stations.Count * minutes.Count > WorkEstimate.MaxAreas) throw ApiProblemException.TooMuch($"isochrones: at most {WorkEstimate.MaxAreas} areas (locations × breaks) per request");
             var result = await Compute.RunAsync(context, cancel =>
             {
-                var areas = ServiceAreaAnalysis.Run(session.Snapper(profile), stations, new ServiceAreaOptions(minutes, Circle: circle, Overlap: false), cancel);
+                var areas = ServiceAreaAnalysis.Run(session.Snapper(profile), stations,
+                    new ServiceAreaOptions(minutes, Circle: circle, Overlap: false, Direction: session.Inputs.Direction), cancel);
                 return areas.Areas.GroupBy(a => a.StationId).SelectMany(g =>
                 {
                     var ordered = g.OrderBy(a => a.Minutes).ToList();

@@ -70,19 +70,25 @@ public sealed class ViewerSession
     /// <summary>Every existing station's service areas at a third, two thirds and all of the break.</summary>
     public ServiceAreaResult BreakAreas(string profile, double minutes, CancellationToken cancellation = default) =>
         Cache.GetOrAdd(("break-areas", profile.ToLowerInvariant(), minutes), c =>
-            ServiceAreaAnalysis.Run(Snapper(profile.ToLowerInvariant()), Inputs.Stations, new ServiceAreaOptions(BreaksOf(minutes), Overlap: false), c),
+            ServiceAreaAnalysis.Run(Snapper(profile.ToLowerInvariant()), Inputs.Stations, new ServiceAreaOptions(BreaksOf(minutes), Overlap: false, Direction: Inputs.Direction), c),
             ResultSizes.Of, cancellation, IsFirstView(profile, minutes));
 
     /// <summary>Siting runs one at a time: each may use every core and the exact solver.</summary>
     public SemaphoreSlim SitingGate { get; } = new(1, 1);
 
-    /// <summary>The coverage sets of the existing stations and of street-junction candidates thinned to a spacing.</summary>
+    /// <summary>
+    /// The coverage sets of the existing stations and of street-junction candidates thinned to a spacing. Street
+    /// demand is cut where the audit's coverage ends, so siting starts from the audit's covered street length.
+    /// </summary>
     public SitingProblem SitingProblem(string profile, double minutes, double spacingMeters, CancellationToken cancellation = default) =>
         Cache.GetOrAdd(("siting", profile.ToLowerInvariant(), minutes, spacingMeters), c =>
         {
             var snapper = Snapper(profile.ToLowerInvariant());
-            var units = Inputs.Demand is { Count: > 0 } points ? DemandUnits.FromPoints(snapper, points) : DemandUnits.StreetKm(snapper.Graph);
-            return SitingAnalysis.Prepare(snapper, Inputs.Stations, CandidateGrid.Stations(snapper.Graph, spacingMeters), units, new SitingOptions(minutes), c);
+            var units = Inputs.Demand is { Count: > 0 } points
+                ? DemandUnits.FromPoints(snapper, points)
+                : DemandUnits.StreetKm(snapper.Graph, Audit(profile, minutes, c).ServiceAreas.CoveredStreets[0]);
+            return SitingAnalysis.Prepare(snapper, Inputs.Stations, CandidateGrid.Stations(snapper.Graph, spacingMeters), units,
+                new SitingOptions(minutes, Inputs.Direction), c);
         }, ResultSizes.Of, cancellation);
 
     /// <summary>The coverage with extra stations, worked out from the cached audit by what they add.</summary>
@@ -110,12 +116,12 @@ public sealed class ViewerSession
     private AuditResult RunAudit(string profile, double minutes, IReadOnlyList<Geo.Data.Model.Station> stations, CancellationToken cancellation)
     {
         var snapper = Snapper(profile);
-        var audit = CoverageAudit.Run(snapper, stations, Inputs.Subdistricts, Inputs.Demand, new AuditOptions(minutes),
+        var audit = CoverageAudit.Run(snapper, stations, Inputs.Subdistricts, Inputs.Demand, new AuditOptions(minutes, Direction: Inputs.Direction),
             Inputs.StationsFrom, Inputs.SubdistrictsFrom, Inputs.Warnings, cancellation);
         if (audit.ServiceAreas.Snapped.Count == 0) return audit;
         cancellation.ThrowIfCancellationRequested();
         var pairing = PairingAnalysis.Run(snapper, audit.ServiceAreas.Snapped.Select(s => s.Station).ToList(), Inputs.Subdistricts,
-            Inputs.Dataset.Pois, new PairingOptions { MaxSnapMeters = Inputs.MaxSnapMeters }, Inputs.SubdistrictsFrom);
+            Inputs.Dataset.Pois, CoverageAudit.PairingOptionsFor(audit, new PairingOptions { MaxSnapMeters = Inputs.MaxSnapMeters }), Inputs.SubdistrictsFrom);
         return CoverageAudit.WithPairing(audit, pairing);
     }
 }

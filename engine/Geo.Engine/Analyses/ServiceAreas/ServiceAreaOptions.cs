@@ -1,14 +1,16 @@
 using System.Globalization;
 using Geo.Analyses.Reach;
+using Geo.Streets;
 
 namespace Geo.Analyses.ServiceAreas;
 
 /// <summary>
 /// What to draw: the time breaks (minutes, ascending), how far a polygon reaches sideways from a reached street
 /// (null: the profile's own lateral distance), straight-line circles instead of the network, and whether to work out
-/// the overlap layer (how many stations reach each part of the covered area).
+/// the overlap layer (how many stations reach each part of the covered area), and which way the break is measured.
 /// </summary>
-public sealed record ServiceAreaOptions(IReadOnlyList<double> Minutes, double? LateralMeters = null, bool Circle = false, bool Overlap = true, double? CellMeters = null)
+public sealed record ServiceAreaOptions(IReadOnlyList<double> Minutes, double? LateralMeters = null, bool Circle = false, bool Overlap = true, double? CellMeters = null,
+    TravelDirection Direction = TravelDirection.ToStation)
 {
     /// <summary>Network polygons are drawn on square cells this fraction of the lateral distance wide, unless set.</summary>
     public const double CellsPerLateral = 4;
@@ -26,10 +28,7 @@ public sealed record ServiceAreaOptions(IReadOnlyList<double> Minutes, double? L
                 throw new GeoInputException($"time breaks must ascend without repeats, got {string.Join(",", Minutes.Select(m => m.ToString(CultureInfo.InvariantCulture)))}");
             }
         }
-        if (LateralMeters is { } lateral && (!double.IsFinite(lateral) || lateral <= 0 || lateral > 1000))
-        {
-            throw new GeoInputException($"the lateral distance must be above 0 and at most 1000 m, got {lateral}");
-        }
+        if (LateralMeters is { } lateral) Geo.Streets.TravelProfile.RequireLateral(lateral, "--lateral (the lateral distance)");
         if (CellMeters is { } cell && (!double.IsFinite(cell) || cell < 1 || cell > 200))
         {
             throw new GeoInputException($"the cell size must be between 1 and 200 m, got {cell}");

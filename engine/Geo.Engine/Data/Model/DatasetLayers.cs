@@ -1,3 +1,4 @@
+using Geo.Coordinates;
 using Geo.Data.Features;
 using NetTopologySuite.Geometries;
 
@@ -56,6 +57,10 @@ public static class DatasetLayers
         new FieldDefinition("name", FieldType.Text),
     };
 
+    /// <summary>The stations layer's fields when some station has opening hours.</summary>
+    public static readonly IReadOnlyList<FieldDefinition> StationFieldsWithHours =
+        StationFields.Append(new FieldDefinition("opening_hours", FieldType.Text)).ToArray();
+
     public static readonly IReadOnlyList<FieldDefinition> InfoFields = new[]
     {
         new FieldDefinition("source", FieldType.Text),
@@ -96,8 +101,13 @@ public static class DatasetLayers
         var layers = new List<FeatureLayer> { streets, pois, subdistricts, info };
         if (dataset.Stations.Count > 0)
         {
-            var stations = new FeatureLayer(Stations, GeometryKind.Point, StationFields);
-            foreach (var s in dataset.Stations) stations.Add(s.Geometry, s.Id, s.Name);
+            bool hours = dataset.Stations.Any(s => s.OpeningHours is not null);
+            var stations = new FeatureLayer(Stations, GeometryKind.Point, hours ? StationFieldsWithHours : StationFields);
+            foreach (var s in dataset.Stations)
+            {
+                if (hours) stations.Add(s.Geometry, s.Id, s.Name, s.OpeningHours);
+                else stations.Add(s.Geometry, s.Id, s.Name);
+            }
             layers.Add(stations);
         }
         return layers;
@@ -135,6 +145,7 @@ public static class DatasetLayers
             {
                 throw new GeoInputException($"layer '{layer.Name}' feature {i + 1}: geometry is not a LineString with two or more points");
             }
+            LonLatRange.Require(line, $"layer '{layer.Name}' feature {i + 1}");
             var access = (AsBool(f.Values[walk]) ? StreetAccess.Walk : 0)
                 | (AsBool(f.Values[ebike]) ? StreetAccess.Ebike : 0)
                 | (AsBool(f.Values[car]) ? StreetAccess.Car : 0);
@@ -182,6 +193,7 @@ public static class DatasetLayers
             {
                 throw new GeoInputException($"layer '{layer.Name}' feature {i + 1}: geometry is not a (Multi)Polygon");
             }
+            LonLatRange.Require(f.Geometry, $"layer '{layer.Name}' feature {i + 1}");
             result.Add(new Subdistrict(id >= 0 && f.Values[id] is not null ? AsLong(f.Values[id]) : i + 1,
                 f.Values[name] as string ?? $"#{i + 1}", level >= 0 && f.Values[level] is not null ? (int)AsLong(f.Values[level]) : 0,
                 f.Geometry));
@@ -192,7 +204,7 @@ public static class DatasetLayers
     public static IReadOnlyList<Station> ReadStations(FeatureLayer layer)
     {
         RequireLonLat(layer);
-        int id = layer.FieldIndex("station_id"), name = layer.FieldIndex("name");
+        int id = layer.FieldIndex("station_id"), name = layer.FieldIndex("name"), hours = layer.FieldIndex("opening_hours");
         var result = new List<Station>(layer.Features.Count);
         for (int i = 0; i < layer.Features.Count; i++)
         {
@@ -201,8 +213,9 @@ public static class DatasetLayers
             {
                 throw new GeoInputException($"layer '{layer.Name}' feature {i + 1}: station has no point geometry");
             }
+            LonLatRange.Require(point, $"layer '{layer.Name}' feature {i + 1}");
             string stationId = id >= 0 && f.Values[id] is not null ? Convert.ToString(f.Values[id], System.Globalization.CultureInfo.InvariantCulture)! : (i + 1).ToString();
-            result.Add(new Station(stationId, name >= 0 ? f.Values[name] as string : null, point));
+            result.Add(new Station(stationId, name >= 0 ? f.Values[name] as string : null, point, hours >= 0 ? f.Values[hours] as string : null));
         }
         return result;
     }
