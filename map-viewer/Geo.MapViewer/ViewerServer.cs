@@ -64,6 +64,7 @@ public static class ViewerServer
         SitingEndpoints.Map(app);
         NearestEndpoints.Map(app);
         Geo.MapViewer.Api.OpenRouteService.OrsEndpoints.Map(app);
+        StyleEndpoints.Map(app);
         TileEndpoints.Map(app);
         return app;
     }

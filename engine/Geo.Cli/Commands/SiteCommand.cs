@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Geo.Analyses.Demand;
 using Geo.Analyses.Siting;
-using Geo.Cli.Rendering;
+using Geo.Rendering.Charts;
 using Geo.Coordinates;
 using Geo.Data;
 using Geo.Data.Model;
