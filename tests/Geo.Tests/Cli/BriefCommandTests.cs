@@ -29,6 +29,16 @@ public class BriefCommandTests : IClassFixture<BriefCommandTests.AuditedCity>
         public string AuditPath => Folder.File("audit");
         public string Headline { get; }
 
+        /// <summary>Pages listing the ranked blind spots beyond the summary's first ten, 34 to a page.</summary>
+        public int BlindSpotPages
+        {
+            get
+            {
+                int ranked = File.ReadAllLines(Path.Combine(AuditPath, "blind_spots.csv")).Skip(1).Count(l => l.Split(',')[1] != "");
+                return (Math.Max(0, ranked - 10) + 33) / 34;
+            }
+        }
+
         public void Dispose() => Folder.Dispose();
     }
 
@@ -46,7 +56,7 @@ public class BriefCommandTests : IClassFixture<BriefCommandTests.AuditedCity>
         var names = BriefContent.Load(_city.AuditPath, null).SubdistrictNames;
         Assert.All(names, n => Assert.Contains(n, text));
         Assert.All(names, n => Assert.EndsWith("街道", n));
-        Assert.Equal(names.Count + 2, Directory.GetFiles(folder.File("pages")).Length);
+        Assert.Equal(names.Count + 2 + _city.BlindSpotPages, Directory.GetFiles(folder.File("pages")).Length);
     }
 
     /// <summary>
@@ -84,7 +94,7 @@ public class BriefCommandTests : IClassFixture<BriefCommandTests.AuditedCity>
         Assert.Equal(0, GeoCli.Run("brief", "--audit", _city.AuditPath, "--lang", "en", "--out", pdf).ExitCode);
         ExternalTool.Run("pdftoppm", "poppler-utils", "-png", "-r", "60", pdf, folder.File("page"));
         var pages = Directory.GetFiles(folder.Path, "page*.png").Order().ToList();
-        Assert.Equal(2, pages.Count);
+        Assert.Equal(2 + _city.BlindSpotPages, pages.Count);
         foreach (var page in pages)
         {
             using var bitmap = SKBitmap.Decode(page);
