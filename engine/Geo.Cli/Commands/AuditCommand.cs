@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Geo.Analyses.Coverage;
 using Geo.Analyses.Demand;
-using Geo.Cli.Rendering;
+using Geo.Rendering.Maps;
+using Geo.Rendering.Reports;
+using Geo.Rendering.Words;
 using Geo.Coordinates;
 using Geo.Data;
 using Geo.Data.Model;
@@ -26,6 +28,7 @@ internal static class AuditCommand
         var threshold = new Option<double>("--threshold") { Description = "Flag subdistricts with less than this share of streets covered, in %", DefaultValueFactory = _ => 80 };
         var crs = SharedOptions.InputCrs();
         var snap = SharedOptions.MaxSnap();
+        var lang = SharedOptions.Language();
         var direction = SharedOptions.Direction();
         var smallest = new Option<double>("--min-blind-spot")
         {
@@ -35,7 +38,7 @@ internal static class AuditCommand
         var output = new Option<string>("--out") { Description = "A folder (audit.gpkg, coverage.csv, blind_spots.csv, report.md/html, coverage.png) or postgis:<connection string>", Required = true };
         var command = new Command("audit", "Coverage-gap audit: coverage per subdistrict, gap polygons, ranked blind spots (盲区), report and map.")
         {
-            data, stations, subdistricts, demand, profile, minutes, threshold, crs, snap, direction, smallest, output,
+            data, stations, subdistricts, demand, profile, minutes, threshold, crs, snap, direction, smallest, lang, output,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -51,6 +54,7 @@ internal static class AuditCommand
             AuditResult audit = null!;
             StreetDataset dataset = null!;
             var times = new List<string>();
+            (OutputLanguage Language, string Reason) language = default;
             var clock = System.Diagnostics.Stopwatch.StartNew();
             void Lap(string stage)
             {
@@ -84,11 +88,20 @@ internal static class AuditCommand
                 // The streets go along so the audit folder is self-contained for QGIS and for 'geo brief'.
                 var layers = AuditLayers.ToLayers(audit).Append(DatasetLayers.ToLayers(dataset).First(l => l.Name == DatasetLayers.Streets)).ToList();
                 if (FeatureStores.IsPostGis(target)) LayerOutput.Write(target, layers);
-                else AuditFolder.Write(target, audit, layers, CoverageMap.Png(MapLayers.FromAudit(audit, dataset), $"{audit.Minutes:0.##}-minute {travel.Name} coverage · 服务圈覆盖"), flag);
+                else
+                {
+                    var lonLat = snapper.LonLatExtent;
+                    language = SharedOptions.ChooseLanguage(parse.GetValue(lang), () => OutputLanguages.Detect(
+                        audit.Subdistricts.Select(s => s.Name).Concat(list.Select(s => s.Name)), (lonLat.MinX + lonLat.MaxX) / 2, (lonLat.MinY + lonLat.MaxY) / 2));
+                    var map = MapLayers.FromAudit(audit, dataset);
+                    string title = language.Language == OutputLanguage.Zh ? $"{audit.Minutes:0.##} 分钟服务圈覆盖（{travel.Name}）" : $"{audit.Minutes:0.##}-minute {travel.Name} coverage";
+                    AuditFolder.Write(target, audit, layers, CoverageMap.Png(map, new MapView(title, language.Language)), flag, language.Language);
+                }
                 Lap("write");
             });
             Console.Error.WriteLine($"geo: time: {string.Join(", ", times)}");
-            foreach (var w in audit.Warnings.Take(20)) Console.Error.WriteLine($"geo: warning: {w}");
+            foreach (var w in FoldedWarning.Fold(audit.Warnings).Take(20)) Console.Error.WriteLine($"geo: warning: {w.Line(chinese: false)}");
+            if (language.Reason is not null) Console.Error.WriteLine($"geo: language: {language.Language.Code()} ({language.Reason}); --lang zh|en to choose");
             foreach (var line in AuditReport.Headlines(audit)) Console.WriteLine(line);
             var top = audit.BlindSpots.FirstOrDefault();
             if (top is not null) Console.WriteLine($"largest blind spot: {top.Id}, {top.Demand:0.##} demand, {top.StreetKm:0.00} street km near {top.Lon:0.0000},{top.Lat:0.0000}{(top.Subdistrict is null ? "" : $" ({top.Subdistrict})")}, nearest station {AuditReport.Nearest(top, audit)}");

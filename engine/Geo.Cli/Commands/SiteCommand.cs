@@ -3,7 +3,7 @@ using System.Globalization;
 using Geo.Analyses.Demand;
 using Geo.Analyses.ServiceAreas;
 using Geo.Analyses.Siting;
-using Geo.Cli.Rendering;
+using Geo.Rendering.Charts;
 using Geo.Coordinates;
 using Geo.Data;
 using Geo.Data.Model;

@@ -39,6 +39,8 @@ public sealed class ReachedStreets
         var first = _graph.FirstEdge;
         var segment = _graph.EdgeSegment;
         Span<(double From, double To)> spans = stackalloc (double, double)[3];
+        // A station on a junction is a seed of the search itself: its pieces are reached through the junction.
+        bool partWay = origin.IsSnapped && !origin.AtVertex;
         foreach (int v in search.Settled)
         {
             for (int e = first[v]; e < first[v + 1]; e++)
@@ -46,10 +48,10 @@ public sealed class ReachedStreets
                 int s = segment[e] >= 0 ? segment[e] : ~segment[e];
                 if (_seenStamp[s] == _stamp) continue;
                 _seenStamp[s] = _stamp;
-                AddPiece(s, search, origin.IsSnapped && origin.Piece == s ? origin : null, breaksSeconds, result, spans);
+                AddPiece(s, search, partWay && origin.Piece == s ? origin : null, breaksSeconds, result, spans);
             }
         }
-        if (origin.IsSnapped && _seenStamp[origin.Piece] != _stamp)
+        if (partWay && _seenStamp[origin.Piece] != _stamp)
         {
             _seenStamp[origin.Piece] = _stamp;
             AddPiece(origin.Piece, search, origin, breaksSeconds, result, spans);
