@@ -58,7 +58,7 @@ public class ChengduJunctionStartTests
         double expectedKm = compare.Reference.StreetMeters(start, compare.Reference.Dijkstra(start, 15 * 60), 15 * 60) / 1000;
         var station = new Station("中南大街", null, new Point(lon, lat) { SRID = 4326 });
 
-        var result = ServiceAreaAnalysis.Run(compare.Snapper, new[] { station }, new ServiceAreaOptions(new[] { 15.0 }, Overlap: false));
+        var result = ServiceAreaAnalysis.Run(compare.Snapper, new[] { station }, new ServiceAreaOptions(new[] { 15.0 }, Overlap: false, Direction: TravelDirection.FromStation));
 
         Assert.True(expectedKm > 100, $"reference {expectedKm:0.00} km");
         Assert.Equal(expectedKm, result.Areas.Single().StreetKm, 3);
@@ -66,9 +66,9 @@ public class ChengduJunctionStartTests
     }
 
     [Theory]
-    [InlineData(CoverageDirection.UnitToStation)]
-    [InlineData(CoverageDirection.StationToUnit)]
-    public void CoverageSets_gridCandidatesOnJunctions_coverWhatTheReferenceReachesFromTheirJunction(CoverageDirection direction)
+    [InlineData(TravelDirection.ToStation)]
+    [InlineData(TravelDirection.FromStation)]
+    public void CoverageSets_gridCandidatesOnJunctions_coverWhatTheReferenceReachesFromTheirJunction(TravelDirection direction)
     {
         var graph = StreetGraphBuilder.Build(Chengdu.Value, TravelProfile.BuiltIn("ebike"));
         var compare = new ReferenceComparison(graph);
@@ -77,7 +77,7 @@ public class ChengduJunctionStartTests
         var snaps = candidates.Select(c => compare.Snapper.Snap(c.Geometry)).ToList();
         var units = DemandUnits.StreetKm(graph);
         const double limit = 5 * 60;
-        bool toStation = direction == CoverageDirection.UnitToStation;
+        bool toStation = direction == TravelDirection.ToStation;
 
         var sets = CoverageSets.Build(graph, units, snaps, limit, direction);
 
