@@ -45,6 +45,7 @@ public static class ViewerServer
         var serverLimits = limits ?? ServerLimits.Default;
         builder.Services.AddSingleton(serverLimits);
         builder.Services.AddSingleton(new MemoryBudget(MemoryBudget.Measure().Resident, session.Cache.BudgetBytes, serverLimits.Computations));
+        builder.Services.AddSingleton(new NavigationState(session));
         builder.Services.AddSingleton(new TileCache(session));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
@@ -75,6 +76,8 @@ public static class ViewerServer
         StationEndpoints.Map(app);
         WhatIfEndpoints.Map(app);
         SitingEndpoints.Map(app);
+        NearestEndpoints.Map(app);
+        Geo.MapViewer.Api.OpenRouteService.OrsEndpoints.Map(app);
         StyleEndpoints.Map(app);
         TileEndpoints.Map(app);
         return app;

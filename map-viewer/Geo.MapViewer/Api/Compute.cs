@@ -46,4 +46,7 @@ internal static class Compute
                 "ask for less (fewer locations, shorter breaks, smaller K)");
         }
     }
+
+    /// <summary>A computation with no loops to stop early; it still takes a slot and the time limit.</summary>
+    public static Task<T> RunAsync<T>(HttpContext context, Func<T> work, bool heavy = true) => RunAsync(context, _ => work(), heavy);
 }

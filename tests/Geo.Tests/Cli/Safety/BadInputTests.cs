@@ -147,9 +147,10 @@ public sealed class BadInputTests(PostGisServer server)
         new("a value outside its choices", 2, "xml", d => new[] { "reach", "--data", d.City, "--from", "104.066,30.657", "--format", "xml" }),
         new("brief in an unknown language", 1, "--lang 'fr'", d => new[] { "brief", "--audit", d.Audit, "--lang", "fr", "--out", d.F("b.pdf") }),
         new("nearest on a damaged GeoPackage", 1, "corrupt.gpkg", d => new[] { "nearest", "--data", d.F("corrupt.gpkg"), "--from", "104.066,30.657" }),
-        new("nearest from lat,lon", 1, "swapped", d => new[] { "nearest", "--data", d.City, "--from", "30.657,104.066", "--at", "any" }),
+        new("nearest from a missing CSV of points", 1, "none.csv does not exist", d => new[] { "nearest", "--data", d.City, "--from", d.F("none.csv") }),
+        new("nearest --max-minutes 500", 1, "at most 120 minutes", d => new[] { "nearest", "--data", d.City, "--from", "104.066,30.657", "--max-minutes", "500" }),
         new("nearest from CSV points at 1e400", 1, "is not a number", d => new[] { "nearest", "--data", d.City, "--from", d.F("infinite.csv"), "--at", "any" }),
-        new("nearest --k 0", 1, "--k", d => new[] { "nearest", "--data", d.City, "--from", "104.066,30.657", "--k", "0" }),
+        new("nearest --k 0", 1, "k must be between 1 and 10", d => new[] { "nearest", "--data", d.City, "--from", "104.066,30.657", "--k", "0" }),
         new("profiles with an argument", 2, "extra", d => new[] { "profiles", "extra" }),
     };
 
