@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Geo.Analyses.Demand;
+using Geo.Analyses.ServiceAreas;
 using Geo.Analyses.Siting;
 using Geo.Rendering.Charts;
 using Geo.Coordinates;
@@ -9,6 +10,7 @@ using Geo.Data.Model;
 using Geo.Data.Stations;
 using Geo.Streets;
 using Geo.Streets.Snapping;
+using Geo.Cli.Outputs;
 using Spectre.Console;
 
 namespace Geo.Cli.Commands;
@@ -54,6 +56,11 @@ internal static class SiteCommand
             string outTarget = parse.GetValue(output)!;
             string? plotPath = parse.GetValue(plot);
             if (plotPath is not null && !plotPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) throw new GeoInputException($"--plot '{plotPath}' must name a .png file");
+            using var outputs = new OutputSet(new[] { parse.GetValue(data), parse.GetValue(stations), parse.GetValue(candidates), parse.GetValue(profile) }
+                .Concat(parse.GetValue(demand) ?? Array.Empty<string>()).ToArray());
+            var layerTarget = new LayerTarget(outputs, outTarget, "--out");
+            string? plotStaging = plotPath is null ? null : outputs.File(plotPath, "--plot");
+            string? exportStaging = parse.GetValue(export) is { } exportPath ? outputs.File(exportPath, "--export-instance") : null;
             SitingProblem problem = null!;
             SitingSolution solution = null!;
             StreetSnapper snapper = null!;
@@ -71,7 +78,8 @@ internal static class SiteCommand
                     : StationSource.Load(candidateSpec, store, dataset, inputCrs);
                 var demandSpecs = parse.GetValue(demand) ?? Array.Empty<string>();
                 DemandUnits units;
-                if (demandSpecs.Length == 0) units = DemandUnits.StreetKm(snapper.Graph);
+                // Street demand is cut where today's coverage ends, so siting starts from the figure 'geo audit' reports.
+                if (demandSpecs.Length == 0) units = DemandUnits.StreetKm(snapper.Graph, CoveredStreets.Within(snapper, existing, options.Minutes, options.Direction));
                 else
                 {
                     var points = DemandSource.Load(demandSpecs, store, dataset, snapper.LonLatExtent);
@@ -81,14 +89,14 @@ internal static class SiteCommand
                 context.Status($"coverage of {existing.Count} stations and {candidateList.Count} candidates over {units.Count} demand units");
                 problem = SitingAnalysis.Prepare(snapper, existing, candidateList, units, options);
                 warnings.AddRange(problem.Warnings);
-                if (parse.GetValue(export) is { } exportPath) CoverageInstanceFile.Write(exportPath, problem.Instance, k);
+                if (exportStaging is not null) CoverageInstanceFile.Write(exportStaging, problem.Instance, k);
                 context.Status(k is not null ? $"choosing {k} sites among {problem.Candidates.Count}" : $"fewest sites to reach {share * 100:0.##} %");
                 solution = k is { } count ? MaximalCovering.Solve(problem.Instance, count, solver) : SetCovering.Solve(problem.Instance, share!.Value, solver);
-                context.Status($"writing {outTarget}");
             });
             var png = plotPath is null ? null : CoverageCurve.Png(solution, $"{options.Minutes:0.##}-minute {travel.Name} coverage by new sites ({solution.Problem})");
-            string written = LayerOutput.Write(outTarget, SitingLayers.ToLayers(problem, solution, snapper));
-            if (png is not null) WriteWhole(plotPath!, png);
+            string written = layerTarget.Write(SitingLayers.ToLayers(problem, solution, snapper));
+            if (png is not null) File.WriteAllBytes(plotStaging!, png);
+            outputs.Commit();
             foreach (var w in warnings) Console.Error.WriteLine($"geo: warning: {w}");
             foreach (var line in SitingReport.Lines(solution, problem.Demand.Description, s => (problem.PointOf(s).X, problem.PointOf(s).Y))) Console.WriteLine(line);
             Console.Error.WriteLine($"geo: time: coverage sets {problem.CoverageMilliseconds} ms");
@@ -113,14 +121,5 @@ internal static class SiteCommand
         if (spec is null) return dataset.Stations;
         if (string.Equals(spec, "none", StringComparison.OrdinalIgnoreCase)) return Array.Empty<Station>();
         return StationSource.Load(spec, store, dataset, crs);
-    }
-
-    private static void WriteWhole(string path, byte[] bytes)
-    {
-        string full = Path.GetFullPath(path);
-        if (!Directory.Exists(Path.GetDirectoryName(full))) throw new GeoInputException($"cannot write {path}: its folder does not exist");
-        string temporary = full + ".partial";
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, full, overwrite: true);
     }
 }

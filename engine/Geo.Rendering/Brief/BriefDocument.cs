@@ -49,18 +49,28 @@ public sealed class BriefDocument
         return pages;
     }
 
+    /// <summary>
+    /// The PDF is made in memory and then written: SkiaSharp writes through a native callback, where a full disk
+    /// would abort the process instead of raising an error Geo can report.
+    /// </summary>
     public static void WritePdf(string path, IReadOnlyList<Action<SKCanvas>> pages, string title)
     {
-        using var stream = File.Create(path);
-        using var document = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata { Title = title, Creator = "Geo", Producer = "Geo" });
-        foreach (var page in pages)
+        using var stream = new MemoryStream();
+        using (var document = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata { Title = title, Creator = "Geo", Producer = "Geo" }))
         {
-            var canvas = document.BeginPage(PageWidth, PageHeight);
-            Paint(canvas, page);
-            document.EndPage();
+            foreach (var page in pages)
+            {
+                var canvas = document.BeginPage(PageWidth, PageHeight);
+                Paint(canvas, page);
+                document.EndPage();
+            }
+            document.Close();
         }
-        document.Close();
+        File.WriteAllBytes(path, stream.ToArray());
     }
+
+    /// <summary>The names of the page files <see cref="WritePngs"/> writes.</summary>
+    public static bool IsPageFile(string name) => System.Text.RegularExpressions.Regex.IsMatch(name, @"^page-\d{2,}\.png$");
 
     public static void WritePngs(string folder, IReadOnlyList<Action<SKCanvas>> pages)
     {

@@ -94,7 +94,7 @@ public class BriefCommandTests : IClassFixture<BriefCommandTests.AuditedCity>
         foreach (var legend in new[] { "5 分钟服务圈覆盖", "盲区", "站点", "街道", "道路" }) Assert.Contains(legend, zh[0]);
         Assert.All(names, n => Assert.Contains(n, string.Concat(zh)));
         Assert.All(names, n => Assert.EndsWith("街道", n));
-        Assert.Equal(zh.Count, Directory.GetFiles(zhFolder.File("pages")).Length);
+        Assert.Equal(zh.Count, Directory.GetFiles(zhFolder.File("pages"), "page-*.png").Length);
 
         using var enFolder = new TempFolder();
         var en = PageTexts(Brief(enFolder, "--audit", _city.AuditPath, "--lang", "en"));

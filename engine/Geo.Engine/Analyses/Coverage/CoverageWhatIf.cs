@@ -193,7 +193,8 @@ public sealed class CoverageWhatIf
         {
             var first = s.Intervals[0];
             double middle = (first.From + first.To) / 2;
-            foreach (int k in _stretchesOnPiece[first.Piece])
+            if (!_stretchesOnPiece.TryGetValue(first.Piece, out var sharing)) return -1;
+            foreach (int k in sharing)
             {
                 if (_baseline.Stretches[k].Unit != s.Unit) continue;
                 foreach (var i in _baseline.Stretches[k].Intervals) if (i.Piece == first.Piece && i.From <= middle && middle <= i.To) return k;
