@@ -27,7 +27,7 @@ public static class CoverageAudit
     {
         var graph = snapper.Graph;
         double lateral = options.LateralMeters ?? graph.Profile.LateralMeters;
-        var areas = ServiceAreaAnalysis.Run(snapper, stations, new ServiceAreaOptions(new[] { options.Minutes }, lateral));
+        var areas = ServiceAreaAnalysis.Run(snapper, stations, new ServiceAreaOptions(new[] { options.Minutes }, lateral, Overlap: false));
         var coverageLonLat = areas.Coverage[0].Area;
         var coverageLocal = areas.CoverageLocal[0];
         var covered = areas.CoveredStreets[0];
