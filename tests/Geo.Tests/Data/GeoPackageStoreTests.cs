@@ -277,6 +277,49 @@ public class GeoPackageStoreTests
     }
 
     [Fact]
+    public void WriteLayers_spatialIndexOfManyFeatures_findsWhatABruteForceScanFinds()
+    {
+        // The index is filled in curve order, not fid order: every row must still carry its own feature's extent.
+        var random = new Random(7);
+        var layer = new FeatureLayer("segments", GeometryKind.LineString, new[] { new FieldDefinition("n", FieldType.Integer) });
+        var extents = new List<Envelope>();
+        for (int i = 0; i < 3000; i++)
+        {
+            double x = 103.9 + random.NextDouble() * 0.3, y = 30.5 + random.NextDouble() * 0.3;
+            var line = Factory.CreateLineString(new[] { new Coordinate(x, y), new Coordinate(x + random.NextDouble() * 0.01, y + random.NextDouble() * 0.01) });
+            layer.Add(line, (long)i);
+            extents.Add(line.EnvelopeInternal);
+        }
+        using var folder = new TempFolder();
+        var path = folder.File("a.gpkg");
+        new GeoPackageStore(path, create: true).WriteLayers(new[] { layer });
+
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        for (int q = 0; q < 50; q++)
+        {
+            double x = 103.9 + random.NextDouble() * 0.3, y = 30.5 + random.NextDouble() * 0.3;
+            var window = new Envelope(x, x + 0.02, y, y + 0.02);
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT id FROM rtree_segments_geom WHERE maxx >= @x0 AND minx <= @x1 AND maxy >= @y0 AND miny <= @y1 ORDER BY id";
+            command.Parameters.AddWithValue("@x0", window.MinX);
+            command.Parameters.AddWithValue("@x1", window.MaxX);
+            command.Parameters.AddWithValue("@y0", window.MinY);
+            command.Parameters.AddWithValue("@y1", window.MaxY);
+            var found = new List<long>();
+            using (var reader = command.ExecuteReader()) while (reader.Read()) found.Add(reader.GetInt64(0));
+            // The R-tree stores 32-bit floats rounded outwards, so it may also return rows a hair outside the window.
+            var expected = extents.Select((e, i) => (e, Id: i + 1L)).Where(t => t.e.Intersects(window)).Select(t => t.Id).ToList();
+            Assert.Empty(expected.Except(found));
+            Assert.All(found.Except(expected), id =>
+            {
+                var e = extents[(int)id - 1];
+                Assert.True(e.Distance(window) < 1e-5, $"row {id} is far outside the window");
+            });
+        }
+    }
+
+    [Fact]
     public void Open_missingFileWithoutCreate_saysItDoesNotExist()
     {
         using var folder = new TempFolder();

@@ -111,7 +111,7 @@ internal static class GeoPackageLayerWriter
             var miny = fill.Parameters.Add("@miny", SqliteType.Real);
             var maxy = fill.Parameters.Add("@maxy", SqliteType.Real);
             fill.Prepare();
-            for (int i = 0; i < extents.Length; i++)
+            foreach (int i in HilbertOrder.Of(extents))
             {
                 id.Value = i + 1L;
                 minx.Value = extents[i].MinX;
