@@ -73,7 +73,10 @@ internal static class AuditCommand
                 Lap("pairing");
                 context.Status($"writing {target}");
                 // The streets go along so the audit folder is self-contained for QGIS and for 'geo brief'.
-                var layers = AuditLayers.ToLayers(audit).Append(DatasetLayers.ToLayers(dataset).First(l => l.Name == DatasetLayers.Streets)).ToList();
+                var streets = DatasetLayers.ToLayers(dataset).First(l => l.Name == DatasetLayers.Streets);
+                string source = parse.GetValue(data)!;
+                if (!FeatureStores.IsPostGis(source)) streets.CopyOf = new Geo.Data.Features.LayerCopy(source, DatasetLayers.Streets);
+                var layers = AuditLayers.ToLayers(audit).Append(streets).ToList();
                 if (FeatureStores.IsPostGis(target)) LayerOutput.Write(target, layers);
                 else AuditFolder.Write(target, audit, layers, CoverageMap.Png(MapLayers.FromAudit(audit, dataset), $"{audit.Minutes:0.##}-minute {travel.Name} coverage · 服务圈覆盖"), flag);
                 Lap("write");

@@ -319,6 +319,81 @@ public class GeoPackageStoreTests
         }
     }
 
+    private static FeatureLayer Segments(int count, int seed)
+    {
+        var random = new Random(seed);
+        var layer = new FeatureLayer("streets", GeometryKind.LineString, new[]
+        {
+            new FieldDefinition("n", FieldType.Integer), new FieldDefinition("name", FieldType.Text),
+            new FieldDefinition("oneway", FieldType.Boolean), new FieldDefinition("maxspeed", FieldType.Real),
+        });
+        for (int i = 0; i < count; i++)
+        {
+            double x = 104 + random.NextDouble() * 0.1, y = 30.6 + random.NextDouble() * 0.1;
+            layer.Add(Factory.CreateLineString(new[] { new Coordinate(x, y), new Coordinate(x + 0.001, y + random.NextDouble() * 0.001) }),
+                (long)i, i % 3 == 0 ? null : $"路{i}", i % 2 == 0, i % 5 == 0 ? null : 30.0 + i);
+        }
+        return layer;
+    }
+
+    [Fact]
+    public void WriteLayers_layerCopiedFromAnotherGeoPackage_readsBackLikeWrittenFeaturesAndLeavesTheSourceAlone()
+    {
+        using var folder = new TempFolder();
+        var source = folder.File("source.gpkg");
+        new GeoPackageStore(source, create: true).WriteLayers(new[] { Segments(500, 3) });
+        var before = File.ReadAllBytes(source);
+
+        var read = new GeoPackageStore(source, create: false).ReadLayer("streets");
+        read.CopyOf = new LayerCopy(source, "streets");
+        var copied = folder.File("copied.gpkg");
+        new GeoPackageStore(copied, create: true).WriteLayers(new[] { read });
+        // Into an existing file too, replacing a layer of the same name.
+        var existing = folder.File("existing.gpkg");
+        new GeoPackageStore(existing, create: true).WriteLayers(new[] { Segments(20, 9) });
+        new GeoPackageStore(existing, create: false).WriteLayers(new[] { read });
+
+        Assert.Equal(before, File.ReadAllBytes(source));
+        var expected = Segments(500, 3);
+        foreach (var path in new[] { copied, existing })
+        {
+            var back = new GeoPackageStore(path, create: false).ReadLayer("streets");
+            Assert.Equal(expected.Features.Count, back.Features.Count);
+            for (int i = 0; i < expected.Features.Count; i++)
+            {
+                Assert.Equal(expected.Features[i].Values, back.Features[i].Values);
+                Assert.True(expected.Features[i].Geometry.EqualsExact(back.Features[i].Geometry), $"feature {i + 1}");
+            }
+            using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM rtree_streets_geom r JOIN streets s ON s.fid = r.id";
+            Assert.Equal(500L, command.ExecuteScalar());
+        }
+    }
+
+    [Fact]
+    public void WriteLayers_copySourceThatDoesNotMatch_writesTheFeaturesInstead()
+    {
+        using var folder = new TempFolder();
+        var source = folder.File("source.gpkg");
+        new GeoPackageStore(source, create: true).WriteLayers(new[] { Segments(50, 3) });
+        var notAGeoPackage = folder.File("notes.txt");
+        File.WriteAllText(notAGeoPackage, "not sqlite");
+
+        // A different row count, a file that is not SQLite, a missing file: each falls back to the features.
+        foreach (var copy in new[] { new LayerCopy(source, "streets"), new LayerCopy(notAGeoPackage, "streets"), new LayerCopy(folder.File("none.gpkg"), "streets") })
+        {
+            var layer = Segments(60, 4);
+            layer.CopyOf = copy;
+            var target = folder.File($"t{Guid.NewGuid():N}.gpkg");
+            new GeoPackageStore(target, create: true).WriteLayers(new[] { layer });
+            var back = new GeoPackageStore(target, create: false).ReadLayer("streets");
+            Assert.Equal(60, back.Features.Count);
+            Assert.Equal(layer.Features[59].Values, back.Features[59].Values);
+        }
+    }
+
     [Fact]
     public void Open_missingFileWithoutCreate_saysItDoesNotExist()
     {
