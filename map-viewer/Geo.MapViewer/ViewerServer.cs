@@ -61,6 +61,7 @@ public static class ViewerServer
         StationEndpoints.Map(app);
         WhatIfEndpoints.Map(app);
         SitingEndpoints.Map(app);
+        StyleEndpoints.Map(app);
         TileEndpoints.Map(app);
         return app;
     }

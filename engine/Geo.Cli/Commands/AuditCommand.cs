@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Geo.Analyses.Coverage;
 using Geo.Analyses.Demand;
-using Geo.Cli.Rendering;
+using Geo.Rendering.Maps;
+using Geo.Rendering.Reports;
+using Geo.Rendering.Words;
 using Geo.Coordinates;
 using Geo.Data;
 using Geo.Data.Model;
@@ -26,22 +28,33 @@ internal static class AuditCommand
         var threshold = new Option<double>("--threshold") { Description = "Flag subdistricts with less than this share of streets covered, in %", DefaultValueFactory = _ => 80 };
         var crs = SharedOptions.InputCrs();
         var snap = SharedOptions.MaxSnap();
+        var lang = SharedOptions.Language();
+        var direction = SharedOptions.Direction();
+        var smallest = new Option<double>("--min-blind-spot")
+        {
+            Description = "Uncovered stretches with less street than this, in metres, are listed as fragments rather than ranked blind spots",
+            DefaultValueFactory = _ => AuditOptions.DefaultMinBlindSpotMeters,
+        };
         var output = new Option<string>("--out") { Description = "A folder (audit.gpkg, coverage.csv, blind_spots.csv, report.md/html, coverage.png) or postgis:<connection string>", Required = true };
         var command = new Command("audit", "Coverage-gap audit: coverage per subdistrict, gap polygons, ranked blind spots (盲区), report and map.")
         {
-            data, stations, subdistricts, demand, profile, minutes, threshold, crs, snap, output,
+            data, stations, subdistricts, demand, profile, minutes, threshold, crs, snap, direction, smallest, lang, output,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             Geo.Analyses.Reach.Reachability.ValidateMinutes(parse.GetValue(minutes));
             double flag = parse.GetValue(threshold) / 100;
             if (flag is <= 0 or > 1) throw new GeoInputException("--threshold must be a percentage above 0 and at most 100");
+            var auditOptions = new AuditOptions(parse.GetValue(minutes), FlagBelowShare: flag, MinBlindSpotMeters: parse.GetValue(smallest),
+                Direction: TravelDirections.Parse(parse.GetValue(direction)!));
+            if (!double.IsFinite(auditOptions.MinBlindSpotMeters) || auditOptions.MinBlindSpotMeters < 0) throw new GeoInputException($"--min-blind-spot must be 0 m or more, got {auditOptions.MinBlindSpotMeters}");
             var travel = TravelProfile.Load(parse.GetValue(profile)!);
             var inputCrs = InputCrs.Parse(parse.GetValue(crs));
             string target = parse.GetValue(output)!;
             AuditResult audit = null!;
             StreetDataset dataset = null!;
             var times = new List<string>();
+            (OutputLanguage Language, string Reason) language = default;
             var clock = System.Diagnostics.Stopwatch.StartNew();
             void Lap(string stage)
             {
@@ -62,13 +75,13 @@ internal static class AuditCommand
                 var points = demandSpecs.Length == 0 ? null : DemandSource.Load(demandSpecs, store, dataset, snapper.LonLatExtent);
                 context.Status($"auditing {list.Count} stations over {areas.Subdistricts.Count} subdistricts");
                 audit = CoverageAudit.Run(snapper, list, areas.Subdistricts, points?.Points,
-                    new AuditOptions(parse.GetValue(minutes), FlagBelowShare: flag), from, areas.Description,
+                    auditOptions, from, areas.Description,
                     areas.Warnings.Concat(points?.Warnings ?? Array.Empty<string>()));
                 Lap("coverage");
                 if (audit.Totals.Stations == 0) throw new GeoInputException($"none of the {list.Count} stations is within reach of a street usable by {travel.Name}");
                 context.Status("pairing stations with subdistricts");
                 var pairing = Geo.Analyses.Pairing.PairingAnalysis.Run(snapper, audit.ServiceAreas.Snapped.Select(s => s.Station).ToList(),
-                    areas.Subdistricts, dataset.Pois, new Geo.Analyses.Pairing.PairingOptions { MaxSnapMeters = parse.GetValue(snap) }, areas.Description);
+                    areas.Subdistricts, dataset.Pois, CoverageAudit.PairingOptionsFor(audit, new Geo.Analyses.Pairing.PairingOptions { MaxSnapMeters = parse.GetValue(snap) }), areas.Description);
                 audit = CoverageAudit.WithPairing(audit, pairing);
                 Lap("pairing");
                 context.Status($"writing {target}");
@@ -78,14 +91,23 @@ internal static class AuditCommand
                 if (!FeatureStores.IsPostGis(source)) streets.CopyOf = new Geo.Data.Features.LayerCopy(source, DatasetLayers.Streets);
                 var layers = AuditLayers.ToLayers(audit).Append(streets).ToList();
                 if (FeatureStores.IsPostGis(target)) LayerOutput.Write(target, layers);
-                else AuditFolder.Write(target, audit, layers, CoverageMap.Png(MapLayers.FromAudit(audit, dataset), $"{audit.Minutes:0.##}-minute {travel.Name} coverage · 服务圈覆盖"), flag);
+                else
+                {
+                    var lonLat = snapper.LonLatExtent;
+                    language = SharedOptions.ChooseLanguage(parse.GetValue(lang), () => OutputLanguages.Detect(
+                        audit.Subdistricts.Select(s => s.Name).Concat(list.Select(s => s.Name)), (lonLat.MinX + lonLat.MaxX) / 2, (lonLat.MinY + lonLat.MaxY) / 2));
+                    var map = MapLayers.FromAudit(audit, dataset);
+                    string title = language.Language == OutputLanguage.Zh ? $"{audit.Minutes:0.##} 分钟服务圈覆盖（{travel.Name}）" : $"{audit.Minutes:0.##}-minute {travel.Name} coverage";
+                    AuditFolder.Write(target, audit, layers, CoverageMap.Png(map, new MapView(title, language.Language)), flag, language.Language);
+                }
                 Lap("write");
             });
             Console.Error.WriteLine($"geo: time: {string.Join(", ", times)}");
-            foreach (var w in audit.Warnings.Take(20)) Console.Error.WriteLine($"geo: warning: {w}");
+            foreach (var w in FoldedWarning.Fold(audit.Warnings).Take(20)) Console.Error.WriteLine($"geo: warning: {w.Line(chinese: false)}");
+            if (language.Reason is not null) Console.Error.WriteLine($"geo: language: {language.Language.Code()} ({language.Reason}); --lang zh|en to choose");
             foreach (var line in AuditReport.Headlines(audit)) Console.WriteLine(line);
             var top = audit.BlindSpots.FirstOrDefault();
-            if (top is not null) Console.WriteLine($"largest blind spot: {top.Demand:0.##} demand, {top.StreetKm:0.00} street km near {top.Lon:0.0000},{top.Lat:0.0000}{(top.Subdistrict is null ? "" : $" ({top.Subdistrict})")}");
+            if (top is not null) Console.WriteLine($"largest blind spot: {top.Id}, {top.Demand:0.##} demand, {top.StreetKm:0.00} street km near {top.Lon:0.0000},{top.Lat:0.0000}{(top.Subdistrict is null ? "" : $" ({top.Subdistrict})")}, nearest station {AuditReport.Nearest(top, audit)}");
             Console.WriteLine($"wrote {target}");
             return 0;
         }));

@@ -1,6 +1,8 @@
 using Geo.Analyses.Coverage;
 using Geo.Data.Features;
 using Geo.Data.GeoPackage;
+using Geo.Rendering.Reports;
+using Geo.Rendering.Words;
 
 namespace Geo.Cli.Commands;
 
@@ -10,7 +12,7 @@ namespace Geo.Cli.Commands;
 /// </summary>
 internal static class AuditFolder
 {
-    public static void Write(string folder, AuditResult audit, IReadOnlyList<FeatureLayer> layers, byte[] map, double flagBelow)
+    public static void Write(string folder, AuditResult audit, IReadOnlyList<FeatureLayer> layers, byte[] map, double flagBelow, OutputLanguage language)
     {
         string target = Path.GetFullPath(folder);
         string parent = Path.GetDirectoryName(target.TrimEnd(Path.DirectorySeparatorChar))!;
@@ -25,8 +27,8 @@ internal static class AuditFolder
             File.WriteAllText(Path.Combine(staging, "coverage.csv"), AuditTables.CoverageCsv(audit));
             File.WriteAllText(Path.Combine(staging, "blind_spots.csv"), AuditTables.BlindSpotsCsv(audit));
             File.WriteAllBytes(Path.Combine(staging, "coverage.png"), map);
-            File.WriteAllText(Path.Combine(staging, "report.md"), AuditReport.Markdown(audit, "coverage.png", flagBelow));
-            File.WriteAllText(Path.Combine(staging, "report.html"), AuditReport.Html(audit, "coverage.png", flagBelow));
+            File.WriteAllText(Path.Combine(staging, "report.md"), CoverageReport.Markdown(audit, "coverage.png", flagBelow, language));
+            File.WriteAllText(Path.Combine(staging, "report.html"), CoverageReport.Html(audit, "coverage.png", flagBelow, language));
             if (Directory.Exists(target))
             {
                 previous = target.TrimEnd(Path.DirectorySeparatorChar) + $".previous-{Guid.NewGuid():N}";

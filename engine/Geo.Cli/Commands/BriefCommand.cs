@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Geo.Cli.Rendering;
+using Geo.Rendering.Brief;
+using Geo.Rendering.Words;
 
 namespace Geo.Cli.Commands;
 
@@ -11,8 +12,7 @@ internal static class BriefCommand
         var siting = new Option<string?>("--siting") { Description = "A siting output (.gpkg with a new_sites layer) for the coverage-vs-K curve" };
         var subdistrict = new Option<string[]>("--subdistrict") { Description = "Add a page for this subdistrict (repeatable)" };
         var all = new Option<bool>("--all-subdistricts") { Description = "Add a page for every subdistrict" };
-        var lang = new Option<string>("--lang") { Description = "zh or en", DefaultValueFactory = _ => "zh" };
-        lang.AcceptOnlyFromAmong("zh", "en");
+        var lang = SharedOptions.Language();
         var output = new Option<string>("--out") { Description = "The PDF to write", Required = true };
         var pngs = new Option<string?>("--png-dir") { Description = "Also write each page as a PNG into this folder" };
         var command = new Command("brief", "A printable map briefing (PDF, and PNG pages for slides) from an audit: overview map, subdistrict pages, summary.")
@@ -32,12 +32,13 @@ internal static class BriefCommand
             {
                 throw new GeoInputException($"unknown subdistrict '{unknown[0]}'; known: {string.Join(", ", known.Take(40))}{(known.Count > 40 ? $" … ({known.Count} in all)" : "")}");
             }
-            var document = new BriefDocument(content, parse.GetValue(lang) == "zh");
+            var language = SharedOptions.ChooseLanguage(parse.GetValue(lang), content.DetectLanguage);
+            var document = new BriefDocument(content, language.Language);
             var pages = document.Pages(chosen);
             string temporary = pdf + $".{Guid.NewGuid():N}.partial";
             try
             {
-                BriefDocument.WritePdf(temporary, pages);
+                BriefDocument.WritePdf(temporary, pages, document.Title);
                 if (parse.GetValue(pngs) is { } pngFolder)
                 {
                     Directory.CreateDirectory(pngFolder);
@@ -53,6 +54,7 @@ internal static class BriefCommand
             {
                 if (File.Exists(temporary)) File.Delete(temporary);
             }
+            if (parse.GetValue(lang) is null) Console.Error.WriteLine($"geo: language: {language.Language.Code()} ({language.Reason}); --lang zh|en to choose");
             Console.WriteLine($"wrote {pdf} ({pages.Count} pages)");
             return 0;
         }));

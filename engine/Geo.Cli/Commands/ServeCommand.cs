@@ -27,11 +27,12 @@ internal static class ServeCommand
         var host = new Option<string>("--host") { Description = "Address to listen on; the default keeps the viewer on this machine", DefaultValueFactory = _ => "127.0.0.1" };
         var crs = SharedOptions.InputCrs();
         var snap = SharedOptions.MaxSnap();
+        var direction = SharedOptions.Direction();
         var command = new Command("serve",
             "Map viewer and HTTP API: service areas, coverage, gaps, blind spots, pairing, what-if stations and siting on an interactive map, " +
             "with vector tiles and an OpenAPI document at /openapi/v1.json. Works offline.")
         {
-            data, stations, subdistricts, demand, profile, minutes, port, host, crs, snap,
+            data, stations, subdistricts, demand, profile, minutes, port, host, crs, snap, direction,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -39,7 +40,7 @@ internal static class ServeCommand
             if (!TravelProfile.BuiltInNames.Contains(profileName)) throw new GeoInputException($"--profile '{profileName}': geo serve shows the built-in profiles {string.Join(", ", TravelProfile.BuiltInNames)}");
             Geo.Analyses.Reach.Reachability.ValidateMinutes(parse.GetValue(minutes));
             var (session, warnings) = Load(parse.GetValue(data)!, parse.GetValue(stations), parse.GetValue(subdistricts), parse.GetValue(demand) ?? Array.Empty<string>(),
-                profileName, parse.GetValue(minutes), parse.GetValue(snap), InputCrs.Parse(parse.GetValue(crs)));
+                profileName, parse.GetValue(minutes), parse.GetValue(snap), InputCrs.Parse(parse.GetValue(crs)), TravelDirections.Parse(parse.GetValue(direction)!));
             foreach (var w in warnings.Take(20)) Console.Error.WriteLine($"geo: warning: {w}");
             var app = ViewerServer.Build(session, parse.GetValue(host)!, parse.GetValue(port));
             try
@@ -62,7 +63,7 @@ internal static class ServeCommand
 
     /// <summary>Reads everything the viewer shows, once: the same defaults as 'geo audit'.</summary>
     internal static (ViewerSession Session, IReadOnlyList<string> Warnings) Load(string dataSpec, string? stationsSpec, string? subdistrictsSpec, string[] demandSpecs,
-        string profile, double minutes, double maxSnap, InputCrs crs)
+        string profile, double minutes, double maxSnap, InputCrs crs, TravelDirection direction = TravelDirection.ToStation)
     {
         using var store = FeatureStores.Open(dataSpec, create: false);
         var dataset = DatasetLayers.Read(store);
@@ -72,7 +73,7 @@ internal static class ServeCommand
         var points = demandSpecs.Length == 0 ? null : DemandSource.Load(demandSpecs, store, dataset, snapper.LonLatExtent);
         var warnings = areas.Warnings.Concat(points?.Warnings ?? Array.Empty<string>()).ToList();
         var inputs = new ViewerInputs(FeatureStores.IsPostGis(dataSpec) ? "PostGIS" : Path.GetFileName(dataSpec), dataset,
-            stations, stationsFrom, areas.Subdistricts, areas.Description, points?.Points, profile, minutes, maxSnap, warnings);
+            stations, stationsFrom, areas.Subdistricts, areas.Description, points?.Points, profile, minutes, maxSnap, warnings) { Direction = direction };
         var session = new ViewerSession(inputs, snapper);
         session.WarmUp(profile, minutes);
         return (session, warnings);

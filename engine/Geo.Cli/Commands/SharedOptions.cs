@@ -9,6 +9,15 @@ namespace Geo.Cli.Commands;
 /// <summary>Options several verbs share, so they read and say the same everywhere.</summary>
 internal static class SharedOptions
 {
+    public static Option<string?> Language() => new("--lang")
+    {
+        Description = "Language of the outputs: zh or en; default: zh when most names are Chinese (or, without names, when the data lies in China), else en",
+    };
+
+    /// <summary>The language asked for, or the one the data suggests, with the reason to print.</summary>
+    public static (Geo.Rendering.Words.OutputLanguage Language, string Reason) ChooseLanguage(string? given, Func<(Geo.Rendering.Words.OutputLanguage, string)> detect) =>
+        given is null ? detect() : (Geo.Rendering.Words.OutputLanguages.Parse(given), "--lang");
+
     public static Option<string> Data() => new("--data")
     {
         Description = "Dataset: a GeoPackage made by 'geo import' / 'geo synth', or postgis:<connection string>[;Schema=geo]",
@@ -31,6 +40,12 @@ internal static class SharedOptions
     {
         Description = "Farthest a point may be from a usable street, in metres",
         DefaultValueFactory = _ => StreetSnapper.DefaultMaxDistanceMeters,
+    };
+
+    public static Option<string> Direction() => new("--direction")
+    {
+        Description = "Which way the break is measured: to-station (riders travel to the station; default) or from-station (out from the station). Differs only on one-way streets",
+        DefaultValueFactory = _ => "to-station",
     };
 
     public static Option<string?> Stations() => new("--stations")

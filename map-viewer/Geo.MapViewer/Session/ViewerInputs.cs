@@ -1,11 +1,12 @@
 using Geo.Analyses.Demand;
 using Geo.Data.Model;
+using Geo.Streets;
 
 namespace Geo.MapViewer.Session;
 
 /// <summary>
 /// What the viewer shows, loaded once when the server starts: the dataset, its stations and subdistricts, the demand
-/// (null: street length), and the profile and break shown first.
+/// (null: street length), the profile and break shown first, and the direction of travel.
 /// </summary>
 public sealed record ViewerInputs(
     string DataName,
@@ -18,4 +19,8 @@ public sealed record ViewerInputs(
     string DefaultProfile,
     double DefaultMinutes,
     double MaxSnapMeters,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>Which way every break is measured: audit, service areas, pairing and siting alike.</summary>
+    public TravelDirection Direction { get; init; } = TravelDirection.ToStation;
+}

@@ -118,6 +118,84 @@ public sealed class ApiHappyPathTests(ViewerServerFixture server)
     }
 
     [Fact]
+    public async Task What_if_added_coverage_is_the_new_stations_area_less_what_was_covered_before()
+    {
+        var spot = server.Session.Audit("ebike", ViewerServerFixture.Minutes).BlindSpots[0];
+        var result = await server.PostJson("/api/whatif", new { stations = new[] { new[] { spot.Lon, spot.Lat } } });
+        var added = Assert.Single(Features(result.GetProperty("added_coverage"))).Geometry;
+        var stationArea = Assert.Single(Features(result.GetProperty("added_areas"))).Geometry;
+        var before = server.Session.Audit("ebike", ViewerServerFixture.Minutes).ServiceAreas.Coverage[^1].Area;
+        var expected = stationArea.Difference(before);
+        Assert.True(added.IsValid);
+        Assert.True(added.SymmetricDifference(expected).Area < expected.Area * 0.02, $"added {added.Area}, expected {expected.Area}");
+        Assert.True(added.Area < stationArea.Area);
+    }
+
+    [Fact]
+    public async Task Siting_names_the_street_of_each_site_and_the_unit_of_its_gain()
+    {
+        var result = await server.PostJson("/api/siting", new { add = 3, candidate_spacing = 400, time_limit = 1 });
+        Assert.Equal("km", result.GetProperty("demand_unit").GetString());
+        var names = server.Session.Inputs.Dataset.Streets.Select(s => s.Name).Where(n => n is not null).ToHashSet();
+        var streets = result.GetProperty("sites").EnumerateArray().Select(s => s.GetProperty("street").GetString()).ToList();
+        Assert.Contains(streets, n => n is not null);
+        Assert.All(streets.Where(n => n is not null), n => Assert.Contains(n, names));
+    }
+
+    [Fact]
+    public async Task Style_gives_the_colours_and_glossary_every_output_uses_in_either_language()
+    {
+        var zh = await server.GetJson("/api/style");
+        Assert.Equal("zh", zh.GetProperty("lang").GetString());
+        Assert.Equal("道路覆盖率", zh.GetProperty("glossary").GetProperty("street_coverage").GetProperty("label").GetString());
+        Assert.Equal("街道", zh.GetProperty("units").GetProperty("label").GetString());
+        Assert.Equal(Geo.Rendering.Style.MapStyle.Coverage.Css, zh.GetProperty("colours").GetProperty("coverage").GetString());
+        var en = await server.GetJson("/api/style?lang=en");
+        Assert.Equal("street coverage", en.GetProperty("glossary").GetProperty("street_coverage").GetProperty("label").GetString());
+        Assert.Equal("served land", en.GetProperty("glossary").GetProperty("served_land").GetProperty("label").GetString());
+        Assert.Equal(Geo.Rendering.Style.MapStyle.Legend(Geo.Rendering.Words.OutputLanguage.En, ViewerServerFixture.Minutes, Geo.Rendering.Words.UnitKind.Subdistrict).Select(e => e.Label),
+            en.GetProperty("legend").EnumerateArray().Select(e => e.GetProperty("label").GetString()));
+        using var bad = await server.Client.GetAsync("/api/style?lang=fr");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("lang must be zh or en", await bad.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Audit_and_siting_start_from_the_same_coverage_in_the_same_direction()
+    {
+        var audit = await server.GetJson("/api/audit");
+        var siting = await server.PostJson("/api/siting", new { add = 2, candidate_spacing = 400, time_limit = 1 });
+        Assert.Equal("to-station", audit.GetProperty("direction").GetString());
+        Assert.Equal(audit.GetProperty("direction").GetString(), siting.GetProperty("direction").GetString());
+        var totals = audit.GetProperty("totals");
+        Assert.Equal(totals.GetProperty("demand_share").GetDouble(), siting.GetProperty("existing_share").GetDouble(), 4);
+        Assert.Equal(totals.GetProperty("covered_demand").GetDouble(), siting.GetProperty("existing_coverage").GetDouble(), 3);
+        Assert.Equal(totals.GetProperty("demand").GetDouble(), siting.GetProperty("total_demand").GetDouble(), 3);
+        // Each site's gain adds to the same starting figure the audit panel shows.
+        double cumulative = siting.GetProperty("existing_coverage").GetDouble();
+        foreach (var site in siting.GetProperty("sites").EnumerateArray())
+        {
+            cumulative += site.GetProperty("marginal").GetDouble();
+            Assert.Equal(cumulative, site.GetProperty("cumulative").GetDouble(), 3);
+        }
+    }
+
+    [Fact]
+    public async Task What_if_shows_the_change_in_uncovered_street_and_demand_and_why_the_count_moved()
+    {
+        var audit = await server.GetJson("/api/audit");
+        var spot = audit.GetProperty("blind_spots")[0];
+        var result = await server.PostJson("/api/whatif", new { stations = new[] { new[] { spot.GetProperty("lon").GetDouble(), spot.GetProperty("lat").GetDouble() } } });
+        var first = result.EnumerateObject().Take(4).Select(p => p.Name).ToArray();
+        Assert.Equal(new[] { "uncovered_street_km_before", "uncovered_street_km_after", "uncovered_demand_before", "uncovered_demand_after" }, first);
+        Assert.True(result.GetProperty("uncovered_street_km_after").GetDouble() < result.GetProperty("uncovered_street_km_before").GetDouble());
+        int before = result.GetProperty("blind_spots_before").GetInt32(), after = result.GetProperty("blind_spots_after").GetInt32();
+        var changes = result.GetProperty("blind_spot_changes").EnumerateArray().Select(c => c.GetString()!).ToList();
+        if (after > before) Assert.Contains(changes, c => c.Contains("split into"));
+        if (after != before) Assert.NotEmpty(changes);
+    }
+
+    [Fact]
     public async Task Siting_picks_new_places_with_a_non_decreasing_curve_and_a_non_negative_gap()
     {
         var result = await server.PostJson("/api/siting", new { add = 3, candidate_spacing = 400, time_limit = 1 });
@@ -164,7 +242,7 @@ public sealed class ApiHappyPathTests(ViewerServerFixture server)
     {
         var document = await server.GetJson("/openapi/v1.json");
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
-        foreach (var path in new[] { "/api/info", "/api/isochrones", "/api/audit", "/api/subdistricts/{id}", "/api/pairing", "/api/stations", "/api/stations/{id}", "/api/whatif", "/api/siting", "/tiles/{layer}/{z}/{x}/{y}.pbf" })
+        foreach (var path in new[] { "/api/info", "/api/isochrones", "/api/audit", "/api/subdistricts/{id}", "/api/pairing", "/api/stations", "/api/stations/{id}", "/api/whatif", "/api/siting", "/api/style", "/tiles/{layer}/{z}/{x}/{y}.pbf" })
         {
             Assert.Contains(path, paths);
         }

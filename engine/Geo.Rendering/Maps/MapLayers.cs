@@ -1,12 +1,16 @@
 using Geo.Analyses.Coverage;
 using Geo.Data.Features;
 using Geo.Data.Model;
+using Geo.Rendering.Words;
 using NetTopologySuite.Geometries;
 
-namespace Geo.Cli.Rendering;
+namespace Geo.Rendering.Maps;
 
-/// <summary>What a coverage map shows, in lon/lat: from a fresh audit, or read back from an audit's GeoPackage.</summary>
-internal sealed record MapLayers(
+/// <summary>
+/// What a coverage map shows, in lon/lat: from a fresh audit, or read back from an audit's GeoPackage. Blind spots
+/// come ranked first, then fragments (rank 0); each is an area, or its streets where it has no area.
+/// </summary>
+public sealed record MapLayers(
     IReadOnlyList<Geometry> Streets,
     Geometry Coverage,
     IReadOnlyList<(int Rank, Geometry Area, double Lon, double Lat)> BlindSpots,
@@ -16,13 +20,19 @@ internal sealed record MapLayers(
     double StreetShare,
     double AreaShare)
 {
+    /// <summary>What the units are (区, 街道, 社区 or 网格), so no headline calls a planning cell a subdistrict.</summary>
+    public UnitKind Units { get; init; } = UnitKind.Subdistrict;
+
     public static MapLayers FromAudit(AuditResult audit, StreetDataset dataset) => new(
         dataset.Streets.Select(s => (Geometry)s.Geometry).ToList(),
         audit.ServiceAreas.Coverage[^1].Area,
-        audit.BlindSpots.Select(b => (b.Rank, b.Area, b.Lon, b.Lat)).ToList(),
+        audit.AllBlindSpots.Select(b => (b.Rank, b.Shape, b.Lon, b.Lat)).ToList(),
         audit.Subdistricts.Select(s => (s.Name, s.Boundary)).ToList(),
         audit.ServiceAreas.Snapped.Select(s => s.Station.Geometry).ToList(),
-        audit.Minutes, audit.Totals.StreetShare, audit.Totals.AreaShare);
+        audit.Minutes, audit.Totals.StreetShare, audit.Totals.AreaShare)
+    {
+        Units = UnitKinds.Of(audit.SubdistrictsFrom, audit.Subdistricts.Select(s => s.Name).ToList()),
+    };
 
     public static MapLayers FromStore(IFeatureStore store)
     {
@@ -34,16 +44,23 @@ internal sealed record MapLayers(
         var summary = store.ReadLayer("audit_summary");
         if (summary.Features.Count == 0) throw new GeoInputException("the audit has no summary row: was it written by an older geo audit?");
         double Share(string field) => Convert.ToDouble(summary.Features[0].Values[summary.RequireField(field)]) / 100;
+        var units = subdistricts.Features.Select(f => (f.Values[name] as string ?? "", f.Geometry)).ToList();
         return new MapLayers(
             store.HasLayer("streets") ? store.ReadLayer("streets").Features.Select(f => f.Geometry).ToList() : Array.Empty<Geometry>(),
             last?.Geometry ?? new GeometryFactory().CreateMultiPolygon(),
-            spots.Features.Select(f => ((int)Convert.ToInt64(f.Values[rank]), f.Geometry, f.Geometry.InteriorPoint.X, f.Geometry.InteriorPoint.Y)).OrderBy(b => b.Item1).ToList(),
-            subdistricts.Features.Select(f => (f.Values[name] as string ?? "", f.Geometry)).ToList(),
+            spots.Features.Select(f => (f.Values[rank] is { } r ? (int)Convert.ToInt64(r) : 0, f.Geometry, f.Geometry.InteriorPoint.X, f.Geometry.InteriorPoint.Y))
+                .OrderBy(b => b.Item1 == 0).ThenBy(b => b.Item1).ToList(),
+            units,
             store.HasLayer("stations") ? store.ReadLayer("stations").Features.Select(f => (Point)f.Geometry).ToList() : Array.Empty<Point>(),
             last is null ? 0 : Convert.ToDouble(last.Values[minutes]),
             Share("street_pct"),
-            Share("area_pct"));
+            Share("area_pct"))
+        {
+            Units = UnitKinds.Of(null, units.Select(u => u.Item1).ToList()),
+        };
     }
+
+    public int RankedBlindSpots => BlindSpots.Count(b => b.Rank > 0);
 
     public Envelope Extent()
     {
