@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Geo.Analyses.Coverage;
 using Geo.Analyses.Demand;
+using Geo.Cli.Outputs;
 using Geo.Rendering.Maps;
 using Geo.Rendering.Reports;
 using Geo.Rendering.Words;
@@ -51,6 +52,10 @@ internal static class AuditCommand
             var travel = TravelProfile.Load(parse.GetValue(profile)!);
             var inputCrs = InputCrs.Parse(parse.GetValue(crs));
             string target = parse.GetValue(output)!;
+            using var outputs = new OutputSet(new[] { parse.GetValue(data), parse.GetValue(stations), parse.GetValue(profile) }.Concat(parse.GetValue(demand) ?? Array.Empty<string>()).ToArray());
+            bool toPostGis = FeatureStores.IsPostGis(target);
+            var layerTarget = toPostGis ? new LayerTarget(outputs, target, "--out") : null;
+            string? folder = toPostGis ? null : outputs.Folder(target, "--out", AuditFolder.WrittenByEarlierGeo);
             AuditResult audit = null!;
             StreetDataset dataset = null!;
             var times = new List<string>();
@@ -84,13 +89,13 @@ internal static class AuditCommand
                     areas.Subdistricts, dataset.Pois, CoverageAudit.PairingOptionsFor(audit, new Geo.Analyses.Pairing.PairingOptions { MaxSnapMeters = parse.GetValue(snap) }), areas.Description);
                 audit = CoverageAudit.WithPairing(audit, pairing);
                 Lap("pairing");
-                context.Status($"writing {target}");
+                context.Status($"writing {(toPostGis ? "PostGIS" : target)}");
                 // The streets go along so the audit folder is self-contained for QGIS and for 'geo brief'.
                 var streets = DatasetLayers.ToLayers(dataset).First(l => l.Name == DatasetLayers.Streets);
                 string source = parse.GetValue(data)!;
                 if (!FeatureStores.IsPostGis(source)) streets.CopyOf = new Geo.Data.Features.LayerCopy(source, DatasetLayers.Streets);
                 var layers = AuditLayers.ToLayers(audit).Append(streets).ToList();
-                if (FeatureStores.IsPostGis(target)) LayerOutput.Write(target, layers);
+                if (layerTarget is not null) target = layerTarget.Write(layers);
                 else
                 {
                     var lonLat = snapper.LonLatExtent;
@@ -98,8 +103,9 @@ internal static class AuditCommand
                         audit.Subdistricts.Select(s => s.Name).Concat(list.Select(s => s.Name)), (lonLat.MinX + lonLat.MaxX) / 2, (lonLat.MinY + lonLat.MaxY) / 2));
                     var map = MapLayers.FromAudit(audit, dataset);
                     string title = language.Language == OutputLanguage.Zh ? $"{audit.Minutes:0.##} 分钟服务圈覆盖（{travel.Name}）" : $"{audit.Minutes:0.##}-minute {travel.Name} coverage";
-                    AuditFolder.Write(target, audit, layers, CoverageMap.Png(map, new MapView(title, language.Language)), flag, language.Language);
+                    AuditFolder.Write(folder!, audit, layers, CoverageMap.Png(map, new MapView(title, language.Language)), flag, language.Language);
                 }
+                outputs.Commit();
                 Lap("write");
             });
             Console.Error.WriteLine($"geo: time: {string.Join(", ", times)}");

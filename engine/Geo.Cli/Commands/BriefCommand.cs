@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Geo.Cli.Outputs;
 using Geo.Rendering.Brief;
 using Geo.Rendering.Words;
 
@@ -21,9 +22,10 @@ internal static class BriefCommand
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
-            string pdf = Path.GetFullPath(parse.GetValue(output)!);
-            string? folder = Path.GetDirectoryName(pdf);
-            if (folder is null || !Directory.Exists(folder)) throw new GeoInputException($"cannot write {parse.GetValue(output)}: folder {folder} does not exist");
+            string pdf = parse.GetValue(output)!;
+            using var outputs = new OutputSet(parse.GetValue(audit), parse.GetValue(siting));
+            string pdfStaging = outputs.File(pdf, "--out");
+            string? pngStaging = parse.GetValue(pngs) is { } pngFolder ? outputs.Folder(pngFolder, "--png-dir", BriefDocument.IsPageFile) : null;
             var content = BriefContent.Load(parse.GetValue(audit)!, parse.GetValue(siting));
             var known = content.SubdistrictNames;
             var chosen = parse.GetValue(all) ? known.ToList() : (parse.GetValue(subdistrict) ?? Array.Empty<string>()).ToList();
@@ -35,25 +37,9 @@ internal static class BriefCommand
             var language = SharedOptions.ChooseLanguage(parse.GetValue(lang), content.DetectLanguage);
             var document = new BriefDocument(content, language.Language);
             var pages = document.Pages(chosen);
-            string temporary = pdf + $".{Guid.NewGuid():N}.partial";
-            try
-            {
-                BriefDocument.WritePdf(temporary, pages, document.Title);
-                if (parse.GetValue(pngs) is { } pngFolder)
-                {
-                    Directory.CreateDirectory(pngFolder);
-                    BriefDocument.WritePngs(pngFolder, pages);
-                }
-                File.Move(temporary, pdf, overwrite: true);
-            }
-            catch (UnauthorizedAccessException e)
-            {
-                throw new GeoInputException($"cannot write {parse.GetValue(output)}: {e.Message}", e);
-            }
-            finally
-            {
-                if (File.Exists(temporary)) File.Delete(temporary);
-            }
+            BriefDocument.WritePdf(pdfStaging, pages, document.Title);
+            if (pngStaging is not null) BriefDocument.WritePngs(pngStaging, pages);
+            outputs.Commit();
             if (parse.GetValue(lang) is null) Console.Error.WriteLine($"geo: language: {language.Language.Code()} ({language.Reason}); --lang zh|en to choose");
             Console.WriteLine($"wrote {pdf} ({pages.Count} pages)");
             return 0;

@@ -70,7 +70,8 @@ internal static class SharedOptions
         var parts = text.Split(',', StringSplitOptions.TrimEntries);
         if (parts.Length != 2
             || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double x)
-            || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double y))
+            || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double y)
+            || !double.IsFinite(x) || !double.IsFinite(y))
         {
             throw new GeoInputException($"{option} '{text}' is not lon,lat (e.g. 104.066,30.657)");
         }

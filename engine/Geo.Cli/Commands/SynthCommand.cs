@@ -2,6 +2,7 @@ using System.CommandLine;
 using Geo.Data;
 using Geo.Data.Model;
 using Geo.Data.Synthetic;
+using Geo.Cli.Outputs;
 using Spectre.Console;
 
 namespace Geo.Cli.Commands;
@@ -22,16 +23,19 @@ internal static class SynthCommand
         {
             var options = new SyntheticCityOptions(parse.GetValue(vertices), parse.GetValue(stations), parse.GetValue(seed));
             options.Validate();
-            using var store = FeatureStores.Open(parse.GetValue(output)!, create: true);
+            using var outputs = new OutputSet();
+            var target = new LayerTarget(outputs, parse.GetValue(output)!, "--out");
             StreetDataset city = null!;
+            string written = "";
             CommandRunner.Progress.Status().Start("generating the city", context =>
             {
                 city = SyntheticCity.Generate(options);
-                context.Status($"writing {store.Description}");
-                store.WriteLayers(DatasetLayers.ToLayers(city));
+                context.Status("writing");
+                written = target.Write(DatasetLayers.ToLayers(city));
+                outputs.Commit();
             });
             int junctions = city.Streets.SelectMany(s => new[] { s.FromNodeId, s.ToNodeId }).Distinct().Count();
-            Console.WriteLine($"{store.Description}: synthetic city of {junctions} junctions, {city.Streets.Count} street pieces, " +
+            Console.WriteLine($"{written.Split(" (")[0]}: synthetic city of {junctions} junctions, {city.Streets.Count} street pieces, " +
                 $"{city.Subdistricts.Count} subdistricts, {city.Stations.Count} stations, {city.Pois.Count} POIs (seed {options.Seed})");
             return 0;
         }));

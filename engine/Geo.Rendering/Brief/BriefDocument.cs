@@ -49,18 +49,28 @@ public sealed class BriefDocument
         return pages;
     }
 
+    /// <summary>
+    /// The PDF is made in memory and then written: SkiaSharp writes through a native callback, where a full disk
+    /// would abort the process instead of raising an error Geo can report.
+    /// </summary>
     public static void WritePdf(string path, IReadOnlyList<Action<SKCanvas>> pages, string title)
     {
-        using var stream = File.Create(path);
-        using var document = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata { Title = title, Creator = "Geo", Producer = "Geo" });
-        foreach (var page in pages)
+        using var stream = new MemoryStream();
+        using (var document = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata { Title = title, Creator = "Geo", Producer = "Geo" }))
         {
-            var canvas = document.BeginPage(PageWidth, PageHeight);
-            Paint(canvas, page);
-            document.EndPage();
+            foreach (var page in pages)
+            {
+                var canvas = document.BeginPage(PageWidth, PageHeight);
+                Paint(canvas, page);
+                document.EndPage();
+            }
+            document.Close();
         }
-        document.Close();
+        File.WriteAllBytes(path, stream.ToArray());
     }
+
+    /// <summary>The names of the page files <see cref="WritePngs"/> writes.</summary>
+    public static bool IsPageFile(string name) => System.Text.RegularExpressions.Regex.IsMatch(name, @"^page-\d{2,}\.png$");
 
     public static void WritePngs(string folder, IReadOnlyList<Action<SKCanvas>> pages)
     {
@@ -138,12 +148,19 @@ public sealed class BriefDocument
         var m = _content.Map;
         string km(string field, string format = "0.0") => _content.SummaryValue(field).ToString(format, CultureInfo.InvariantCulture);
         int stations = (int)_content.SummaryValue("stations");
+        string way = _content.Summary.Features.Count > 0 && _content.Summary.FieldIndex("direction") >= 0 ? _content.Text(_content.Summary.Features[0], _content.Summary, "direction") : "";
+        string profile = way switch
+        {
+            "to-station" => L($"{_content.Profile}，前往站点", $"{_content.Profile}, to the station"),
+            "from-station" => L($"{_content.Profile}，从站点出发", $"{_content.Profile}, from the station"),
+            _ => _content.Profile,
+        };
         double spots = _content.SummaryValue("blind_spots");
         int blindSpots = double.IsNaN(spots) ? m.RankedBlindSpots : (int)spots;
         return new[]
         {
-            L($"{Glossary.StreetCoverage.Zh} {CoverageMap.Percent(m.StreetShare)}：{Minutes} 分钟内可达道路 {km("covered_street_km")} / {km("street_km")} km（{_content.Profile}）",
-              $"{Glossary.StreetCoverage.En} {CoverageMap.Percent(m.StreetShare)}: {km("covered_street_km")} of {km("street_km")} km of streets within {Minutes} minutes ({_content.Profile})"),
+            L($"{Glossary.StreetCoverage.Zh} {CoverageMap.Percent(m.StreetShare)}：{Minutes} 分钟内可达道路 {km("covered_street_km")} / {km("street_km")} km（{profile}）",
+              $"{Glossary.StreetCoverage.En} {CoverageMap.Percent(m.StreetShare)}: {km("covered_street_km")} of {km("street_km")} km of streets within {Minutes} minutes ({profile})"),
             L($"{Glossary.ServedLand.Zh} {CoverageMap.Percent(m.AreaShare)}：服务圈覆盖 {km("covered_km2", "0.00")} / {km("area_km2", "0.00")} km²",
               $"{Glossary.ServedLand.En} {CoverageMap.Percent(m.AreaShare)}: {km("covered_km2", "0.00")} of {km("area_km2", "0.00")} km² inside the service circles"),
             L($"{Glossary.DemandCoverage.Zh} {CoverageMap.Percent(_content.SummaryValue("demand_pct") / 100)}",

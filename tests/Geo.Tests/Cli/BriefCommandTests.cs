@@ -65,7 +65,8 @@ public class BriefCommandTests : IClassFixture<BriefCommandTests.AuditedCity>
         var pdf = Brief(folder, new[] { "--audit", _city.CellAuditPath, "--lang", "zh" }.Concat(cells.SelectMany(c => new[] { "--subdistrict", c })).ToArray());
 
         var pages = PageTexts(pdf);
-        Assert.Equal(cells.Count + 2, pages.Count);
+        // Overview, the cell pages, the summary, then as many pages as the ranked blind spots need.
+        Assert.True(pages.Count >= cells.Count + 2);
         for (int i = 0; i < cells.Count; i++)
         {
             string page = pages[i + 1];
@@ -86,20 +87,23 @@ public class BriefCommandTests : IClassFixture<BriefCommandTests.AuditedCity>
         var zh = PageTexts(Brief(zhFolder, "--audit", _city.AuditPath, "--all-subdistricts", "--png-dir", zhFolder.File("pages")));
         var names = BriefContent.Load(_city.AuditPath, null).SubdistrictNames;
         Assert.Contains("服务圈覆盖简报", zh[0]);
-        Assert.Contains($"道路覆盖率 {_city.Headline} %", zh[^1]);
+        string zhSummary = zh[names.Count + 1];
+        Assert.StartsWith("要点", zhSummary.Trim());
+        Assert.Contains($"道路覆盖率 {_city.Headline} %", zhSummary);
         Assert.Contains($"道路覆盖率: {_city.Headline} %", zh[0]);
         foreach (var legend in new[] { "5 分钟服务圈覆盖", "盲区", "站点", "街道", "道路" }) Assert.Contains(legend, zh[0]);
         Assert.All(names, n => Assert.Contains(n, string.Concat(zh)));
         Assert.All(names, n => Assert.EndsWith("街道", n));
-        Assert.Equal(names.Count + 2, Directory.GetFiles(zhFolder.File("pages")).Length);
+        Assert.Equal(zh.Count, Directory.GetFiles(zhFolder.File("pages"), "page-*.png").Length);
 
         using var enFolder = new TempFolder();
         var en = PageTexts(Brief(enFolder, "--audit", _city.AuditPath, "--lang", "en"));
         Assert.Contains("5-minute service coverage briefing", en[0]);
-        Assert.Contains($"street coverage {_city.Headline} %", en[^1]);
+        Assert.StartsWith("Summary", en[1].Trim());
+        Assert.Contains($"street coverage {_city.Headline} %", en[1]);
         Assert.Contains($"street coverage: {_city.Headline} %", en[0]);
         foreach (var legend in new[] { "covered within 5 min", "blind spot", "station", "subdistrict", "street" }) Assert.Contains(legend, en[0]);
-        Assert.Contains("subdistricts", en[^1]);
+        Assert.Contains("subdistricts", en[1]);
     }
 
     [Fact]
@@ -125,7 +129,7 @@ public class BriefCommandTests : IClassFixture<BriefCommandTests.AuditedCity>
     {
         using var folder = new TempFolder();
         var pages = PageTexts(Brief(folder, "--audit", _city.AuditPath, "--siting", _city.SitingPath, "--lang", "en"));
-        string summary = pages[^1];
+        string summary = pages[1];
 
         Assert.Contains("coverage vs new sites K", summary);
         Assert.Contains("new sites K (count)", summary);
@@ -152,7 +156,7 @@ public class BriefCommandTests : IClassFixture<BriefCommandTests.AuditedCity>
         var pdf = Brief(folder, "--audit", _city.AuditPath, "--lang", "en");
         ExternalTool.Run("pdftoppm", "poppler-utils", "-png", "-r", "60", pdf, folder.File("page"));
         var pages = Directory.GetFiles(folder.Path, "page*.png").Order().ToList();
-        Assert.Equal(2, pages.Count);
+        Assert.True(pages.Count >= 2);
         foreach (var page in pages)
         {
             using var bitmap = SKBitmap.Decode(page);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Geo.Coordinates;
 using Geo.Data.Features;
 using Geo.Data.Files;
 using Geo.Data.Model;
@@ -73,6 +74,7 @@ public static class DemandSource
                     throw new GeoInputException($"demand layer '{name}' feature {i + 1}: weight '{value}' in column '{weightColumn}' is not a non-negative number");
                 }
             }
+            LonLatRange.Require(f.Geometry, $"demand layer '{name}' feature {i + 1}");
             var point = f.Geometry as Point ?? f.Geometry.InteriorPoint;
             point.SRID = 4326;
             result.Add(new DemandPoint(name, w, point));

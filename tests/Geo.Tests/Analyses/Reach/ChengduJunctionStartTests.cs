@@ -58,11 +58,17 @@ public class ChengduJunctionStartTests
         double expectedKm = compare.Reference.StreetMeters(start, compare.Reference.Dijkstra(start, 15 * 60), 15 * 60) / 1000;
         var station = new Station("中南大街", null, new Point(lon, lat) { SRID = 4326 });
 
-        var result = ServiceAreaAnalysis.Run(compare.Snapper, new[] { station }, new ServiceAreaOptions(new[] { 15.0 }, Overlap: false));
+        var reference = compare.Reference;
+        double towardsKm = reference.StreetMeters(start, reference.Dijkstra(start, 15 * 60, towardsStart: true), 15 * 60, towardsStart: true) / 1000;
+
+        var from = ServiceAreaAnalysis.Run(compare.Snapper, new[] { station }, new ServiceAreaOptions(new[] { 15.0 }, Overlap: false, Direction: TravelDirection.FromStation));
+        var towards = ServiceAreaAnalysis.Run(compare.Snapper, new[] { station }, new ServiceAreaOptions(new[] { 15.0 }, Overlap: false, Direction: TravelDirection.ToStation));
 
         Assert.True(expectedKm > 100, $"reference {expectedKm:0.00} km");
-        Assert.Equal(expectedKm, result.Areas.Single().StreetKm, 3);
-        Assert.Equal(expectedKm, result.Coverage.Single().StreetKm, 3);
+        Assert.Equal(expectedKm, from.Areas.Single().StreetKm, 3);
+        Assert.Equal(expectedKm, from.Coverage.Single().StreetKm, 3);
+        Assert.True(towardsKm > 100, $"reference {towardsKm:0.00} km");
+        Assert.Equal(towardsKm, towards.Areas.Single().StreetKm, 3);
     }
 
     [Theory]
