@@ -28,7 +28,7 @@ public static class CoverageAudit
         var graph = snapper.Graph;
         double lateral = options.LateralMeters ?? graph.Profile.LateralMeters;
         options.Validate();
-        var areas = ServiceAreaAnalysis.Run(snapper, stations, new ServiceAreaOptions(new[] { options.Minutes }, lateral, Direction: options.Direction), cancellation);
+        var areas = ServiceAreaAnalysis.Run(snapper, stations, new ServiceAreaOptions(new[] { options.Minutes }, lateral, Overlap: false, Direction: options.Direction), cancellation);
         var parallel = new ParallelOptions { CancellationToken = cancellation };
         var coverageLonLat = areas.Coverage[0].Area;
         var coverageLocal = areas.CoverageLocal[0];

@@ -44,7 +44,7 @@ public static class ServiceAreaAnalysis
 
         var grid = GridFor(graph, lateral, options.Cell(lateral));
         var areas = new ServiceArea[snapped.Count * breaks.Length];
-        var intervals = new List<ReachedInterval>[snapped.Count][];
+        var intervals = new ReachedInterval[snapped.Count][][];
         var circles = options.Circle ? new Geometry[snapped.Count][] : null;
         var workers = new ThreadLocal<StationWorker>(() => new StationWorker(graph, grid, breaks.Length, options.Overlap, options.Direction), trackAllValues: true);
         Parallel.For(0, snapped.Count, parallel, i =>
@@ -58,14 +58,15 @@ public static class ServiceAreaAnalysis
             {
                 var centre = graph.ToLocal(station.Station.Geometry).Coordinate;
                 double speed = graph.Profile.DefaultSpeedKmh / 3.6;
-                intervals[i] = breaks.Select(b => CircleReach.Inside(snapper, centre.X, centre.Y, speed * b)).ToArray();
+                intervals[i] = breaks.Select(b => CircleReach.Inside(snapper, centre.X, centre.Y, speed * b).ToArray()).ToArray();
                 circles[i] = breaks.Select(b => ServiceAreaGeometry.Circle(centre.X, centre.Y, speed * b)).ToArray();
                 for (int b = 0; b < breaks.Length; b++) (locals[b], km2[b]) = (circles[i][b], circles[i][b].Area / 1e6);
             }
             else
             {
                 worker.Search.Run(station.Snap.Seeds(graph, 0, options.Direction), breaks[^1]);
-                intervals[i] = worker.Reached.Collect(worker.Search, station.Snap, breaks);
+                // Exact-size arrays: a city's stations hold tens of millions of intervals until they are merged.
+                intervals[i] = worker.Reached.Collect(worker.Search, station.Snap, breaks).Select(l => l.ToArray()).ToArray();
                 var window = CellMask.Around(grid, graph.Pieces, intervals[i][last], lateral);
                 CellMask? smaller = null;
                 for (int b = 0; b < breaks.Length; b++)
@@ -101,7 +102,7 @@ public static class ServiceAreaAnalysis
         var covered = new IReadOnlyList<ReachedInterval>[breaks.Length];
         Parallel.For(0, breaks.Length, parallel, b =>
         {
-            covered[b] = MergeIntervals(intervals.SelectMany(station => station[b]).ToList());
+            covered[b] = MergeStations(intervals, b);
             double streetKm = covered[b].Sum(x => x.Length) / 1000;
             if (circles is not null)
             {
@@ -173,6 +174,12 @@ public static class ServiceAreaAnalysis
         var next = (int[])start.Clone();
         var bucketed = new ReachedInterval[all.Count];
         foreach (var x in all) bucketed[next[x.Piece]++] = x;
+        return MergeBuckets(bucketed, start, pieces);
+    }
+
+    /// <summary>Merges each piece's bucket (<paramref name="start"/>[p] to [p + 1]) into sorted, non-overlapping intervals.</summary>
+    private static List<ReachedInterval> MergeBuckets(ReachedInterval[] bucketed, int[] start, int pieces)
+    {
         var merged = new List<ReachedInterval>();
         for (int p = 0; p < pieces; p++)
         {
@@ -189,6 +196,33 @@ public static class ServiceAreaAnalysis
             merged.Add(open);
         }
         return merged;
+    }
+
+    /// <summary>
+    /// <see cref="MergeIntervals"/> of every station's intervals of one break, bucketed straight from the stations'
+    /// arrays (no combined copy), each station's array let go once it is bucketed.
+    /// </summary>
+    private static IReadOnlyList<ReachedInterval> MergeStations(ReachedInterval[][][] stations, int b)
+    {
+        int pieces = 0;
+        long total = 0;
+        foreach (var station in stations)
+        {
+            total += station[b].Length;
+            foreach (var x in station[b]) pieces = Math.Max(pieces, x.Piece + 1);
+        }
+        if (total == 0) return Array.Empty<ReachedInterval>();
+        var start = new int[pieces + 1];
+        foreach (var station in stations) foreach (var x in station[b]) start[x.Piece + 1]++;
+        for (int p = 0; p < pieces; p++) start[p + 1] += start[p];
+        var next = (int[])start.Clone();
+        var bucketed = new ReachedInterval[total];
+        foreach (var station in stations)
+        {
+            foreach (var x in station[b]) bucketed[next[x.Piece]++] = x;
+            station[b] = Array.Empty<ReachedInterval>();
+        }
+        return MergeBuckets(bucketed, start, pieces);
     }
 
     /// <summary>One thread's reusable search state and its share of the merged coverage and overlap counts.</summary>
