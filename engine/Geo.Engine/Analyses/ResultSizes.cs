@@ -52,7 +52,7 @@ public static class ResultSizes
         foreach (var s in audit.Subdistricts) sum += RecordBytes + Of(s.Gap);
         foreach (var g in audit.SubdistrictsLocal) sum += Of(g);
         foreach (var g in audit.GapsLocal) sum += Of(g);
-        foreach (var b in audit.AllBlindSpots) sum += RecordBytes + Of(b.Area);
+        foreach (var b in audit.AllBlindSpots) sum += RecordBytes + Of(b.Area) + (ReferenceEquals(b.Streets, b.Area) ? 0 : Of(b.Streets));
         foreach (var s in audit.Stretches) sum += RecordBytes + IntervalBytes * s.Intervals.Count;
         sum += 48L * audit.StretchIds.Count;
         // The blind spots' subdistrict borders: an index and prepared copies of the graph-coordinate subdistricts.
