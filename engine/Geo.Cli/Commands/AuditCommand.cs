@@ -1,11 +1,10 @@
 using System.CommandLine;
 using Geo.Analyses.Coverage;
-using Geo.Analyses.Demand;
+using Geo.Analyses.Workflow;
 using Geo.Cli.Rendering;
 using Geo.Coordinates;
 using Geo.Data;
 using Geo.Data.Model;
-using Geo.Data.Stations;
 using Geo.Data.Subdistricts;
 using Geo.Streets;
 using Geo.Streets.Snapping;
@@ -19,17 +18,18 @@ internal static class AuditCommand
     {
         var data = SharedOptions.Data();
         var stations = SharedOptions.Stations();
-        var subdistricts = new Option<string?>("--subdistricts") { Description = "Subdistricts: a layer/table, admin:<level>, or cells:<size> (e.g. cells:1km); default: the dataset's, else 1 km cells" };
+        var subdistricts = new Option<string?>("--subdistricts") { Description = "Units to report by: a layer/table, a .geojson or .shp file of boundaries (区/街道/社区; --input-crs applies), admin:<level>, or cells:<size> (e.g. cells:1km); default: the dataset's, else 1 km cells" };
         var demand = new Option<string[]>("--demand") { Description = "Demand: layer[:weight_column], a .geojson/.csv file[:weight], or pois:<query>; repeatable. Default: street length", AllowMultipleArgumentsPerToken = false };
         var profile = SharedOptions.Profile();
         var minutes = new Option<double>("--minutes") { Description = "The service circle, in minutes", DefaultValueFactory = _ => 15 };
         var threshold = new Option<double>("--threshold") { Description = "Flag subdistricts with less than this share of streets covered, in %", DefaultValueFactory = _ => 80 };
         var crs = SharedOptions.InputCrs();
+        var cells = new Option<string>("--cells") { Description = "With real boundaries (区/街道/社区), also report by planning cells (网格) of this size inside each: e.g. 1km, or none", DefaultValueFactory = _ => "1km" };
         var snap = SharedOptions.MaxSnap();
         var output = new Option<string>("--out") { Description = "A folder (audit.gpkg, coverage.csv, blind_spots.csv, report.md/html, coverage.png) or postgis:<connection string>", Required = true };
         var command = new Command("audit", "Coverage-gap audit: coverage per subdistrict, gap polygons, ranked blind spots (盲区), report and map.")
         {
-            data, stations, subdistricts, demand, profile, minutes, threshold, crs, snap, output,
+            data, stations, subdistricts, demand, profile, minutes, threshold, crs, cells, snap, output,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -40,6 +40,7 @@ internal static class AuditCommand
             var inputCrs = InputCrs.Parse(parse.GetValue(crs));
             string target = parse.GetValue(output)!;
             AuditResult audit = null!;
+            AuditResult? byCell = null;
             StreetDataset dataset = null!;
             var times = new List<string>();
             var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -52,30 +53,23 @@ internal static class AuditCommand
             {
                 using var store = FeatureStores.Open(parse.GetValue(data)!, create: false);
                 dataset = DatasetLayers.Read(store);
-                var (list, from) = LoadStations(parse.GetValue(stations), store, dataset, inputCrs);
-                Lap("read");
                 context.Status($"building the {travel.Name} street graph");
                 var snapper = new StreetSnapper(StreetGraphBuilder.Build(dataset, travel), parse.GetValue(snap));
-                Lap("graph");
-                var areas = SubdistrictSource.Load(parse.GetValue(subdistricts), store, dataset, snapper.Graph);
-                var demandSpecs = parse.GetValue(demand) ?? Array.Empty<string>();
-                var points = demandSpecs.Length == 0 ? null : DemandSource.Load(demandSpecs, store, dataset, snapper.LonLatExtent);
-                context.Status($"auditing {list.Count} stations over {areas.Subdistricts.Count} subdistricts");
-                audit = CoverageAudit.Run(snapper, list, areas.Subdistricts, points?.Points,
-                    new AuditOptions(parse.GetValue(minutes), FlagBelowShare: flag), from, areas.Description,
-                    areas.Warnings.Concat(points?.Warnings ?? Array.Empty<string>()));
-                Lap("coverage");
-                if (audit.Totals.Stations == 0) throw new GeoInputException($"none of the {list.Count} stations is within reach of a street usable by {travel.Name}");
-                context.Status("pairing stations with subdistricts");
-                var pairing = Geo.Analyses.Pairing.PairingAnalysis.Run(snapper, audit.ServiceAreas.Snapped.Select(s => s.Station).ToList(),
-                    areas.Subdistricts, dataset.Pois, new Geo.Analyses.Pairing.PairingOptions { MaxSnapMeters = parse.GetValue(snap) }, areas.Description);
-                audit = CoverageAudit.WithPairing(audit, pairing);
-                Lap("pairing");
+                var inputs = PlanningWorkflow.Read(store, dataset, snapper, parse.GetValue(stations), parse.GetValue(subdistricts),
+                    parse.GetValue(demand) ?? Array.Empty<string>(), inputCrs, ParseCells(parse.GetValue(cells)!));
+                Lap("read and graph");
+                context.Status($"auditing {inputs.Stations.Stations.Count} stations over {inputs.Units.Subdistricts.Count} {UnitKinds.Label(inputs.Units.Kind)}");
+                var planned = PlanningWorkflow.Audit(snapper, inputs, new AuditOptions(parse.GetValue(minutes), FlagBelowShare: flag));
+                audit = planned.ByUnit;
+                byCell = planned.ByCell;
+                if (audit.Totals.Stations == 0) throw new GeoInputException($"none of the {inputs.Stations.Stations.Count} stations is within reach of a street usable by {travel.Name}");
+                Lap("coverage and pairing");
                 context.Status($"writing {target}");
                 // The streets go along so the audit folder is self-contained for QGIS and for 'geo brief'.
-                var layers = AuditLayers.ToLayers(audit).Append(DatasetLayers.ToLayers(dataset).First(l => l.Name == DatasetLayers.Streets)).ToList();
+                var layers = AuditLayers.ToLayers(audit).Concat(byCell is null ? Array.Empty<Geo.Data.Features.FeatureLayer>() : new[] { AuditLayers.CellLayer(byCell) })
+                    .Append(DatasetLayers.ToLayers(dataset).First(l => l.Name == DatasetLayers.Streets)).ToList();
                 if (FeatureStores.IsPostGis(target)) LayerOutput.Write(target, layers);
-                else AuditFolder.Write(target, audit, layers, CoverageMap.Png(MapLayers.FromAudit(audit, dataset), $"{audit.Minutes:0.##}-minute {travel.Name} coverage · 服务圈覆盖"), flag);
+                else AuditFolder.Write(target, audit, byCell, layers, CoverageMap.Png(MapLayers.FromAudit(audit, dataset), $"{audit.Minutes:0.##}-minute {travel.Name} coverage · 服务圈覆盖"), flag);
                 Lap("write");
             });
             Console.Error.WriteLine($"geo: time: {string.Join(", ", times)}");
@@ -83,24 +77,28 @@ internal static class AuditCommand
             foreach (var line in AuditReport.Headlines(audit)) Console.WriteLine(line);
             var top = audit.BlindSpots.FirstOrDefault();
             if (top is not null) Console.WriteLine($"largest blind spot: {top.Demand:0.##} demand, {top.StreetKm:0.00} street km near {top.Lon:0.0000},{top.Lat:0.0000}{(top.Subdistrict is null ? "" : $" ({top.Subdistrict})")}");
-            Console.WriteLine($"wrote {target}");
+            if (byCell is not null)
+            {
+                Console.WriteLine($"by planning cell: {byCell.Subdistricts.Count} {UnitKinds.Label(byCell.UnitKind)} inside them, {byCell.Subdistricts.Count(c => c.StreetShare < flag && c.StreetKm > 0)} below {flag:P0} of streets covered");
+            }
+            Console.WriteLine($"wrote {target}" + (FeatureStores.IsPostGis(target) ? "" :
+                $": {Path.Combine(target, "report.html")} (report), {Path.Combine(target, "coverage.png")} (map), {Path.Combine(target, "audit.gpkg")} (layers), {Path.Combine(target, "coverage.csv")}{(byCell is null ? "" : $" and {Path.Combine(target, "cell_coverage.csv")}")} (tables)"));
             return 0;
         }));
         return command;
     }
 
-    internal static (IReadOnlyList<Station> Stations, string From) LoadStations(string? spec, Geo.Data.Features.IFeatureStore store, StreetDataset dataset, InputCrs crs)
+    /// <summary>"1km", "500m" or "none": the planning cells reported inside real units.</summary>
+    internal static double? ParseCells(string text)
     {
-        if (spec is not null) return (StationSource.Load(spec, store, dataset, crs), spec);
-        if (dataset.Stations.Count > 0) return (dataset.Stations, "the dataset's stations layer");
-        string query = StationSource.PoiPrefix + PoiQuery.StationLike;
-        try
+        string t = text.Trim().ToLowerInvariant();
+        if (t == "none") return null;
+        double factor = t.EndsWith("km", StringComparison.Ordinal) ? 1000 : 1;
+        t = t.TrimEnd('k', 'm');
+        if (!double.TryParse(t, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value) || value * factor < 100 || value * factor > 20000)
         {
-            return (StationSource.Load(query, store, dataset, crs), $"station-like POIs: {query}");
+            throw new GeoInputException($"--cells '{text}': give a cell size between 100 m and 20 km (e.g. 1km) or none");
         }
-        catch (GeoInputException)
-        {
-            throw new GeoInputException($"no stations found: the dataset has no stations layer and no POI matches {query}; pass --stations");
-        }
+        return value * factor;
     }
 }

@@ -10,7 +10,7 @@ namespace Geo.Cli.Commands;
 /// </summary>
 internal static class AuditFolder
 {
-    public static void Write(string folder, AuditResult audit, IReadOnlyList<FeatureLayer> layers, byte[] map, double flagBelow)
+    public static void Write(string folder, AuditResult audit, AuditResult? byCell, IReadOnlyList<FeatureLayer> layers, byte[] map, double flagBelow)
     {
         string target = Path.GetFullPath(folder);
         string parent = Path.GetDirectoryName(target.TrimEnd(Path.DirectorySeparatorChar))!;
@@ -23,6 +23,7 @@ internal static class AuditFolder
             Directory.CreateDirectory(staging);
             new GeoPackageStore(Path.Combine(staging, "audit.gpkg"), create: true).WriteLayers(layers);
             File.WriteAllText(Path.Combine(staging, "coverage.csv"), AuditTables.CoverageCsv(audit));
+            if (byCell is not null) File.WriteAllText(Path.Combine(staging, "cell_coverage.csv"), AuditTables.CoverageCsv(byCell));
             File.WriteAllText(Path.Combine(staging, "blind_spots.csv"), AuditTables.BlindSpotsCsv(audit));
             File.WriteAllBytes(Path.Combine(staging, "coverage.png"), map);
             File.WriteAllText(Path.Combine(staging, "report.md"), AuditReport.Markdown(audit, "coverage.png", flagBelow));

@@ -40,11 +40,13 @@ internal static class ServiceAreasCommand
             var inputCrs = InputCrs.Parse(parse.GetValue(crs));
             string outTarget = parse.GetValue(output)!;
             ServiceAreaResult result = null!;
+            ChosenStations chosen = null!;
             CommandRunner.Progress.Status().Start("reading the dataset", context =>
             {
                 using var store = FeatureStores.Open(parse.GetValue(data)!, create: false);
                 var dataset = DatasetLayers.Read(store);
-                var list = StationSource.Load(parse.GetValue(stations) ?? DatasetLayers.Stations, store, dataset, inputCrs);
+                chosen = StationChoice.Choose(parse.GetValue(stations), store, dataset, inputCrs);
+                var list = chosen.Stations;
                 context.Status($"building the {travel.Name} street graph");
                 var snapper = new StreetSnapper(StreetGraphBuilder.Build(dataset, travel), parse.GetValue(snap));
                 context.Status($"service areas of {list.Count} stations");
@@ -53,6 +55,7 @@ internal static class ServiceAreasCommand
             });
             string written = LayerOutput.Write(outTarget, ServiceAreaLayers.ToLayers(result));
             foreach (var u in result.Unsnapped) Console.Error.WriteLine($"geo: warning: station {u.Station.Id} left out: {u.Reason}");
+            Console.WriteLine(chosen.Headline);
             var largest = result.Coverage[^1];
             var t = result.Timings;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -87,7 +87,7 @@ internal sealed class BriefDocument
         float x = PageWidth * Design - 240, y = 480;
         foreach (var (zh, en, field, unit) in new[]
         {
-            ("面积", "area", "area_km2", "km²"), ("面积覆盖", "area covered", "area_pct", "%"), ("道路", "streets", "street_km", "km"),
+            ("面积", "area", "area_km2", "km²"), ("服务用地", "served land", "served_land_pct", "%"), ("道路", "streets", "street_km", "km"),
             ("道路覆盖", "streets covered", "street_pct", "%"), ("需求覆盖", "demand covered", "demand_pct", "%"), ("站点数", "stations inside", "stations_inside", ""),
         })
         {
@@ -117,8 +117,10 @@ internal sealed class BriefDocument
         foreach (var line in new[]
         {
             L($"{m.Minutes:0.##}分钟内可达道路占比 {m.StreetShare:P1}（{_content.Profile}）", $"{m.StreetShare:P1} of streets within {m.Minutes:0.##} minutes ({_content.Profile})"),
-            L($"{m.Minutes:0.##}分钟内覆盖面积占比 {m.AreaShare:P1}", $"{m.AreaShare:P1} of the area within {m.Minutes:0.##} minutes"),
-            L($"站点 {m.Stations.Count} 个，盲区 {m.BlindSpots.Count} 处，街道/社区 {m.Subdistricts.Count} 个", $"{m.Stations.Count} stations, {m.BlindSpots.Count} blind spots, {m.Subdistricts.Count} subdistricts"),
+            L($"{m.Minutes:0.##}分钟内服务用地占比 {m.LandShare:P1}", $"{m.LandShare:P1} of served land within {m.Minutes:0.##} minutes"),
+            L("  （街区按面积计，按站点可达的临街边长比例计入）", "  (city blocks weighted by area, counted by the share of their frontage reached)"),
+            m.StationsFrom,
+            L($"盲区 {m.BlindSpots.Count} 处，统计单元 {m.Subdistricts.Count} 个（{m.UnitsLabel}）", $"{m.BlindSpots.Count} blind spots, {m.Subdistricts.Count} {m.UnitsLabel}"),
         })
         {
             canvas.DrawText(line, 50, y, SKTextAlign.Left, body, ink);

@@ -100,6 +100,6 @@ internal static class CoverageMap
             y += 26;
         }
         canvas.DrawText(chinese ? $"道路覆盖率: {layers.StreetShare:P1}" : $"streets covered: {layers.StreetShare:P1}", x, y + 20, SKTextAlign.Left, font, ink);
-        canvas.DrawText(chinese ? $"面积覆盖率: {layers.AreaShare:P1}" : $"area covered: {layers.AreaShare:P1}", x, y + 42, SKTextAlign.Left, font, ink);
+        canvas.DrawText(chinese ? $"服务用地占比: {layers.LandShare:P1}" : $"served land: {layers.LandShare:P1}", x, y + 42, SKTextAlign.Left, font, ink);
     }
 }

@@ -14,15 +14,24 @@ internal sealed record MapLayers(
     IReadOnlyList<Point> Stations,
     double Minutes,
     double StreetShare,
-    double AreaShare)
+    double LandShare)
 {
+    /// <summary>The stations' headline ("4 stations: post offices from the OSM POIs: …") and what the units are.</summary>
+    public string StationsFrom { get; init; } = "";
+
+    public string UnitsLabel { get; init; } = "";
+
     public static MapLayers FromAudit(AuditResult audit, StreetDataset dataset) => new(
         dataset.Streets.Select(s => (Geometry)s.Geometry).ToList(),
         audit.ServiceAreas.Coverage[^1].Area,
         audit.BlindSpots.Select(b => (b.Rank, b.Area, b.Lon, b.Lat)).ToList(),
         audit.Subdistricts.Select(s => (s.Name, s.Boundary)).ToList(),
         audit.ServiceAreas.Snapped.Select(s => s.Station.Geometry).ToList(),
-        audit.Minutes, audit.Totals.StreetShare, audit.Totals.AreaShare);
+        audit.Minutes, audit.Totals.StreetShare, audit.Totals.LandShare)
+    {
+        StationsFrom = audit.StationsFrom,
+        UnitsLabel = Geo.Data.Subdistricts.UnitKinds.Label(audit.UnitKind),
+    };
 
     public static MapLayers FromStore(IFeatureStore store)
     {
@@ -34,6 +43,7 @@ internal sealed record MapLayers(
         var summary = store.ReadLayer("audit_summary");
         if (summary.Features.Count == 0) throw new GeoInputException("the audit has no summary row: was it written by an older geo audit?");
         double Share(string field) => Convert.ToDouble(summary.Features[0].Values[summary.RequireField(field)]) / 100;
+        string Text(string field) => summary.FieldIndex(field) is var i and >= 0 ? summary.Features[0].Values[i] as string ?? "" : "";
         return new MapLayers(
             store.HasLayer("streets") ? store.ReadLayer("streets").Features.Select(f => f.Geometry).ToList() : Array.Empty<Geometry>(),
             last?.Geometry ?? new GeometryFactory().CreateMultiPolygon(),
@@ -42,7 +52,11 @@ internal sealed record MapLayers(
             store.HasLayer("stations") ? store.ReadLayer("stations").Features.Select(f => (Point)f.Geometry).ToList() : Array.Empty<Point>(),
             last is null ? 0 : Convert.ToDouble(last.Values[minutes]),
             Share("street_pct"),
-            Share("area_pct"));
+            Share("served_land_pct"))
+        {
+            StationsFrom = Text("stations_from"),
+            UnitsLabel = Text("unit_kind"),
+        };
     }
 
     public Envelope Extent()

@@ -25,6 +25,7 @@ internal static class InfoEndpoints
                 stations_from = inputs.StationsFrom,
                 subdistricts = inputs.Subdistricts.Count,
                 subdistricts_from = inputs.SubdistrictsFrom,
+                unit_kind = Geo.Data.Subdistricts.UnitKinds.Label(inputs.Planning.Units.Kind),
                 demand_from = inputs.Demand is { Count: > 0 } d ? $"{d.Count} demand points" : "street length (km)",
                 tile_layers = TileLayers.Names,
                 limits = new

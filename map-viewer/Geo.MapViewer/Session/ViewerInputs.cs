@@ -18,4 +18,8 @@ public sealed record ViewerInputs(
     string DefaultProfile,
     double DefaultMinutes,
     double MaxSnapMeters,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>The workflow's reading of the same inputs, which every audit the viewer runs starts from.</summary>
+    public required Geo.Analyses.Workflow.PlanningInputs Planning { get; init; }
+}

@@ -52,7 +52,7 @@ public sealed class ViewerSession
 
     /// <summary>The audit of the existing stations, with their pairing, for one profile and break.</summary>
     public AuditResult Audit(string profile, double minutes) =>
-        _audits.GetOrAdd((profile.ToLowerInvariant(), minutes), key => new Lazy<AuditResult>(() => RunAudit(key.Item1, key.Item2, Inputs.Stations))).Value;
+        _audits.GetOrAdd((profile.ToLowerInvariant(), minutes), key => new Lazy<AuditResult>(() => RunAudit(key.Item1, key.Item2))).Value;
 
     /// <summary>Every existing station's service areas at a third, two thirds and all of the break.</summary>
     public ServiceAreaResult BreakAreas(string profile, double minutes) =>
@@ -85,14 +85,6 @@ public sealed class ViewerSession
         _whatIfs.GetOrAdd((profile.ToLowerInvariant(), minutes), key => new Lazy<CoverageWhatIf>(() =>
             new CoverageWhatIf(Audit(key.Item1, key.Item2), Snapper(key.Item1), Inputs.Demand))).Value;
 
-    private AuditResult RunAudit(string profile, double minutes, IReadOnlyList<Geo.Data.Model.Station> stations)
-    {
-        var snapper = Snapper(profile);
-        var audit = CoverageAudit.Run(snapper, stations, Inputs.Subdistricts, Inputs.Demand, new AuditOptions(minutes),
-            Inputs.StationsFrom, Inputs.SubdistrictsFrom, Inputs.Warnings);
-        if (audit.ServiceAreas.Snapped.Count == 0) return audit;
-        var pairing = PairingAnalysis.Run(snapper, audit.ServiceAreas.Snapped.Select(s => s.Station).ToList(), Inputs.Subdistricts,
-            Inputs.Dataset.Pois, new PairingOptions { MaxSnapMeters = Inputs.MaxSnapMeters }, Inputs.SubdistrictsFrom);
-        return CoverageAudit.WithPairing(audit, pairing);
-    }
+    private AuditResult RunAudit(string profile, double minutes) =>
+        Geo.Analyses.Workflow.PlanningWorkflow.Audit(Snapper(profile), Inputs.Planning, new AuditOptions(minutes)).ByUnit;
 }

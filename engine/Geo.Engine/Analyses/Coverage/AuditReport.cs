@@ -11,15 +11,32 @@ public static class AuditReport
     {
         var t = audit.Totals;
         string m = audit.Minutes.ToString("0.##", CultureInfo.InvariantCulture);
-        return new[]
+        var lines = new List<string>
         {
+            audit.StationsFrom,
             Pct($"streets within {m} minutes ({audit.Profile})", t.StreetShare, $"{t.CoveredStreetKm:0.0} of {t.StreetKm:0.0} km"),
-            Pct($"demand within {m} minutes", t.DemandShare, $"{t.CoveredDemand:0.#} of {t.Demand:0.#}, demand = {audit.DemandFrom}"),
-            Pct($"area within {m} minutes", t.AreaShare, $"{t.CoveredKm2:0.00} of {t.AreaKm2:0.00} km²"),
-            $"stations: {t.Stations} analysed, {t.Unsnapped} left out (from {audit.StationsFrom})",
-            $"subdistricts: {audit.Subdistricts.Count} ({audit.SubdistrictsFrom}); blind spots: {audit.BlindSpots.Count}",
+            $"  {StreetMeaning(audit)}",
+            Pct($"served land within {m} minutes", t.LandShare, $"{t.ServedLandKm2:0.00} of {t.LandKm2:0.00} km² of city blocks"),
+            $"  {LandMeaning}",
         };
+        if (!audit.DemandFrom.StartsWith("street length", StringComparison.Ordinal))
+        {
+            lines.Add(Pct($"demand within {m} minutes", t.DemandShare, $"{t.CoveredDemand:0.#} of {t.Demand:0.#}"));
+            lines.Add($"  demand = {audit.DemandFrom}, counted where a point lies inside the service areas");
+        }
+        lines.Add($"stations: {t.Stations} analysed, {t.Unsnapped} left out");
+        int partial = audit.Subdistricts.Count(s => s.HeldShare < 0.995);
+        lines.Add($"reported by {audit.Subdistricts.Count} {Geo.Data.Subdistricts.UnitKinds.Label(audit.UnitKind)} ({audit.SubdistrictsFrom})" +
+            (partial > 0 ? $", {partial} of them cut by the edge of the street data (their figures are of the part it holds)" : "") +
+            $"; blind spots: {audit.BlindSpots.Count}");
+        return lines;
     }
+
+    /// <summary>What the served-land figure measures, in one line.</summary>
+    public const string LandMeaning = "served land = city blocks (land ringed by streets), weighted by area, each counted by the share of its frontage a station reaches";
+
+    public static string StreetMeaning(AuditResult audit) =>
+        $"street length a rider ({audit.Profile}) reaches from some station within {audit.Minutes.ToString("0.##", CultureInfo.InvariantCulture)} minutes";
 
     public static string Markdown(AuditResult audit, string? mapImage, double flagBelow)
     {
@@ -29,9 +46,9 @@ public static class AuditReport
         md.AppendLine();
         if (mapImage is not null) md.AppendLine($"![coverage map]({mapImage})").AppendLine();
         var below = Below(audit, flagBelow);
-        md.AppendLine($"## Subdistricts below {flagBelow:P0} of streets covered ({below.Count})").AppendLine();
-        md.AppendLine("| subdistrict | streets covered | area covered | demand covered | stations inside | uncovered km |").AppendLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var s in below) md.AppendLine($"| {s.Name} | {s.StreetShare:P1} | {s.AreaShare:P1} | {s.DemandShare:P1} | {s.StationsInside} | {s.UncoveredStreetKm:0.00} |");
+        md.AppendLine($"## {Geo.Data.Subdistricts.UnitKinds.Label(audit.UnitKind)} below {flagBelow:P0} of streets covered ({below.Count})").AppendLine();
+        md.AppendLine("| unit | streets covered | served land | demand covered | stations inside | uncovered km |").AppendLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var s in below) md.AppendLine($"| {s.Name} | {s.StreetShare:P1} | {s.LandShare:P1} | {s.DemandShare:P1} | {s.StationsInside} | {s.UncoveredStreetKm:0.00} |");
         md.AppendLine().AppendLine("## Top 10 blind spots").AppendLine();
         md.AppendLine("| rank | demand | street km | where (lon, lat) | subdistrict | nearest station |").AppendLine("|---:|---:|---:|---|---|---|");
         foreach (var b in audit.BlindSpots.Take(10))
@@ -58,10 +75,10 @@ public static class AuditReport
         html.AppendLine("</ul>");
         if (mapImage is not null) html.AppendLine($"<img src=\"{E(mapImage)}\" alt=\"coverage map\">");
         var below = Below(audit, flagBelow);
-        html.AppendLine($"<h2>Subdistricts below {flagBelow:P0} of streets covered ({below.Count})</h2><table><tr><th>subdistrict</th><th>streets covered</th><th>area covered</th><th>demand covered</th><th>stations inside</th><th>uncovered km</th></tr>");
+        html.AppendLine($"<h2>{E(Geo.Data.Subdistricts.UnitKinds.Label(audit.UnitKind))} below {flagBelow:P0} of streets covered ({below.Count})</h2><table><tr><th>unit</th><th>streets covered</th><th>served land</th><th>demand covered</th><th>stations inside</th><th>uncovered km</th></tr>");
         foreach (var s in below)
         {
-            html.AppendLine($"<tr><td>{E(s.Name)}</td><td class=n>{s.StreetShare:P1}</td><td class=n>{s.AreaShare:P1}</td><td class=n>{s.DemandShare:P1}</td><td class=n>{s.StationsInside}</td><td class=n>{s.UncoveredStreetKm:0.00}</td></tr>");
+            html.AppendLine($"<tr><td>{E(s.Name)}</td><td class=n>{s.StreetShare:P1}</td><td class=n>{s.LandShare:P1}</td><td class=n>{s.DemandShare:P1}</td><td class=n>{s.StationsInside}</td><td class=n>{s.UncoveredStreetKm:0.00}</td></tr>");
         }
         html.AppendLine("</table><h2>Top 10 blind spots</h2><table><tr><th>rank</th><th>demand</th><th>street km</th><th>where (lon, lat)</th><th>subdistrict</th><th>nearest station</th></tr>");
         foreach (var b in audit.BlindSpots.Take(10))
