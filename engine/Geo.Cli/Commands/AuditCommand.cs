@@ -26,16 +26,25 @@ internal static class AuditCommand
         var crs = SharedOptions.InputCrs();
         var cells = new Option<string>("--cells") { Description = "With real boundaries (区/街道/社区), also report by planning cells (网格) of this size inside each: e.g. 1km, or none", DefaultValueFactory = _ => "1km" };
         var snap = SharedOptions.MaxSnap();
+        var direction = SharedOptions.Direction();
+        var smallest = new Option<double>("--min-blind-spot")
+        {
+            Description = "Uncovered stretches with less street than this, in metres, are listed as fragments rather than ranked blind spots",
+            DefaultValueFactory = _ => AuditOptions.DefaultMinBlindSpotMeters,
+        };
         var output = new Option<string>("--out") { Description = "A folder (audit.gpkg, coverage.csv, blind_spots.csv, report.md/html, coverage.png) or postgis:<connection string>", Required = true };
         var command = new Command("audit", "Coverage-gap audit: coverage per subdistrict, gap polygons, ranked blind spots (盲区), report and map.")
         {
-            data, stations, subdistricts, demand, profile, minutes, threshold, crs, cells, snap, output,
+            data, stations, subdistricts, demand, profile, minutes, threshold, crs, cells, snap, direction, smallest, output,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             Geo.Analyses.Reach.Reachability.ValidateMinutes(parse.GetValue(minutes));
             double flag = parse.GetValue(threshold) / 100;
             if (flag is <= 0 or > 1) throw new GeoInputException("--threshold must be a percentage above 0 and at most 100");
+            var auditOptions = new AuditOptions(parse.GetValue(minutes), FlagBelowShare: flag, MinBlindSpotMeters: parse.GetValue(smallest),
+                Direction: TravelDirections.Parse(parse.GetValue(direction)!));
+            if (!double.IsFinite(auditOptions.MinBlindSpotMeters) || auditOptions.MinBlindSpotMeters < 0) throw new GeoInputException($"--min-blind-spot must be 0 m or more, got {auditOptions.MinBlindSpotMeters}");
             var travel = TravelProfile.Load(parse.GetValue(profile)!);
             var inputCrs = InputCrs.Parse(parse.GetValue(crs));
             string target = parse.GetValue(output)!;
@@ -59,7 +68,7 @@ internal static class AuditCommand
                     parse.GetValue(demand) ?? Array.Empty<string>(), inputCrs, ParseCells(parse.GetValue(cells)!));
                 Lap("read and graph");
                 context.Status($"auditing {inputs.Stations.Stations.Count} stations over {inputs.Units.Subdistricts.Count} {UnitKinds.Label(inputs.Units.Kind)}");
-                var planned = PlanningWorkflow.Audit(snapper, inputs, new AuditOptions(parse.GetValue(minutes), FlagBelowShare: flag));
+                var planned = PlanningWorkflow.Audit(snapper, inputs, auditOptions);
                 audit = planned.ByUnit;
                 byCell = planned.ByCell;
                 if (audit.Totals.Stations == 0) throw new GeoInputException($"none of the {inputs.Stations.Stations.Count} stations is within reach of a street usable by {travel.Name}");
@@ -76,7 +85,7 @@ internal static class AuditCommand
             foreach (var w in audit.Warnings.Take(20)) Console.Error.WriteLine($"geo: warning: {w}");
             foreach (var line in AuditReport.Headlines(audit)) Console.WriteLine(line);
             var top = audit.BlindSpots.FirstOrDefault();
-            if (top is not null) Console.WriteLine($"largest blind spot: {top.Demand:0.##} demand, {top.StreetKm:0.00} street km near {top.Lon:0.0000},{top.Lat:0.0000}{(top.Subdistrict is null ? "" : $" ({top.Subdistrict})")}");
+            if (top is not null) Console.WriteLine($"largest blind spot: {top.Id}, {top.Demand:0.##} demand, {top.StreetKm:0.00} street km near {top.Lon:0.0000},{top.Lat:0.0000}{(top.Subdistrict is null ? "" : $" ({top.Subdistrict})")}, nearest station {AuditReport.Nearest(top, audit)}");
             if (byCell is not null)
             {
                 Console.WriteLine($"by planning cell: {byCell.Subdistricts.Count} {UnitKinds.Label(byCell.UnitKind)} inside them, {byCell.Subdistricts.Count(c => c.StreetShare < flag && c.StreetKm > 0)} below {flag:P0} of streets covered");

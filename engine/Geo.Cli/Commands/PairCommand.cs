@@ -25,7 +25,7 @@ internal static class PairCommand
         var cap = new Option<int?>("--max-subdistricts-per-station") { Description = "Most subdistricts one station may serve, counting the one it stands in" };
         var minutes = new Option<double>("--max-minutes")
         {
-            Description = "Longest travel time from a station to a subdistrict's reference point (and for territories)",
+            Description = "Longest travel time between a station and a subdistrict's reference point (and for territories)",
             DefaultValueFactory = _ => PairingOptions.DefaultLimitMinutes,
         };
         var border = new Option<string>("--border-rule")
@@ -36,11 +36,12 @@ internal static class PairCommand
         border.AcceptOnlyFromAmong("lowest-id", "nearest-interior");
         var snap = SharedOptions.MaxSnap();
         var crs = SharedOptions.InputCrs();
+        var direction = SharedOptions.Direction();
         var output = SharedOptions.Output();
         var csv = new Option<string?>("--csv") { Description = "Also write the two-way pairing table to this CSV file" };
         var command = new Command("pair", "Pair stations with streets and subdistricts (结对子), and split the streets into station territories; exits 2 when some subdistrict is left unpaired.")
         {
-            data, stations, subdistricts, profile, cap, minutes, border, crs, snap, output, csv,
+            data, stations, subdistricts, profile, cap, minutes, border, crs, snap, direction, output, csv,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -50,6 +51,7 @@ internal static class PairCommand
                 LimitMinutes = parse.GetValue(minutes),
                 BorderRule = parse.GetValue(border) == "nearest-interior" ? BorderRule.NearestInterior : BorderRule.LowestId,
                 MaxSnapMeters = parse.GetValue(snap),
+                Direction = TravelDirections.Parse(parse.GetValue(direction)!),
             };
             options.Validate();
             var travel = TravelProfile.Load(parse.GetValue(profile)!);

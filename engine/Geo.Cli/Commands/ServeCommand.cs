@@ -28,11 +28,12 @@ internal static class ServeCommand
         var host = new Option<string>("--host") { Description = "Address to listen on; the default keeps the viewer on this machine", DefaultValueFactory = _ => "127.0.0.1" };
         var crs = SharedOptions.InputCrs();
         var snap = SharedOptions.MaxSnap();
+        var direction = SharedOptions.Direction();
         var command = new Command("serve",
             "Map viewer and HTTP API: service areas, coverage, gaps, blind spots, pairing, what-if stations and siting on an interactive map, " +
             "with vector tiles and an OpenAPI document at /openapi/v1.json. Works offline.")
         {
-            data, stations, subdistricts, demand, profile, minutes, port, host, crs, snap,
+            data, stations, subdistricts, demand, profile, minutes, port, host, crs, snap, direction,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -40,7 +41,7 @@ internal static class ServeCommand
             if (!TravelProfile.BuiltInNames.Contains(profileName)) throw new GeoInputException($"--profile '{profileName}': geo serve shows the built-in profiles {string.Join(", ", TravelProfile.BuiltInNames)}");
             Geo.Analyses.Reach.Reachability.ValidateMinutes(parse.GetValue(minutes));
             var (session, warnings) = Load(parse.GetValue(data)!, parse.GetValue(stations), parse.GetValue(subdistricts), parse.GetValue(demand) ?? Array.Empty<string>(),
-                profileName, parse.GetValue(minutes), parse.GetValue(snap), InputCrs.Parse(parse.GetValue(crs)));
+                profileName, parse.GetValue(minutes), parse.GetValue(snap), InputCrs.Parse(parse.GetValue(crs)), TravelDirections.Parse(parse.GetValue(direction)!));
             foreach (var w in warnings.Take(20)) Console.Error.WriteLine($"geo: warning: {w}");
             var app = ViewerServer.Build(session, parse.GetValue(host)!, parse.GetValue(port));
             try
@@ -63,7 +64,7 @@ internal static class ServeCommand
 
     /// <summary>Reads everything the viewer shows, once: the same defaults as 'geo audit'.</summary>
     internal static (ViewerSession Session, IReadOnlyList<string> Warnings) Load(string dataSpec, string? stationsSpec, string? subdistrictsSpec, string[] demandSpecs,
-        string profile, double minutes, double maxSnap, InputCrs crs)
+        string profile, double minutes, double maxSnap, InputCrs crs, TravelDirection direction = TravelDirection.ToStation)
     {
         using var store = FeatureStores.Open(dataSpec, create: false);
         var dataset = DatasetLayers.Read(store);
@@ -75,6 +76,7 @@ internal static class ServeCommand
             planning.Stations.Stations, planning.Stations.Headline, planning.Units.Subdistricts, planning.UnitsDescription, planning.Demand, profile, minutes, maxSnap, warnings)
         {
             Planning = planning,
+            Direction = direction,
         };
         var session = new ViewerSession(inputs, snapper);
         session.WarmUp(profile, minutes);

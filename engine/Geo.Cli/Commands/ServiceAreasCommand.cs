@@ -24,17 +24,18 @@ internal static class ServiceAreasCommand
         var noOverlap = new Option<bool>("--no-overlap") { Description = "Skip the overlap layer (how many stations reach each part)" };
         var crs = SharedOptions.InputCrs();
         var snap = SharedOptions.MaxSnap();
+        var direction = SharedOptions.Direction();
         var output = SharedOptions.Output();
         var command = new Command("service-areas",
             "Service areas of every station (5/10/15-minute circles along the streets, with holes), merged coverage, overlap, unsnapped stations. " +
             "--out: a .gpkg, postgis:<connection string>, or a .geojson (other layers beside it as name.<layer>.geojson).")
         {
-            data, stations, profile, minutes, circle, lateral, noOverlap, crs, snap, output,
+            data, stations, profile, minutes, circle, lateral, noOverlap, crs, snap, direction, output,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             var options = new ServiceAreaOptions(ServiceAreaOptions.ParseMinutes(parse.GetValue(minutes)!), parse.GetValue(lateral),
-                parse.GetValue(circle), !parse.GetValue(noOverlap));
+                parse.GetValue(circle), !parse.GetValue(noOverlap), Direction: TravelDirections.Parse(parse.GetValue(direction)!));
             options.Validate();
             var travel = TravelProfile.Load(parse.GetValue(profile)!);
             var inputCrs = InputCrs.Parse(parse.GetValue(crs));

@@ -33,6 +33,12 @@ internal static class SharedOptions
         DefaultValueFactory = _ => StreetSnapper.DefaultMaxDistanceMeters,
     };
 
+    public static Option<string> Direction() => new("--direction")
+    {
+        Description = "Which way the break is measured: to-station (riders travel to the station; default) or from-station (out from the station). Differs only on one-way streets",
+        DefaultValueFactory = _ => "to-station",
+    };
+
     public static Option<string?> Stations() => new("--stations")
     {
         Description = "Stations: a layer/table of the dataset (default: its 'stations' layer), a .geojson or .csv file (lon/lat columns), or pois:<query> such as pois:amenity=community_centre|name~驿站",

@@ -25,7 +25,7 @@ internal static class SiteCommand
         var profile = SharedOptions.Profile();
         var minutes = new Option<double>("--minutes") { Description = "The break: a site covers demand within this many minutes", DefaultValueFactory = _ => 15 };
         var demand = new Option<string[]>("--demand") { Description = "Demand: layer[:weight_column], a .geojson/.csv file[:weight], or pois:<query>; repeatable. Default: street km", AllowMultipleArgumentsPerToken = false };
-        var direction = new Option<string>("--direction") { Description = "to-station: riders' time from the demand to the site (default); from-station: the site's time out to the demand", DefaultValueFactory = _ => "to-station" };
+        var direction = SharedOptions.Direction();
         var timeLimit = new Option<string>("--time-limit") { Description = "Time for the exact model after greedy, e.g. 30s or 2m; 0 for greedy alone", DefaultValueFactory = _ => "30s" };
         var solverName = SiteInstanceCommand.SolverOption();
         var output = SharedOptions.Output();
@@ -45,7 +45,7 @@ internal static class SiteCommand
             double? share = parse.GetValue(target) is { } t ? ParseTarget(t) : null;
             if (k is null == share is null) throw new GeoInputException("give either --add K (maximal covering) or --target P% (set covering)");
             if (k is { } kk && kk <= 0) throw new GeoInputException($"--add must be at least 1 new site, got {kk}");
-            var options = new SitingOptions(parse.GetValue(minutes), ParseDirection(parse.GetValue(direction)!));
+            var options = new SitingOptions(parse.GetValue(minutes), TravelDirections.Parse(parse.GetValue(direction)!));
             options.Validate();
             var limit = SolverOptions.ParseTimeLimit(parse.GetValue(timeLimit)!);
             var solver = new SolverOptions(limit, limit > TimeSpan.Zero, SiteInstanceCommand.ParseSolver(parse.GetValue(solverName)!));
@@ -110,12 +110,6 @@ internal static class SiteCommand
         return percent / 100;
     }
 
-    private static CoverageDirection ParseDirection(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "to-station" => CoverageDirection.UnitToStation,
-        "from-station" => CoverageDirection.StationToUnit,
-        _ => throw new GeoInputException($"--direction '{text}' is neither to-station nor from-station"),
-    };
 
     private static void WriteWhole(string path, byte[] bytes)
     {

@@ -29,6 +29,12 @@ internal sealed class BriefDocument
         var pages = new List<Action<SKCanvas>> { Overview };
         foreach (var name in subdistricts) pages.Add(canvas => SubdistrictPage(canvas, name));
         pages.Add(Summary);
+        var ranked = RankedBlindSpots();
+        for (int first = SummaryRows; first < ranked.Count; first += RowsPerPage)
+        {
+            var rows = ranked.Skip(first).Take(RowsPerPage).ToList();
+            pages.Add(canvas => BlindSpotPage(canvas, rows));
+        }
         return pages;
     }
 
@@ -120,7 +126,7 @@ internal sealed class BriefDocument
             L($"{m.Minutes:0.##}分钟内服务用地占比 {m.LandShare:P1}", $"{m.LandShare:P1} of served land within {m.Minutes:0.##} minutes"),
             L("  （街区按面积计，按站点可达的临街边长比例计入）", "  (city blocks weighted by area, counted by the share of their frontage reached)"),
             m.StationsFrom,
-            L($"盲区 {m.BlindSpots.Count} 处，统计单元 {m.Subdistricts.Count} 个（{m.UnitsLabel}）", $"{m.BlindSpots.Count} blind spots, {m.Subdistricts.Count} {m.UnitsLabel}"),
+            L($"盲区 {m.RankedBlindSpots} 处，统计单元 {m.Subdistricts.Count} 个（{m.UnitsLabel}）", $"{m.RankedBlindSpots} blind spots, {m.Subdistricts.Count} {m.UnitsLabel}"),
         })
         {
             canvas.DrawText(line, 50, y, SKTextAlign.Left, body, ink);
@@ -130,18 +136,7 @@ internal sealed class BriefDocument
         y += 20;
         canvas.DrawText(L("盲区排名（按未覆盖需求）", "Blind spots ranked by uncovered demand"), 50, y, SKTextAlign.Left, heading, ink);
         y += 36;
-        var spots = _content.BlindSpots;
-        Row(canvas, body, ink, y, 50, new[] { L("排名", "rank"), L("需求", "demand"), L("道路 km", "street km"), L("所在", "subdistrict"), L("最近站点", "nearest station"), L("分钟", "minutes") }, new float[] { 0, 80, 200, 330, 560, 760 });
-        foreach (var f in spots.Features.OrderBy(f => _content.Value(f, spots, "rank")).Take(10))
-        {
-            y += 28;
-            Row(canvas, body, ink, y, 50, new[]
-            {
-                _content.Text(f, spots, "rank"), $"{_content.Value(f, spots, "demand"):0.##}", $"{_content.Value(f, spots, "street_km"):0.##}",
-                _content.Text(f, spots, "subdistrict"), _content.Text(f, spots, "nearest_station"),
-                double.IsNaN(_content.Value(f, spots, "nearest_minutes")) ? "—" : $"{_content.Value(f, spots, "nearest_minutes"):0.0}",
-            }, new float[] { 0, 80, 200, 330, 560, 760 });
-        }
+        BlindSpotRows(canvas, body, ink, y, RankedBlindSpots().Take(SummaryRows));
 
         if (_content.Pairing is { } pairing)
         {
@@ -158,6 +153,44 @@ internal sealed class BriefDocument
         }
         if (_content.NewSites is { } sites) Curve(canvas, sites, new SKRect(980, 640, 1630, 1120), body, ink);
         canvas.DrawText("© OpenStreetMap contributors", 50, PageHeight * Design - 30, SKTextAlign.Left, body, ink);
+    }
+
+    private const int SummaryRows = 10, RowsPerPage = 34;
+
+    /// <summary>The ranked blind spots of the audit's layer in rank order (fragments have no rank and are left out).</summary>
+    private List<Geo.Data.Features.Feature> RankedBlindSpots()
+    {
+        var spots = _content.BlindSpots;
+        int rank = spots.RequireField("rank");
+        return spots.Features.Where(f => f.Values[rank] is not null).OrderBy(f => Convert.ToInt64(f.Values[rank])).ToList();
+    }
+
+    private void BlindSpotPage(SKCanvas canvas, IReadOnlyList<Geo.Data.Features.Feature> rows)
+    {
+        using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+        using var heading = MapCanvas.Font(24);
+        using var body = MapCanvas.Font(19);
+        canvas.DrawText(L("盲区排名（续）", "Blind spots ranked by uncovered demand (continued)"), 50, 70, SKTextAlign.Left, heading, ink);
+        BlindSpotRows(canvas, body, ink, 110, rows);
+    }
+
+    private void BlindSpotRows(SKCanvas canvas, SKFont body, SKPaint ink, float y, IEnumerable<Geo.Data.Features.Feature> rows)
+    {
+        var spots = _content.BlindSpots;
+        var offsets = new float[] { 0, 80, 170, 290, 420, 700, 900 };
+        Row(canvas, body, ink, y, 50, new[] { L("排名", "rank"), L("编号", "id"), L("需求", "demand"), L("道路 km", "street km"), L("所在", "subdistrict"), L("最近站点", "nearest station"), L("超出分钟", "min beyond") }, offsets);
+        foreach (var f in rows)
+        {
+            y += 28;
+            double beyond = spots.FieldIndex("beyond_break_minutes") >= 0 ? _content.Value(f, spots, "beyond_break_minutes") : double.NaN;
+            Row(canvas, body, ink, y, 50, new[]
+            {
+                _content.Text(f, spots, "rank"), spots.FieldIndex("spot_id") >= 0 ? _content.Text(f, spots, "spot_id") : "",
+                $"{_content.Value(f, spots, "demand"):0.##}", $"{_content.Value(f, spots, "street_km"):0.##}",
+                _content.Text(f, spots, "subdistrict"), _content.Text(f, spots, "nearest_station"),
+                double.IsNaN(beyond) ? "—" : $"+{beyond:0.0}",
+            }, offsets);
+        }
     }
 
     private static string Value(Geo.Data.Features.Feature f, int index) =>

@@ -38,7 +38,11 @@ internal static class CoverageMap
         using var coverage = new SKPaint { Color = CoverageColour, Style = SKPaintStyle.Fill, IsAntialias = true };
         map.Draw(layers.Coverage, coverage);
         using var blind = new SKPaint { Color = BlindSpotColour, Style = SKPaintStyle.Fill, IsAntialias = true };
-        foreach (var b in layers.BlindSpots) if (!b.Area.IsEmpty && b.Area.EnvelopeInternal.Intersects(view)) map.Draw(b.Area, blind);
+        using var blindLine = new SKPaint { Color = BlindSpotColour, Style = SKPaintStyle.Stroke, StrokeWidth = 3, IsAntialias = true };
+        foreach (var b in layers.BlindSpots)
+        {
+            if (!b.Area.IsEmpty && b.Area.EnvelopeInternal.Intersects(view)) map.Draw(b.Area, b.Area is IPolygonal ? blind : blindLine);
+        }
         using var outline = new SKPaint { Color = new SKColor(60, 60, 140), Style = SKPaintStyle.Stroke, StrokeWidth = 1.6f, IsAntialias = true, PathEffect = SKPathEffect.CreateDash(new[] { 6f, 4f }, 0) };
         foreach (var s in layers.Subdistricts) map.Draw(s.Boundary, outline);
         using var station = new SKPaint { Color = new SKColor(33, 102, 172), Style = SKPaintStyle.Fill, IsAntialias = true };
@@ -60,7 +64,7 @@ internal static class CoverageMap
             canvas.DrawText(s.Name, p.X, p.Y, SKTextAlign.Center, labelFont, ink);
         }
         using var rankFont = MapCanvas.Font(16);
-        foreach (var b in layers.BlindSpots.Take(10))
+        foreach (var b in layers.BlindSpots.Where(b => b.Rank > 0).Take(10))
         {
             var p = map.Point(b.Lon, b.Lat);
             canvas.DrawCircle(p, 11, new SKPaint { Color = SKColors.White, IsAntialias = true });

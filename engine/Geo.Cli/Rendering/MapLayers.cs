@@ -5,7 +5,10 @@ using NetTopologySuite.Geometries;
 
 namespace Geo.Cli.Rendering;
 
-/// <summary>What a coverage map shows, in lon/lat: from a fresh audit, or read back from an audit's GeoPackage.</summary>
+/// <summary>
+/// What a coverage map shows, in lon/lat: from a fresh audit, or read back from an audit's GeoPackage. Blind spots
+/// come ranked first, then fragments (rank 0); each is an area, or its streets where it has no area.
+/// </summary>
 internal sealed record MapLayers(
     IReadOnlyList<Geometry> Streets,
     Geometry Coverage,
@@ -24,7 +27,7 @@ internal sealed record MapLayers(
     public static MapLayers FromAudit(AuditResult audit, StreetDataset dataset) => new(
         dataset.Streets.Select(s => (Geometry)s.Geometry).ToList(),
         audit.ServiceAreas.Coverage[^1].Area,
-        audit.BlindSpots.Select(b => (b.Rank, b.Area, b.Lon, b.Lat)).ToList(),
+        audit.AllBlindSpots.Select(b => (b.Rank, b.Shape, b.Lon, b.Lat)).ToList(),
         audit.Subdistricts.Select(s => (s.Name, s.Boundary)).ToList(),
         audit.ServiceAreas.Snapped.Select(s => s.Station.Geometry).ToList(),
         audit.Minutes, audit.Totals.StreetShare, audit.Totals.LandShare)
@@ -47,7 +50,8 @@ internal sealed record MapLayers(
         return new MapLayers(
             store.HasLayer("streets") ? store.ReadLayer("streets").Features.Select(f => f.Geometry).ToList() : Array.Empty<Geometry>(),
             last?.Geometry ?? new GeometryFactory().CreateMultiPolygon(),
-            spots.Features.Select(f => ((int)Convert.ToInt64(f.Values[rank]), f.Geometry, f.Geometry.InteriorPoint.X, f.Geometry.InteriorPoint.Y)).OrderBy(b => b.Item1).ToList(),
+            spots.Features.Select(f => (f.Values[rank] is { } r ? (int)Convert.ToInt64(r) : 0, f.Geometry, f.Geometry.InteriorPoint.X, f.Geometry.InteriorPoint.Y))
+                .OrderBy(b => b.Item1 == 0).ThenBy(b => b.Item1).ToList(),
             subdistricts.Features.Select(f => (f.Values[name] as string ?? "", f.Geometry)).ToList(),
             store.HasLayer("stations") ? store.ReadLayer("stations").Features.Select(f => (Point)f.Geometry).ToList() : Array.Empty<Point>(),
             last is null ? 0 : Convert.ToDouble(last.Values[minutes]),
@@ -58,6 +62,8 @@ internal sealed record MapLayers(
             UnitsLabel = Text("unit_kind"),
         };
     }
+
+    public int RankedBlindSpots => BlindSpots.Count(b => b.Rank > 0);
 
     public Envelope Extent()
     {

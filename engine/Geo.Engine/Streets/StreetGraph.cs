@@ -108,6 +108,15 @@ public sealed class StreetGraph
         }
     }
 
+    private StreetGraph? _reversed;
+
+    /// <summary>
+    /// The graph a search for the given direction runs on: this one for times from a station, the reversed one
+    /// (built once) for times to it.
+    /// </summary>
+    public StreetGraph SearchGraph(TravelDirection direction) =>
+        direction == TravelDirection.FromStation ? this : LazyInitializer.EnsureInitialized(ref _reversed, Reversed);
+
     /// <summary>The same graph with every edge turned round: searches on it give travel times <em>to</em> a point.</summary>
     public StreetGraph Reversed()
     {

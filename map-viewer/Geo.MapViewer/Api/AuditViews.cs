@@ -1,12 +1,11 @@
 using Geo.Analyses.Coverage;
+using Geo.Streets;
 
 namespace Geo.MapViewer.Api;
 
 /// <summary>The audit's figures as the API returns them: totals, one row per subdistrict, the ranked blind spots.</summary>
 internal static class AuditViews
 {
-    public const int BlindSpotsListed = 50;
-
     public static object Totals(AuditTotals t) => new
     {
         area_km2 = ApiJson.Round(t.AreaKm2),
@@ -49,6 +48,7 @@ internal static class AuditViews
 
     public static object BlindSpot(BlindSpot b) => new
     {
+        id = b.Id,
         rank = b.Rank,
         lon = ApiJson.Round(b.Lon, 6),
         lat = ApiJson.Round(b.Lat, 6),
@@ -57,12 +57,14 @@ internal static class AuditViews
         subdistrict = b.Subdistrict,
         nearest_station_minutes = b.NearestStationMinutes is { } m ? ApiJson.Round(m, 2) : null,
         nearest_station_id = b.NearestStationId,
+        beyond_break_minutes = b.BeyondBreakMinutes is { } beyond ? ApiJson.Round(beyond, 2) : null,
     };
 
     public static object Summary(AuditResult audit) => new
     {
         profile = audit.Profile,
         minutes = audit.Minutes,
+        direction = audit.Direction.Name(),
         stations_from = audit.StationsFrom,
         subdistricts_from = audit.SubdistrictsFrom,
         unit_kind = Geo.Data.Subdistricts.UnitKinds.Label(audit.UnitKind),
@@ -70,8 +72,11 @@ internal static class AuditViews
         demand_from = audit.DemandFrom,
         totals = Totals(audit.Totals),
         subdistricts = audit.Subdistricts.Select(Subdistrict).ToList(),
-        blind_spots = audit.BlindSpots.Take(BlindSpotsListed).Select(BlindSpot).ToList(),
+        blind_spots = audit.BlindSpots.Select(BlindSpot).ToList(),
         blind_spot_count = audit.BlindSpots.Count,
+        min_blind_spot_m = audit.MinBlindSpotMeters,
+        fragment_count = audit.Fragments.Count,
+        fragment_street_km = ApiJson.Round(audit.Fragments.Sum(f => f.StreetKm)),
         warnings = audit.Warnings,
     };
 }

@@ -25,7 +25,7 @@ internal static class IsochroneEndpoints
             var minutes = Breaks(session, request.Range);
             var stations = RequestChecks.Locations(session, profile, request.Locations, "locations", "location-");
             var result = await Compute.RunAsync(context, () =>
-                ServiceAreaAnalysis.Run(session.Snapper(profile), stations, new ServiceAreaOptions(minutes, Circle: circle, Overlap: false)));
+                ServiceAreaAnalysis.Run(session.Snapper(profile), stations, new ServiceAreaOptions(minutes, Circle: circle, Overlap: false, Direction: session.Inputs.Direction)));
             var index = stations.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i);
             var features = result.Areas.OrderBy(a => index[a.StationId]).ThenBy(a => a.Minutes).Select(a =>
             {

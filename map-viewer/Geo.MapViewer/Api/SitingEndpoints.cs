@@ -1,5 +1,6 @@
 using Geo.Analyses.Siting;
 using Geo.MapViewer.Session;
+using Geo.Streets;
 
 namespace Geo.MapViewer.Api;
 
@@ -38,6 +39,7 @@ internal static class SitingEndpoints
                     method = solution.Method,
                     profile,
                     minutes,
+                    direction = problem.Options.Direction.Name(),
                     candidates = problem.Candidates.Count,
                     demand_from = problem.Demand.Description,
                     total_demand = ApiJson.Round(solution.TotalDemand),

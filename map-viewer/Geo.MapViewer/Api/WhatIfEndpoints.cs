@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Geo.MapViewer.Session;
+using Geo.Streets;
 
 namespace Geo.MapViewer.Api;
 
@@ -19,14 +20,23 @@ internal static class WhatIfEndpoints
             var beforeById = before.Subdistricts.ToDictionary(s => s.Id);
             return ApiJson.Json(new
             {
+                // What a planner weighs first: how much street and demand stays uncovered, before and after.
+                uncovered_street_km_before = ApiJson.Round(before.Totals.StreetKm - before.Totals.CoveredStreetKm),
+                uncovered_street_km_after = ApiJson.Round(after.Totals.StreetKm - after.Totals.CoveredStreetKm),
+                uncovered_demand_before = ApiJson.Round(before.Totals.Demand - before.Totals.CoveredDemand),
+                uncovered_demand_after = ApiJson.Round(after.Totals.Demand - after.Totals.CoveredDemand),
                 profile,
                 minutes,
+                direction = before.Direction.Name(),
                 elapsed_ms = clock.ElapsedMilliseconds,
                 timings_ms = after.Timings,
                 before = AuditViews.Totals(before.Totals),
                 after = AuditViews.Totals(after.Totals),
                 blind_spots_before = before.BlindSpots.Count,
                 blind_spots_after = after.BlindSpots,
+                fragments_before = before.Fragments.Count,
+                fragments_after = after.Fragments,
+                blind_spot_changes = after.BlindSpotChanges,
                 subdistricts = after.Subdistricts.Select(s => new
                 {
                     id = s.Id,

@@ -1,11 +1,12 @@
 using Geo.Analyses.Demand;
 using Geo.Data.Model;
+using Geo.Streets;
 
 namespace Geo.MapViewer.Session;
 
 /// <summary>
 /// What the viewer shows, loaded once when the server starts: the dataset, its stations and subdistricts, the demand
-/// (null: street length), and the profile and break shown first.
+/// (null: street length), the profile and break shown first, and the direction of travel.
 /// </summary>
 public sealed record ViewerInputs(
     string DataName,
@@ -22,4 +23,7 @@ public sealed record ViewerInputs(
 {
     /// <summary>The workflow's reading of the same inputs, which every audit the viewer runs starts from.</summary>
     public required Geo.Analyses.Workflow.PlanningInputs Planning { get; init; }
+
+    /// <summary>Which way every break is measured: audit, service areas, pairing and siting alike.</summary>
+    public TravelDirection Direction { get; init; } = TravelDirection.ToStation;
 }

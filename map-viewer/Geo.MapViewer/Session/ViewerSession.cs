@@ -57,18 +57,24 @@ public sealed class ViewerSession
     /// <summary>Every existing station's service areas at a third, two thirds and all of the break.</summary>
     public ServiceAreaResult BreakAreas(string profile, double minutes) =>
         _breakAreas.GetOrAdd((profile.ToLowerInvariant(), minutes), key => new Lazy<ServiceAreaResult>(() =>
-            ServiceAreaAnalysis.Run(Snapper(key.Item1), Inputs.Stations, new ServiceAreaOptions(BreaksOf(key.Item2), Overlap: false)))).Value;
+            ServiceAreaAnalysis.Run(Snapper(key.Item1), Inputs.Stations, new ServiceAreaOptions(BreaksOf(key.Item2), Overlap: false, Direction: Inputs.Direction)))).Value;
 
     /// <summary>Siting runs one at a time: each may use every core and the exact solver.</summary>
     public SemaphoreSlim SitingGate { get; } = new(1, 1);
 
-    /// <summary>The coverage sets of the existing stations and of street-junction candidates thinned to a spacing.</summary>
+    /// <summary>
+    /// The coverage sets of the existing stations and of street-junction candidates thinned to a spacing. Street
+    /// demand is cut where the audit's coverage ends, so siting starts from the audit's covered street length.
+    /// </summary>
     public SitingProblem SitingProblem(string profile, double minutes, double spacingMeters) =>
         _siting.GetOrAdd((profile.ToLowerInvariant(), minutes, spacingMeters), key => new Lazy<SitingProblem>(() =>
         {
             var snapper = Snapper(key.Item1);
-            var units = Inputs.Demand is { Count: > 0 } points ? DemandUnits.FromPoints(snapper, points) : DemandUnits.StreetKm(snapper.Graph);
-            return SitingAnalysis.Prepare(snapper, Inputs.Stations, CandidateGrid.Stations(snapper.Graph, key.Item3), units, new SitingOptions(key.Item2));
+            var units = Inputs.Demand is { Count: > 0 } points
+                ? DemandUnits.FromPoints(snapper, points)
+                : DemandUnits.StreetKm(snapper.Graph, Audit(key.Item1, key.Item2).ServiceAreas.CoveredStreets[0]);
+            return SitingAnalysis.Prepare(snapper, Inputs.Stations, CandidateGrid.Stations(snapper.Graph, key.Item3), units,
+                new SitingOptions(key.Item2, Inputs.Direction));
         })).Value;
 
     /// <summary>The coverage with extra stations, worked out from the cached audit by what they add.</summary>
@@ -86,5 +92,5 @@ public sealed class ViewerSession
             new CoverageWhatIf(Audit(key.Item1, key.Item2), Snapper(key.Item1), Inputs.Demand))).Value;
 
     private AuditResult RunAudit(string profile, double minutes) =>
-        Geo.Analyses.Workflow.PlanningWorkflow.Audit(Snapper(profile), Inputs.Planning, new AuditOptions(minutes)).ByUnit;
+        Geo.Analyses.Workflow.PlanningWorkflow.Audit(Snapper(profile), Inputs.Planning, new AuditOptions(minutes, Direction: Inputs.Direction)).ByUnit;
 }

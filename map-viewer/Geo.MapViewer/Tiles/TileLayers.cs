@@ -50,15 +50,18 @@ internal static class TileLayers
         };
     }
 
-    /// <summary>Each blind spot's area, and one labelled point per spot so its rank shows once, not once per tile.</summary>
+    /// <summary>
+    /// Each blind spot's area (its streets where the area is empty), and one labelled point per ranked spot so its
+    /// rank shows once, not once per tile; fragments are drawn without a label.
+    /// </summary>
     private static IEnumerable<TileFeature> BlindSpots(AuditResult audit)
     {
-        foreach (var b in audit.BlindSpots)
+        foreach (var b in audit.AllBlindSpots)
         {
-            var attributes = Attributes(("rank", b.Rank), ("demand", b.Demand), ("street_km", b.StreetKm), ("subdistrict", b.Subdistrict),
-                ("nearest_station_minutes", b.NearestStationMinutes));
-            if (!b.Area.IsEmpty) yield return new TileFeature(b.Area, attributes);
-            yield return new TileFeature(new Point(b.Lon, b.Lat) { SRID = 4326 }, attributes);
+            var attributes = Attributes(("id", b.Id), ("rank", b.IsFragment ? null : (object)b.Rank), ("demand", b.Demand), ("street_km", b.StreetKm),
+                ("subdistrict", b.Subdistrict), ("nearest_station_minutes", b.NearestStationMinutes), ("beyond_break_minutes", b.BeyondBreakMinutes));
+            yield return new TileFeature(b.Shape, attributes);
+            if (!b.IsFragment) yield return new TileFeature(new Point(b.Lon, b.Lat) { SRID = 4326 }, attributes);
         }
     }
 

@@ -114,7 +114,11 @@ async function main() {
       source.addFeatures(geojson.readFeatures(result.added_areas));
       layers.switchable.find((l) => l.key === 'gaps').layer.setVisible(false);
       showFigures(result.after, result.blind_spots_after, result.before);
-      setBusy(`${state.added.length} 个假设新站 what-if station(s), 用时 recomputed in ${result.elapsed_ms} ms`);
+      // The change in uncovered street and demand first; then why the blind-spot count moved.
+      const changes = result.blind_spot_changes.length ? `; ${result.blind_spot_changes.join('; ')}` : '';
+      setBusy(`未覆盖道路 Uncovered streets ${number(result.uncovered_street_km_before, 1)} → ${number(result.uncovered_street_km_after, 1)} km, `
+        + `未覆盖需求 uncovered demand ${number(result.uncovered_demand_before, 1)} → ${number(result.uncovered_demand_after, 1)}${changes}. `
+        + `${state.added.length} 个假设新站 what-if station(s), ${result.elapsed_ms} ms`);
     } catch (error) {
       state.added.pop();
       setBusy(`未能添加 Not added: ${error.message}`);
@@ -145,7 +149,8 @@ async function main() {
       const source = layers.sites.getSource();
       source.clear();
       source.addFeatures(result.sites.map((s) => new Feature({ geometry: new Point(fromLonLat([s.lon, s.lat])), order: s.order })));
-      list.innerHTML = result.sites.map((s) => `<li>+${number(s.marginal)} → ${percent(s.cumulative_share)}</li>`).join('')
+      list.innerHTML = `<li class="note">从现状 ${percent(result.existing_share)} 起 starting from today's ${percent(result.existing_share)}</li>`
+        + result.sites.map((s) => `<li>+${number(s.marginal)} → ${percent(s.cumulative_share)}</li>`).join('')
         + `<li class="note">${result.method}, gap ${(result.gap * 100).toFixed(2)} %</li>`;
     } catch (error) {
       list.innerHTML = `<li>${escapeHtml(error.message)}</li>`;

@@ -23,7 +23,7 @@ public class AuditCommandTests(PostGisServer server)
         var result = GeoCli.Run("audit", "--data", gpkg, "--stations", "pois:amenity=restaurant", "--out", folder.File("audit"));
 
         Assert.True(result.ExitCode == 0, result.Stderr);
-        Assert.Contains("of streets within 15 minutes (ebike)", result.Stdout);
+        Assert.Contains("of streets within 15 minutes (ebike, to the station)", result.Stdout);
         foreach (var f in new[] { "audit.gpkg", "coverage.csv", "blind_spots.csv", "report.md", "report.html", "coverage.png" })
         {
             Assert.True(File.Exists(Path.Combine(folder.File("audit"), f)), f);
@@ -66,7 +66,7 @@ public class AuditCommandTests(PostGisServer server)
         var result = GeoCli.Run("audit", "--data", gpkg, "--out", folder.File("audit"));
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("no stations found", result.Stderr);
+        Assert.Contains("geo: error: no stations:", result.Stderr);
         Assert.Equal(new[] { gpkg }, Directory.GetFileSystemEntries(folder.Path));
     }
 

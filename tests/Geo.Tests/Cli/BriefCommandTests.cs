@@ -18,7 +18,7 @@ public class BriefCommandTests : IClassFixture<BriefCommandTests.AuditedCity>
             Assert.Equal(0, GeoCli.Run("synth", "--vertices", "6000", "--stations", "12", "--out", gpkg).ExitCode);
             var audit = GeoCli.Run("audit", "--data", gpkg, "--minutes", "5", "--out", AuditPath);
             Assert.True(audit.ExitCode == 0, audit.Stderr);
-            Headline = audit.Stdout.Split('\n')[0].Split(' ')[0];
+            Headline = audit.Stdout.Split('\n').First(l => l.Contains("of streets within")).Split(' ')[0];
             var site = GeoCli.Run("site", "--data", gpkg, "--stations", "stations", "--candidates", "grid:500m", "--add", "2", "--minutes", "5", "--out", SitingPath);
             Assert.True(site.ExitCode == 0, site.Stderr);
         }
@@ -28,6 +28,16 @@ public class BriefCommandTests : IClassFixture<BriefCommandTests.AuditedCity>
         private TempFolder Folder { get; } = new();
         public string AuditPath => Folder.File("audit");
         public string Headline { get; }
+
+        /// <summary>Pages of ranked blind spots beyond the summary's first ten, 34 to a page.</summary>
+        public int BlindSpotPages
+        {
+            get
+            {
+                int ranked = File.ReadLines(Path.Combine(AuditPath, "blind_spots.csv")).Skip(1).Count(l => l.Contains(",blind spot,"));
+                return ranked <= 10 ? 0 : (ranked - 10 + 33) / 34;
+            }
+        }
 
         public void Dispose() => Folder.Dispose();
     }
@@ -46,7 +56,7 @@ public class BriefCommandTests : IClassFixture<BriefCommandTests.AuditedCity>
         var names = BriefContent.Load(_city.AuditPath, null).SubdistrictNames;
         Assert.All(names, n => Assert.Contains(n, text));
         Assert.All(names, n => Assert.EndsWith("街道", n));
-        Assert.Equal(names.Count + 2, Directory.GetFiles(folder.File("pages")).Length);
+        Assert.Equal(names.Count + 2 + _city.BlindSpotPages, Directory.GetFiles(folder.File("pages")).Length);
     }
 
     /// <summary>
@@ -84,7 +94,7 @@ public class BriefCommandTests : IClassFixture<BriefCommandTests.AuditedCity>
         Assert.Equal(0, GeoCli.Run("brief", "--audit", _city.AuditPath, "--lang", "en", "--out", pdf).ExitCode);
         ExternalTool.Run("pdftoppm", "poppler-utils", "-png", "-r", "60", pdf, folder.File("page"));
         var pages = Directory.GetFiles(folder.Path, "page*.png").Order().ToList();
-        Assert.Equal(2, pages.Count);
+        Assert.Equal(2 + _city.BlindSpotPages, pages.Count);
         foreach (var page in pages)
         {
             using var bitmap = SKBitmap.Decode(page);

@@ -118,6 +118,41 @@ public sealed class ApiHappyPathTests(ViewerServerFixture server)
     }
 
     [Fact]
+    public async Task Audit_and_siting_start_from_the_same_coverage_in_the_same_direction()
+    {
+        var audit = await server.GetJson("/api/audit");
+        var siting = await server.PostJson("/api/siting", new { add = 2, candidate_spacing = 400, time_limit = 1 });
+        Assert.Equal("to-station", audit.GetProperty("direction").GetString());
+        Assert.Equal(audit.GetProperty("direction").GetString(), siting.GetProperty("direction").GetString());
+        var totals = audit.GetProperty("totals");
+        Assert.Equal(totals.GetProperty("demand_share").GetDouble(), siting.GetProperty("existing_share").GetDouble(), 4);
+        Assert.Equal(totals.GetProperty("covered_demand").GetDouble(), siting.GetProperty("existing_coverage").GetDouble(), 3);
+        Assert.Equal(totals.GetProperty("demand").GetDouble(), siting.GetProperty("total_demand").GetDouble(), 3);
+        // Each site's gain adds to the same starting figure the audit panel shows.
+        double cumulative = siting.GetProperty("existing_coverage").GetDouble();
+        foreach (var site in siting.GetProperty("sites").EnumerateArray())
+        {
+            cumulative += site.GetProperty("marginal").GetDouble();
+            Assert.Equal(cumulative, site.GetProperty("cumulative").GetDouble(), 3);
+        }
+    }
+
+    [Fact]
+    public async Task What_if_shows_the_change_in_uncovered_street_and_demand_and_why_the_count_moved()
+    {
+        var audit = await server.GetJson("/api/audit");
+        var spot = audit.GetProperty("blind_spots")[0];
+        var result = await server.PostJson("/api/whatif", new { stations = new[] { new[] { spot.GetProperty("lon").GetDouble(), spot.GetProperty("lat").GetDouble() } } });
+        var first = result.EnumerateObject().Take(4).Select(p => p.Name).ToArray();
+        Assert.Equal(new[] { "uncovered_street_km_before", "uncovered_street_km_after", "uncovered_demand_before", "uncovered_demand_after" }, first);
+        Assert.True(result.GetProperty("uncovered_street_km_after").GetDouble() < result.GetProperty("uncovered_street_km_before").GetDouble());
+        int before = result.GetProperty("blind_spots_before").GetInt32(), after = result.GetProperty("blind_spots_after").GetInt32();
+        var changes = result.GetProperty("blind_spot_changes").EnumerateArray().Select(c => c.GetString()!).ToList();
+        if (after > before) Assert.Contains(changes, c => c.Contains("split into"));
+        if (after != before) Assert.NotEmpty(changes);
+    }
+
+    [Fact]
     public async Task Siting_picks_new_places_with_a_non_decreasing_curve_and_a_non_negative_gap()
     {
         var result = await server.PostJson("/api/siting", new { add = 3, candidate_spacing = 400, time_limit = 1 });

@@ -1,5 +1,6 @@
 using Geo.Analyses.ServiceAreas;
 using Geo.Data.Features;
+using Geo.Streets;
 
 namespace Geo.Analyses.Coverage;
 
@@ -17,14 +18,20 @@ public static class AuditLayers
         });
         foreach (var s in audit.Subdistricts.Where(s => !s.Gap.IsEmpty)) gaps.Add(s.Gap, s.Id, s.Name, R(s.UncoveredKm2));
 
-        var spots = new FeatureLayer("blind_spots", GeometryKind.MultiPolygon, new[]
+        // Areas where the widened stretch has any, the stretch's own streets where it has none: one feature per blind spot.
+        var spots = new FeatureLayer("blind_spots", GeometryKind.Geometry, new[]
         {
-            new FieldDefinition("rank", FieldType.Integer), new FieldDefinition("street_km", FieldType.Real), new FieldDefinition("demand", FieldType.Real),
-            new FieldDefinition("subdistrict", FieldType.Text), new FieldDefinition("nearest_station", FieldType.Text), new FieldDefinition("nearest_minutes", FieldType.Real),
+            new FieldDefinition("spot_id", FieldType.Text), new FieldDefinition("rank", FieldType.Integer), new FieldDefinition("kind", FieldType.Text),
+            new FieldDefinition("street_km", FieldType.Real), new FieldDefinition("demand", FieldType.Real),
+            new FieldDefinition("subdistrict_id", FieldType.Integer), new FieldDefinition("subdistrict", FieldType.Text),
+            new FieldDefinition("nearest_station", FieldType.Text), new FieldDefinition("nearest_minutes", FieldType.Real),
+            new FieldDefinition("beyond_break_minutes", FieldType.Real),
         });
-        foreach (var b in audit.BlindSpots.Where(b => !b.Area.IsEmpty))
+        foreach (var b in audit.AllBlindSpots)
         {
-            spots.Add(b.Area, (long)b.Rank, R(b.StreetKm), R(b.Demand), b.Subdistrict, b.NearestStationId, b.NearestStationMinutes is { } m ? R(m) : null);
+            spots.Add(b.Shape, b.Id, b.IsFragment ? null : (long)b.Rank, b.IsFragment ? "fragment" : "blind spot", R(b.StreetKm), R(b.Demand),
+                b.SubdistrictId, b.Subdistrict, b.NearestStationId, b.NearestStationMinutes is { } m ? R(m) : null,
+                b.BeyondBreakMinutes is { } beyond ? R(beyond) : null);
         }
         var stations = new FeatureLayer("stations", GeometryKind.Point, new[]
         {
@@ -38,6 +45,7 @@ public static class AuditLayers
             new FieldDefinition("area_km2", FieldType.Real), new FieldDefinition("covered_km2", FieldType.Real), new FieldDefinition("area_pct", FieldType.Real),
             new FieldDefinition("demand", FieldType.Real), new FieldDefinition("covered_demand", FieldType.Real), new FieldDefinition("demand_pct", FieldType.Real),
             new FieldDefinition("stations", FieldType.Integer), new FieldDefinition("unsnapped", FieldType.Integer), new FieldDefinition("blind_spots", FieldType.Integer),
+            new FieldDefinition("fragments", FieldType.Integer), new FieldDefinition("direction", FieldType.Text),
             new FieldDefinition("land_km2", FieldType.Real), new FieldDefinition("served_land_km2", FieldType.Real), new FieldDefinition("served_land_pct", FieldType.Real),
             new FieldDefinition("stations_from", FieldType.Text), new FieldDefinition("unit_kind", FieldType.Text), new FieldDefinition("units_from", FieldType.Text),
         });
@@ -49,6 +57,7 @@ public static class AuditLayers
             summary.Add(new NetTopologySuite.Geometries.GeometryFactory(new NetTopologySuite.Geometries.PrecisionModel(), 4326).ToGeometry(extent),
                 audit.Minutes, audit.Profile, R(t.StreetKm), R(t.CoveredStreetKm), R(100 * t.StreetShare), R(t.AreaKm2), R(t.CoveredKm2), R(100 * t.AreaShare),
                 R(t.Demand), R(t.CoveredDemand), R(100 * t.DemandShare), (long)t.Stations, (long)t.Unsnapped, (long)audit.BlindSpots.Count,
+                (long)audit.Fragments.Count, audit.Direction.Name(),
                 R(t.LandKm2), R(t.ServedLandKm2), R(100 * t.LandShare), audit.StationsFrom, Geo.Data.Subdistricts.UnitKinds.Label(audit.UnitKind), audit.SubdistrictsFrom);
         }
         layers.AddRange(new[] { subdistricts, gaps, spots, stations, summary });

@@ -14,7 +14,7 @@ public static class AuditReport
         var lines = new List<string>
         {
             audit.StationsFrom,
-            Pct($"streets within {m} minutes ({audit.Profile})", t.StreetShare, $"{t.CoveredStreetKm:0.0} of {t.StreetKm:0.0} km"),
+            Pct($"streets within {m} minutes ({audit.Profile}, {audit.DirectionText})", t.StreetShare, $"{t.CoveredStreetKm:0.0} of {t.StreetKm:0.0} km"),
             $"  {StreetMeaning(audit)}",
             Pct($"served land within {m} minutes", t.LandShare, $"{t.ServedLandKm2:0.00} of {t.LandKm2:0.00} km² of city blocks"),
             $"  {LandMeaning}",
@@ -28,7 +28,7 @@ public static class AuditReport
         int partial = audit.Subdistricts.Count(s => s.HeldShare < 0.995);
         lines.Add($"reported by {audit.Subdistricts.Count} {Geo.Data.Subdistricts.UnitKinds.Label(audit.UnitKind)} ({audit.SubdistrictsFrom})" +
             (partial > 0 ? $", {partial} of them cut by the edge of the street data (their figures are of the part it holds)" : "") +
-            $"; blind spots: {audit.BlindSpots.Count}");
+            $"; blind spots: {audit.BlindSpots.Count}; fragments under {audit.MinBlindSpotMeters:0} m: {audit.Fragments.Count} ({audit.Fragments.Sum(f => f.StreetKm):0.00} km)");
         return lines;
     }
 
@@ -36,7 +36,7 @@ public static class AuditReport
     public const string LandMeaning = "served land = city blocks (land ringed by streets), weighted by area, each counted by the share of its frontage a station reaches";
 
     public static string StreetMeaning(AuditResult audit) =>
-        $"street length a rider ({audit.Profile}) reaches from some station within {audit.Minutes.ToString("0.##", CultureInfo.InvariantCulture)} minutes";
+        $"street length where a rider ({audit.Profile}, {audit.DirectionText}) and some station are within {audit.Minutes.ToString("0.##", CultureInfo.InvariantCulture)} minutes";
 
     public static string Markdown(AuditResult audit, string? mapImage, double flagBelow)
     {
@@ -49,11 +49,11 @@ public static class AuditReport
         md.AppendLine($"## {Geo.Data.Subdistricts.UnitKinds.Label(audit.UnitKind)} below {flagBelow:P0} of streets covered ({below.Count})").AppendLine();
         md.AppendLine("| unit | streets covered | served land | demand covered | stations inside | uncovered km |").AppendLine("|---|---:|---:|---:|---:|---:|");
         foreach (var s in below) md.AppendLine($"| {s.Name} | {s.StreetShare:P1} | {s.LandShare:P1} | {s.DemandShare:P1} | {s.StationsInside} | {s.UncoveredStreetKm:0.00} |");
-        md.AppendLine().AppendLine("## Top 10 blind spots").AppendLine();
-        md.AppendLine("| rank | demand | street km | where (lon, lat) | subdistrict | nearest station |").AppendLine("|---:|---:|---:|---|---|---|");
-        foreach (var b in audit.BlindSpots.Take(10))
+        md.AppendLine().AppendLine($"## Blind spots ({audit.BlindSpots.Count}), ranked by uncovered demand").AppendLine();
+        md.AppendLine("| rank | id | demand | street km | where (lon, lat) | subdistrict | nearest station |").AppendLine("|---:|---|---:|---:|---|---|---|");
+        foreach (var b in audit.BlindSpots)
         {
-            md.AppendLine($"| {b.Rank} | {b.Demand:0.##} | {b.StreetKm:0.00} | {b.Lon:0.00000}, {b.Lat:0.00000} | {b.Subdistrict ?? "—"} | {Nearest(b)} |");
+            md.AppendLine($"| {b.Rank} | {b.Id} | {b.Demand:0.##} | {b.StreetKm:0.00} | {b.Lon:0.00000}, {b.Lat:0.00000} | {b.Subdistrict ?? "—"} | {Nearest(b, audit)} |");
         }
         if (audit.Warnings.Count > 0)
         {
@@ -80,10 +80,10 @@ public static class AuditReport
         {
             html.AppendLine($"<tr><td>{E(s.Name)}</td><td class=n>{s.StreetShare:P1}</td><td class=n>{s.LandShare:P1}</td><td class=n>{s.DemandShare:P1}</td><td class=n>{s.StationsInside}</td><td class=n>{s.UncoveredStreetKm:0.00}</td></tr>");
         }
-        html.AppendLine("</table><h2>Top 10 blind spots</h2><table><tr><th>rank</th><th>demand</th><th>street km</th><th>where (lon, lat)</th><th>subdistrict</th><th>nearest station</th></tr>");
-        foreach (var b in audit.BlindSpots.Take(10))
+        html.AppendLine($"</table><h2>Blind spots ({audit.BlindSpots.Count}), ranked by uncovered demand</h2><table><tr><th>rank</th><th>id</th><th>demand</th><th>street km</th><th>where (lon, lat)</th><th>subdistrict</th><th>nearest station</th></tr>");
+        foreach (var b in audit.BlindSpots)
         {
-            html.AppendLine($"<tr><td class=n>{b.Rank}</td><td class=n>{b.Demand:0.##}</td><td class=n>{b.StreetKm:0.00}</td><td>{b.Lon:0.00000}, {b.Lat:0.00000}</td><td>{E(b.Subdistrict ?? "—")}</td><td>{E(Nearest(b))}</td></tr>");
+            html.AppendLine($"<tr><td class=n>{b.Rank}</td><td>{b.Id}</td><td class=n>{b.Demand:0.##}</td><td class=n>{b.StreetKm:0.00}</td><td>{b.Lon:0.00000}, {b.Lat:0.00000}</td><td>{E(b.Subdistrict ?? "—")}</td><td>{E(Nearest(b, audit))}</td></tr>");
         }
         html.AppendLine("</table>");
         if (audit.Warnings.Count > 0)
@@ -99,8 +99,9 @@ public static class AuditReport
     private static List<SubdistrictCoverage> Below(AuditResult audit, double flagBelow) =>
         audit.Subdistricts.Where(s => s.StreetKm > 0 && s.StreetShare < flagBelow).OrderBy(s => s.StreetShare).ToList();
 
-    private static string Nearest(BlindSpot b) =>
-        b.NearestStationMinutes is { } m ? $"{b.NearestStationId}, {m:0.0} min" : $"none within {AuditOptions.NearestStationHorizonMinutes:0} min";
+    /// <summary>The station nearest the blind spot's farthest spot, and how far beyond the break that is, e.g. "S3, +3.2 min beyond 15".</summary>
+    public static string Nearest(BlindSpot b, AuditResult audit) =>
+        b.BeyondBreakMinutes is { } beyond ? $"{b.NearestStationId}, +{beyond:0.0} min beyond {audit.Minutes:0.##}" : $"none within {AuditOptions.NearestStationHorizonMinutes:0} min";
 
     private static string Pct(string what, double share, string detail) => $"{share:P1} of {what} ({detail})";
 }

@@ -33,10 +33,28 @@ public sealed record SubdistrictCoverage(
     public double DemandShare => Demand > 0 ? CoveredDemand / Demand : 0;
 }
 
-/// <summary>A connected stretch of street network no station reaches within the break (盲区), ranked by uncovered demand.</summary>
+/// <summary>
+/// A connected stretch of street no station reaches within the break (盲区), inside one subdistrict (or cell).
+/// Ranked by uncovered demand (<see cref="Rank"/> from 1), or a fragment (<see cref="Rank"/> 0) when shorter than the
+/// audit's smallest blind spot. <see cref="Id"/> is B&lt;rank&gt; or F&lt;n&gt; in every output. <see cref="Area"/> is the
+/// stretch widened like a service area less what is covered, and may be empty; <see cref="Streets"/> is the stretch
+/// itself. <see cref="NearestStationMinutes"/> is the time between its farthest spot and the station nearest that spot.
+/// </summary>
 public sealed record BlindSpot(
     int Rank, Geometry Area, double StreetKm, double Demand, double Lon, double Lat, string? Subdistrict,
-    double? NearestStationMinutes, string? NearestStationId);
+    double? NearestStationMinutes, string? NearestStationId)
+{
+    public string Id { get; init; } = "";
+    public bool IsFragment => Rank == 0;
+    public long? SubdistrictId { get; init; }
+    public Geometry Streets { get; init; } = Area;
+
+    /// <summary>What every output draws: the area, or the streets themselves where the area is empty.</summary>
+    public Geometry Shape => Area.IsEmpty ? Streets : Area;
+
+    /// <summary>How far the farthest spot lies beyond the break, in minutes.</summary>
+    public double? BeyondBreakMinutes { get; init; }
+}
 
 public sealed record AuditTotals(
     double AreaKm2, double CoveredKm2, double StreetKm, double CoveredStreetKm, double Demand, double CoveredDemand, int Stations, int Unsnapped)
@@ -70,11 +88,30 @@ public sealed record AuditResult(
     /// <summary>What the units are (区/县, 街道, 社区 or 网格), so no output calls a planning cell a subdistrict.</summary>
     public Geo.Data.Subdistricts.UnitKind UnitKind { get; init; } = Geo.Data.Subdistricts.UnitKind.PlanningCell;
 
+    /// <summary>Which way the break was measured (service areas, coverage, nearest stations, pairing).</summary>
+    public Streets.TravelDirection Direction { get; init; } = Streets.TravelDirection.ToStation;
+
+    /// <summary>Uncovered stretches shorter than <see cref="MinBlindSpotMeters"/>: counted and drawn, not ranked.</summary>
+    public IReadOnlyList<BlindSpot> Fragments { get; init; } = Array.Empty<BlindSpot>();
+
+    public double MinBlindSpotMeters { get; init; } = AuditOptions.DefaultMinBlindSpotMeters;
+
+    /// <summary>Ranked blind spots, then fragments: every uncovered stretch once.</summary>
+    public IEnumerable<BlindSpot> AllBlindSpots => BlindSpots.Concat(Fragments);
+
+    /// <summary>The headline's phrase for the direction, e.g. "to the station".</summary>
+    public string DirectionText => Streets.TravelDirections.Describe(Direction);
+
     /// <summary>The subdistricts and their gaps in graph coordinates, as the audit cut them, for a what-if to start from.</summary>
     internal IReadOnlyList<Geometry> SubdistrictsLocal { get; init; } = Array.Empty<Geometry>();
 
     internal IReadOnlyList<Geometry> GapsLocal { get; init; } = Array.Empty<Geometry>();
 
-    /// <summary>The uncovered stretches behind <see cref="BlindSpots"/>, unranked.</summary>
+    /// <summary>The uncovered stretches behind <see cref="BlindSpots"/> and <see cref="Fragments"/>, and the id each got.</summary>
     internal IReadOnlyList<BlindSpotFinder.Stretch> Stretches { get; init; } = Array.Empty<BlindSpotFinder.Stretch>();
+
+    internal IReadOnlyList<string> StretchIds { get; init; } = Array.Empty<string>();
+
+    /// <summary>The subdistricts as the blind spots were cut at them.</summary>
+    internal UnitBorders? Borders { get; init; }
 }

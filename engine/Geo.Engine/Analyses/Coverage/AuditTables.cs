@@ -21,15 +21,17 @@ public static class AuditTables
         return csv.ToString();
     }
 
+    /// <summary>Every uncovered stretch: ranked blind spots first, then fragments (no rank).</summary>
     public static string BlindSpotsCsv(AuditResult audit)
     {
         var csv = new StringBuilder();
-        csv.AppendLine("rank,demand,street_km,lon,lat,subdistrict,nearest_station,nearest_minutes");
-        foreach (var b in audit.BlindSpots)
+        csv.AppendLine("id,rank,kind,demand,street_km,lon,lat,subdistrict_id,subdistrict,nearest_station,nearest_minutes,beyond_break_minutes");
+        foreach (var b in audit.AllBlindSpots)
         {
-            csv.AppendLine(string.Join(',', b.Rank.ToString(CultureInfo.InvariantCulture), N(b.Demand), N(b.StreetKm), b.Lon.ToString("0.000000", CultureInfo.InvariantCulture),
-                b.Lat.ToString("0.000000", CultureInfo.InvariantCulture), Quote(b.Subdistrict ?? ""), Quote(b.NearestStationId ?? ""),
-                b.NearestStationMinutes is { } m ? N(m) : ""));
+            csv.AppendLine(string.Join(',', b.Id, b.IsFragment ? "" : b.Rank.ToString(CultureInfo.InvariantCulture), b.IsFragment ? "fragment" : "blind spot",
+                N(b.Demand), N(b.StreetKm), b.Lon.ToString("0.000000", CultureInfo.InvariantCulture), b.Lat.ToString("0.000000", CultureInfo.InvariantCulture),
+                b.SubdistrictId?.ToString(CultureInfo.InvariantCulture) ?? "", Quote(b.Subdistrict ?? ""), Quote(b.NearestStationId ?? ""),
+                b.NearestStationMinutes is { } m ? N(m) : "", b.BeyondBreakMinutes is { } beyond ? N(beyond) : ""));
         }
         return csv.ToString();
     }

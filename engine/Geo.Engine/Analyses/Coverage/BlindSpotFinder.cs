@@ -5,39 +5,41 @@ using Geo.Streets;
 namespace Geo.Analyses.Coverage;
 
 /// <summary>
-/// The uncovered street network split into connected stretches: two uncovered stretches belong to one blind spot when
-/// they meet at a junction. With no station at all, each island of the network is one blind spot.
+/// The uncovered street network split into connected stretches, each within one unit: two uncovered parts belong
+/// to one stretch when they meet at a junction inside the same unit; a unit border always cuts. With no station at
+/// all, each island of the network is one stretch per unit it crosses.
 /// </summary>
 internal static class BlindSpotFinder
 {
-    public sealed record Stretch(List<ReachedInterval> Intervals, List<int> Vertices, double Meters);
+    /// <summary>Uncovered intervals joined at junctions, all in unit <see cref="Unit"/> (-1: outside every unit).</summary>
+    public sealed record Stretch(List<ReachedInterval> Intervals, double Meters, int Unit);
 
-    public static List<Stretch> Find(StreetGraph graph, IReadOnlyList<ReachedInterval> covered)
+    public static List<Stretch> Find(StreetGraph graph, UnitBorders units, IReadOnlyList<ReachedInterval> covered)
     {
         var coveredOf = covered.GroupBy(c => c.Piece).ToDictionary(g => g.Key, g => g.OrderBy(c => c.From).ToList());
-        return Find(graph, Enumerable.Range(0, graph.Pieces.Count), piece => coveredOf.GetValueOrDefault(piece));
+        return Find(graph, units, Enumerable.Range(0, graph.Pieces.Count), piece => coveredOf.GetValueOrDefault(piece));
     }
 
     /// <summary>
     /// The uncovered stretches among some pieces, given each piece's covered intervals (sorted by start). Counting a
     /// subset is right when it holds every piece of the stretches it meets: a what-if recounts only those.
     /// </summary>
-    public static List<Stretch> Find(StreetGraph graph, IEnumerable<int> pieceIds, Func<int, IReadOnlyList<ReachedInterval>?> coveredOn)
+    public static List<Stretch> Find(StreetGraph graph, UnitBorders units, IEnumerable<int> pieceIds, Func<int, IReadOnlyList<ReachedInterval>?> coveredOn)
     {
         var pieces = graph.Pieces;
-        var uncovered = new List<(ReachedInterval Interval, int Element)>();
+        var uncovered = new List<(ReachedInterval Interval, int Unit, int Element)>();
         var parent = new List<int>();
-        var vertexElement = new Dictionary<int, int>();
+        var junctionElement = new Dictionary<(int Vertex, int Unit), int>();
 
-        int VertexElement(int vertex)
+        int JunctionElement(int vertex, int unit)
         {
-            if (vertexElement.TryGetValue(vertex, out int e)) return e;
-            vertexElement[vertex] = parent.Count;
+            if (junctionElement.TryGetValue((vertex, unit), out int e)) return e;
+            junctionElement[(vertex, unit)] = parent.Count;
             parent.Add(parent.Count);
             return parent.Count - 1;
         }
 
-        int Find(int x)
+        int Root(int x)
         {
             while (parent[x] != x)
             {
@@ -49,8 +51,8 @@ internal static class BlindSpotFinder
 
         void Union(int a, int b)
         {
-            a = Find(a);
-            b = Find(b);
+            a = Root(a);
+            b = Root(b);
             if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b);
         }
 
@@ -69,30 +71,32 @@ internal static class BlindSpotFinder
                 }
             }
             if (length > at + Touch) gaps.Add((at, length));
-            foreach (var (from, to) in gaps)
+            foreach (var (gapFrom, gapTo) in gaps)
             {
-                bool atStart = from <= Touch, atEnd = to >= length - Touch;
-                int element;
-                if (atStart) element = VertexElement(pieces.FromVertex[s]);
-                else if (atEnd) element = VertexElement(pieces.ToVertex[s]);
-                else
+                foreach (var part in units.Cut(s, gapFrom, gapTo))
                 {
-                    element = parent.Count;
-                    parent.Add(element);
+                    if (part.To - part.From <= Touch) continue;
+                    bool atStart = part.From <= Touch, atEnd = part.To >= length - Touch;
+                    int element;
+                    if (atStart) element = JunctionElement(pieces.FromVertex[s], part.Unit);
+                    else if (atEnd) element = JunctionElement(pieces.ToVertex[s], part.Unit);
+                    else
+                    {
+                        element = parent.Count;
+                        parent.Add(element);
+                    }
+                    if (atStart && atEnd) Union(element, JunctionElement(pieces.ToVertex[s], part.Unit));
+                    uncovered.Add((new ReachedInterval(s, part.From, part.To), part.Unit, element));
                 }
-                if (atStart && atEnd) Union(element, VertexElement(pieces.ToVertex[s]));
-                uncovered.Add((new ReachedInterval(s, from, to), element));
             }
         }
 
         var stretches = new Dictionary<int, Stretch>();
-        foreach (var (interval, element) in uncovered)
+        foreach (var (interval, unit, element) in uncovered)
         {
-            int root = Find(element);
-            if (!stretches.TryGetValue(root, out var stretch)) stretches[root] = stretch = new Stretch(new List<ReachedInterval>(), new List<int>(), 0);
+            int root = Root(element);
+            if (!stretches.TryGetValue(root, out var stretch)) stretches[root] = stretch = new Stretch(new List<ReachedInterval>(), 0, unit);
             stretch.Intervals.Add(interval);
-            if (interval.From <= Touch) stretch.Vertices.Add(pieces.FromVertex[interval.Piece]);
-            if (interval.To >= pieces.LengthMeters[interval.Piece] - Touch) stretch.Vertices.Add(pieces.ToVertex[interval.Piece]);
         }
         return stretches.Values.Select(s => s with { Meters = s.Intervals.Sum(i => i.Length) }).ToList();
     }
@@ -105,5 +109,12 @@ internal static class BlindSpotFinder
         if (covered is not null) mask.Exclude(covered);
         mask.RemoveDiagonals();
         return CellTracer.Trace(mask);
+    }
+
+    /// <summary>The stretch's own streets as lines (graph coordinates).</summary>
+    public static NetTopologySuite.Geometries.Geometry Lines(StreetGraph graph, Stretch stretch)
+    {
+        var factory = ServiceAreaGeometry.Local;
+        return factory.CreateMultiLineString(stretch.Intervals.Select(i => StreetShares.Line(factory, graph.Pieces, i.Piece, i.From, i.To)).ToArray());
     }
 }

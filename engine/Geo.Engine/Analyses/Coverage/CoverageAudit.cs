@@ -15,8 +15,8 @@ namespace Geo.Analyses.Coverage;
 /// <summary>
 /// The coverage-gap audit: every station's service area within the break, then per subdistrict the share of area,
 /// street length and demand covered, the gap polygons, and the blind spots (connected uncovered street network)
-/// ranked by uncovered demand with the nearest station's travel time. Demand is street length unless demand points
-/// are given.
+/// cut at subdistrict borders and ranked by uncovered demand, with how far beyond the break each lies. Demand is street
+/// length unless demand points are given. Every travel time runs in the options' direction (to the station by default).
 /// </summary>
 public static class CoverageAudit
 {
@@ -27,8 +27,9 @@ public static class CoverageAudit
     {
         var graph = snapper.Graph;
         double lateral = options.LateralMeters ?? graph.Profile.LateralMeters;
+        options.Validate();
         // Reporting by a second set of units (cells inside districts) reuses the first run's service areas.
-        var areas = serviceAreas ?? ServiceAreaAnalysis.Run(snapper, stations, new ServiceAreaOptions(new[] { options.Minutes }, lateral));
+        var areas = serviceAreas ?? ServiceAreaAnalysis.Run(snapper, stations, new ServiceAreaOptions(new[] { options.Minutes }, lateral, Direction: options.Direction));
         var coverageLonLat = areas.Coverage[0].Area;
         var coverageLocal = areas.CoverageLocal[0];
         var covered = areas.CoveredStreets[0];
@@ -72,8 +73,8 @@ public static class CoverageAudit
         }
 
         // Travel times from the nearest station: the worst covered time per subdistrict, and blind spots' nearest station.
-        var search = new ShortestPathSearch(graph);
-        search.Run(areas.Snapped.SelectMany((s, i) => s.Snap.Seeds(graph, i)), AuditOptions.NearestStationHorizonMinutes * 60);
+        var search = new ShortestPathSearch(graph.SearchGraph(options.Direction));
+        search.Run(areas.Snapped.SelectMany((s, i) => s.Snap.Seeds(graph, i, options.Direction)), AuditOptions.NearestStationHorizonMinutes * 60);
         var worst = new double?[subdistricts.Count];
         double limit = options.Minutes * 60;
         foreach (int v in search.Settled)
@@ -100,41 +101,14 @@ public static class CoverageAudit
             };
         }
 
-        // Blind spots.
+        // Blind spots: uncovered stretches cut at subdistrict borders.
         var grid = ServiceAreaAnalysis.GridFor(graph, lateral, new ServiceAreaOptions(new[] { options.Minutes }).Cell(lateral));
-        var stretches = BlindSpotFinder.Find(graph, covered);
-        var spotAreas = new Geometry[stretches.Count];
-        Parallel.For(0, stretches.Count, k => spotAreas[k] = graph.ToLonLat(BlindSpotFinder.Area(graph, grid, stretches[k], lateral, areas.CoveredCells)));
-        var spotDemand = new double[stretches.Count];
-        if (!streetDemand)
-        {
-            var spotIndex = new STRtree<int>();
-            for (int k = 0; k < stretches.Count; k++) if (!spotAreas[k].IsEmpty) spotIndex.Insert(spotAreas[k].EnvelopeInternal, k);
-            spotIndex.Build();
-            foreach (var d in demand!)
-            {
-                if (IsCovered(d.Geometry)) continue;
-                foreach (int k in spotIndex.Query(d.Geometry.EnvelopeInternal))
-                {
-                    if (!spotAreas[k].Covers(d.Geometry)) continue;
-                    spotDemand[k] += d.Weight;
-                    break;
-                }
-            }
-        }
-        var spots = new List<BlindSpot>();
-        for (int k = 0; k < stretches.Count; k++)
-        {
-            var stretch = stretches[k];
-            double km = stretch.Meters / 1000;
-            var where = spotAreas[k].IsEmpty ? graph.ToLonLat(StreetShares.Line(ServiceAreaGeometry.Local, graph.Pieces, stretch.Intervals[0].Piece, stretch.Intervals[0].From, stretch.Intervals[0].To)).InteriorPoint : spotAreas[k].InteriorPoint;
-            var (nearest, nearestId) = NearestStation(graph, search, stretch, areas.Snapped);
-            int home = SubdistrictOf((Point)where);
-            spots.Add(new BlindSpot(0, spotAreas[k], km, streetDemand ? km : spotDemand[k], where.Coordinate.X, where.Coordinate.Y,
-                home >= 0 ? subdistricts[home].Name : null, nearest, nearestId));
-        }
-        var ranked = spots.OrderByDescending(s => s.Demand).ThenByDescending(s => s.StreetKm).ThenBy(s => s.Lon).ThenBy(s => s.Lat)
-            .Select((s, r) => s with { Rank = r + 1 }).ToList();
+        var borders = new UnitBorders(graph, locals);
+        var stretches = BlindSpotFinder.Find(graph, borders, covered);
+        var reach = new BlindSpotReach(graph, search, options.Direction, areas.Snapped);
+        var uncoveredDemand = streetDemand ? null : demand!.Where(d => !IsCovered(d.Geometry)).ToList();
+        var (ranked, fragments, stretchIds) = BlindSpotList.Build(graph, grid, areas.CoveredCells, lateral, stretches, borders, subdistricts,
+            uncoveredDemand, SubdistrictOf, reach, options);
 
         var totalStreetKm = graph.Pieces.LengthMeters.Sum(l => (double)l) / 1000;
         var totalCoveredKm = covered.Sum(c => c.Length) / 1000;
@@ -154,34 +128,20 @@ public static class CoverageAudit
             SubdistrictsLocal = locals,
             GapsLocal = gapsLocal,
             Stretches = stretches,
+            StretchIds = stretchIds,
+            Borders = borders,
+            Fragments = fragments,
+            MinBlindSpotMeters = options.MinBlindSpotMeters,
+            Direction = options.Direction,
         };
     }
 
     /// <summary>
-    /// How soon a rider from the nearest station reaches the blind spot: the least time to any point of its
-    /// uncovered stretches, entering a piece from whichever end the profile allows.
+    /// The pairing options that agree with an audit: the same direction of travel, and reference points on the
+    /// streets the audit found covered, so a subdistrict with covered streets is paired within the break.
     /// </summary>
-    private static (double? Minutes, string? StationId) NearestStation(StreetGraph graph, ShortestPathSearch search,
-        BlindSpotFinder.Stretch stretch, IReadOnlyList<SnappedStation> stations)
-    {
-        var pieces = graph.Pieces;
-        double best = double.PositiveInfinity;
-        int origin = -1;
-        foreach (var interval in stretch.Intervals)
-        {
-            int s = interval.Piece;
-            double length = Math.Max(pieces.LengthMeters[s], 1e-9);
-            int from = pieces.FromVertex[s], to = pieces.ToVertex[s];
-            double viaStart = search.SecondsTo(from) + interval.From / length * pieces.ForwardSeconds[s];
-            if (viaStart < best) (best, origin) = (viaStart, search.OriginOf(from));
-            if (pieces.CanTravelBackward(s))
-            {
-                double viaEnd = search.SecondsTo(to) + (length - interval.To) / length * pieces.BackwardSeconds[s];
-                if (viaEnd < best) (best, origin) = (viaEnd, search.OriginOf(to));
-            }
-        }
-        return double.IsFinite(best) ? (best / 60, stations[origin].Station.Id) : (null, null);
-    }
+    public static Pairing.PairingOptions PairingOptionsFor(AuditResult audit, Pairing.PairingOptions options) =>
+        options with { Direction = audit.Direction, Coverage = audit.ServiceAreas.CoveredStreets[0] };
 
     /// <summary>Adds a pairing run (station ↔ subdistrict, territories) to an audit: its layers and each subdistrict's paired stations.</summary>
     public static AuditResult WithPairing(AuditResult audit, Pairing.PairingResult pairing)

@@ -36,7 +36,7 @@ public sealed class CoverageWhatIf
     /// <param name="baseline">An audit from <see cref="CoverageAudit.Run"/>: its subdistricts, gaps and stretches in graph coordinates are reused.</param>
     public CoverageWhatIf(AuditResult baseline, StreetSnapper snapper, IReadOnlyList<DemandPoint>? demand, double? lateralMeters = null)
     {
-        if (baseline.GapsLocal.Count != baseline.Subdistricts.Count) throw new ArgumentException("the baseline must be an audit made by CoverageAudit.Run", nameof(baseline));
+        if (baseline.GapsLocal.Count != baseline.Subdistricts.Count || baseline.Borders is null) throw new ArgumentException("the baseline must be an audit made by CoverageAudit.Run", nameof(baseline));
         _baseline = baseline;
         _snapper = snapper;
         var graph = snapper.Graph;
@@ -73,7 +73,7 @@ public sealed class CoverageWhatIf
     {
         var graph = _snapper.Graph;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var areas = ServiceAreaAnalysis.Run(_snapper, added, new ServiceAreaOptions(new[] { _baseline.Minutes }, _lateral, Overlap: false));
+        var areas = ServiceAreaAnalysis.Run(_snapper, added, new ServiceAreaOptions(new[] { _baseline.Minutes }, _lateral, Overlap: false, Direction: _baseline.Direction));
         int n = _locals.Count;
         var addedKm2 = new double[n];
         var addedStreetKm = new double[n];
@@ -145,17 +145,25 @@ public sealed class CoverageWhatIf
             Unsnapped = t.Unsnapped + areas.Unsnapped.Count,
         };
         long figuresMs = clock.ElapsedMilliseconds - areasMs - overlayMs;
-        int blindSpots = BlindSpotsAfter(freshStreets);
+        var (blindSpots, fragments, changes) = BlindSpotsAfter(freshStreets);
         long blindMs = clock.ElapsedMilliseconds - areasMs - overlayMs - figuresMs;
-        return new WhatIfResult(totals, rows, areas.Areas, areas.Unsnapped, blindSpots) { Timings = new WhatIfTimings(areasMs, overlayMs, figuresMs, blindMs) };
+        return new WhatIfResult(totals, rows, areas.Areas, areas.Unsnapped, blindSpots)
+        {
+            Fragments = fragments,
+            BlindSpotChanges = changes,
+            Timings = new WhatIfTimings(areasMs, overlayMs, figuresMs, blindMs),
+        };
     }
 
     /// <summary>
-    /// The blind spots left: only the stretches the fresh coverage touches are recounted, together with every
-    /// stretch sharing a piece with them, so each recounted stretch is whole.
+    /// The blind spots and fragments left: only the stretches the fresh coverage touches are recounted, together with
+    /// every stretch sharing a piece with them, so each recounted stretch is whole. Each new stretch lies inside one
+    /// old one (coverage only grows), which tells what became of every touched blind spot.
     /// </summary>
-    private int BlindSpotsAfter(IReadOnlyList<ReachedInterval> fresh)
+    private (int BlindSpots, int Fragments, List<string> Changes) BlindSpotsAfter(IReadOnlyList<ReachedInterval> fresh)
     {
+        bool IsFragment(BlindSpotFinder.Stretch s) => s.Meters < _baseline.MinBlindSpotMeters;
+        int oldRanked = _baseline.BlindSpots.Count, oldFragments = _baseline.Fragments.Count;
         var affected = new HashSet<int>();
         var pieces = new HashSet<int>();
         var pending = new Queue<int>(fresh.Select(f => f.Piece).Distinct());
@@ -169,7 +177,8 @@ public sealed class CoverageWhatIf
                 foreach (var interval in _baseline.Stretches[k].Intervals) pending.Enqueue(interval.Piece);
             }
         }
-        if (affected.Count == 0) return _baseline.Stretches.Count;
+        var changes = new List<string>();
+        if (affected.Count == 0) return (oldRanked, oldFragments, changes);
         var freshOn = fresh.GroupBy(f => f.Piece).ToDictionary(g => g.Key, g => g.ToList());
         IReadOnlyList<ReachedInterval>? CoveredOn(int piece)
         {
@@ -177,7 +186,40 @@ public sealed class CoverageWhatIf
             if (!freshOn.TryGetValue(piece, out var added)) return old;
             return old is null ? added.OrderBy(i => i.From).ToList() : old.Concat(added).OrderBy(i => i.From).ToList();
         }
-        return _baseline.Stretches.Count - affected.Count + BlindSpotFinder.Find(_snapper.Graph, pieces, CoveredOn).Count;
+        var recounted = BlindSpotFinder.Find(_snapper.Graph, _baseline.Borders!, pieces, CoveredOn);
+
+        int OldStretchOf(BlindSpotFinder.Stretch s)
+        {
+            var first = s.Intervals[0];
+            double middle = (first.From + first.To) / 2;
+            foreach (int k in _stretchesOnPiece[first.Piece])
+            {
+                if (_baseline.Stretches[k].Unit != s.Unit) continue;
+                foreach (var i in _baseline.Stretches[k].Intervals) if (i.Piece == first.Piece && i.From <= middle && middle <= i.To) return k;
+            }
+            return -1;
+        }
+        var became = affected.ToDictionary(k => k, _ => (Ranked: 0, Fragments: 0));
+        foreach (var s in recounted)
+        {
+            int k = OldStretchOf(s);
+            if (k < 0) continue;
+            var (ranked, fragments) = became[k];
+            became[k] = IsFragment(s) ? (ranked, fragments + 1) : (ranked + 1, fragments);
+        }
+        foreach (var (k, (ranked, fragments)) in became.Where(b => !IsFragment(_baseline.Stretches[b.Key])).OrderBy(b => b.Key))
+        {
+            string id = _baseline.StretchIds[k];
+            string left = fragments == 0 ? "" : $" and {fragments} fragment{(fragments > 1 ? "s" : "")}";
+            if (ranked == 0 && fragments == 0) changes.Add($"{id} covered");
+            else if (ranked == 0) changes.Add($"{id} shrank to {fragments} fragment{(fragments > 1 ? "s" : "")}");
+            else if (ranked > 1) changes.Add($"1 blind spot ({id}) split into {ranked}{left}");
+            else if (fragments > 0) changes.Add($"{id} shrank, leaving{left[4..]}");
+        }
+        int affectedRanked = affected.Count(k => !IsFragment(_baseline.Stretches[k]));
+        int affectedFragments = affected.Count - affectedRanked;
+        return (oldRanked - affectedRanked + recounted.Count(s => !IsFragment(s)),
+            oldFragments - affectedFragments + recounted.Count(IsFragment), changes);
     }
 
     /// <summary>The part of the new stations' coverage (graph coordinates) the existing stations did not cover.</summary>

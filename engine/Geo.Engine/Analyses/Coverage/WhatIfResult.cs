@@ -2,7 +2,10 @@ using Geo.Analyses.ServiceAreas;
 
 namespace Geo.Analyses.Coverage;
 
-/// <summary>The coverage if the added stations stood as well: new totals, per-subdistrict figures and gaps, the added stations' areas and the blind spots left.</summary>
+/// <summary>
+/// The coverage if the added stations stood as well: new totals, per-subdistrict figures and gaps, the added stations'
+/// areas, the blind spots and fragments left, and why their count changed ("B3 split into 2", "B1 covered").
+/// </summary>
 public sealed record WhatIfResult(
     AuditTotals Totals,
     IReadOnlyList<SubdistrictCoverage> Subdistricts,
@@ -10,6 +13,10 @@ public sealed record WhatIfResult(
     IReadOnlyList<UnsnappedStation> Unsnapped,
     int BlindSpots)
 {
+    public int Fragments { get; init; }
+
+    public IReadOnlyList<string> BlindSpotChanges { get; init; } = Array.Empty<string>();
+
     public WhatIfTimings Timings { get; init; } = new(0, 0, 0, 0);
 }
 

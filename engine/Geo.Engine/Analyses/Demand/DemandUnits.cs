@@ -53,6 +53,48 @@ public sealed class DemandUnits
         return new DemandUnits(pieces, fractions, weights, n, "street km", 0, 0);
     }
 
+    /// <summary>
+    /// Street length as demand, each piece cut where the given coverage (merged, sorted intervals per piece) begins
+    /// and ends: a unit per covered and per uncovered part, at its middle, weighing its length in km. Coverage read
+    /// at those middles then adds up to the covered street length exactly, the figure the audit reports.
+    /// </summary>
+    public static DemandUnits StreetKm(StreetGraph graph, IReadOnlyList<Analyses.ServiceAreas.ReachedInterval> coveredStreets)
+    {
+        int n = graph.Pieces.Count;
+        if (n == 0) throw new GeoInputException($"the {graph.Profile.Name} street graph has no streets to place demand on");
+        var cuts = coveredStreets.GroupBy(c => c.Piece).ToDictionary(g => g.Key, g => g.OrderBy(c => c.From).ToList());
+        var pieces = new List<int>(n);
+        var fractions = new List<double>(n);
+        var weights = new List<double>(n);
+        void Add(int piece, double from, double to, double length)
+        {
+            if (to - from <= 1e-9) return;
+            pieces.Add(piece);
+            fractions.Add(length > 0 ? (from + to) / 2 / length : 0.5);
+            weights.Add((to - from) / 1000);
+        }
+        for (int s = 0; s < n; s++)
+        {
+            double length = graph.Pieces.LengthMeters[s];
+            if (!cuts.TryGetValue(s, out var covered))
+            {
+                pieces.Add(s);
+                fractions.Add(0.5);
+                weights.Add(length / 1000.0);
+                continue;
+            }
+            double at = 0;
+            foreach (var c in covered)
+            {
+                Add(s, at, Math.Max(at, c.From), length);
+                Add(s, Math.Max(at, c.From), Math.Max(at, c.To), length);
+                at = Math.Max(at, c.To);
+            }
+            Add(s, at, length, length);
+        }
+        return new DemandUnits(pieces.ToArray(), fractions.ToArray(), weights.ToArray(), n, "street km", 0, 0);
+    }
+
     /// <summary>Demand points snapped to the network; points beyond the snapper's distance are counted, not placed.</summary>
     public static DemandUnits FromPoints(StreetSnapper snapper, IReadOnlyList<DemandPoint> points)
     {

@@ -31,7 +31,7 @@ public static class PairingAnalysis
         var graph = snapper.Graph;
         var warnings = new List<string>();
         var valid = SubdistrictCheck.Valid(subdistricts, subdistrictSource, warnings);
-        var (areas, locator) = PairingSubdistricts.Prepare(valid, pois, graph, snapper, options.BorderToleranceMeters);
+        var (areas, locator) = PairingSubdistricts.Prepare(valid, pois, graph, snapper, options.BorderToleranceMeters, options.Coverage);
         foreach (var d in areas.Where(d => !d.ReferenceSnap.IsSnapped))
         {
             warnings.Add($"subdistrict {d.Id} '{d.Name}': its {d.ReferenceKind} is not on the streets ({d.ReferenceSnap.Reason})");
@@ -52,7 +52,7 @@ public static class PairingAnalysis
         }
 
         double limit = options.LimitMinutes * 60;
-        var seconds = StationTravelTimes.Compute(graph, snaps, areas, limit);
+        var seconds = StationTravelTimes.Compute(graph, snaps, areas, limit, options.Direction);
         var (rows, capsBound) = Pair(stations.Count, areas, placements, seconds, options);
         var territories = NetworkTerritories.Compute(graph, snaps, limit);
         return new PairingResult(graph, options, stations, areas, streets, placements, rows, territories,

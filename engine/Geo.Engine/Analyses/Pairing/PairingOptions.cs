@@ -1,5 +1,6 @@
 using System.Globalization;
 using Geo.Analyses.Reach;
+using Geo.Streets;
 using Geo.Streets.Snapping;
 
 namespace Geo.Analyses.Pairing;
@@ -12,7 +13,7 @@ public sealed record PairingOptions
     /// <summary>How many subdistricts one station may serve, counting the one it stands in; null for no cap.</summary>
     public int? MaxSubdistrictsPerStation { get; init; }
 
-    /// <summary>Longest travel time from a station to a subdistrict's reference point still counted as reachable.</summary>
+    /// <summary>Longest travel time between a station and a subdistrict's reference point still counted as reachable.</summary>
     public double LimitMinutes { get; init; } = DefaultLimitMinutes;
 
     public BorderRule BorderRule { get; init; } = BorderRule.LowestId;
@@ -22,6 +23,15 @@ public sealed record PairingOptions
 
     /// <summary>A station this close to a subdistrict's boundary counts as on it (coordinates carry rounding).</summary>
     public double BorderToleranceMeters { get; init; } = 0.5;
+
+    /// <summary>Which way travel times run: riders to the station (default), or from it.</summary>
+    public TravelDirection Direction { get; init; } = TravelDirection.ToStation;
+
+    /// <summary>
+    /// The covered street intervals of an audit made with the same stations, break and direction; when given, a
+    /// subdistrict without a service centre is measured from its covered street point nearest its interior point.
+    /// </summary>
+    public IReadOnlyList<ServiceAreas.ReachedInterval>? Coverage { get; init; }
 
     public void Validate()
     {

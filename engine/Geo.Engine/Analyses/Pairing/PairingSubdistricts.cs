@@ -7,15 +7,18 @@ namespace Geo.Analyses.Pairing;
 
 /// <summary>
 /// Turns checked subdistricts into <see cref="PairingSubdistrict"/>s: projected to the graph's metres, with a
-/// reference point that is the best service-centre POI inside (see <see cref="ServiceCentres"/>) or else an
-/// interior point, snapped to the streets.
+/// reference point on the subdistrict's own streets: the best service-centre POI inside (see
+/// <see cref="ServiceCentres"/>), else the covered street point nearest its interior point (when a coverage is
+/// given), else the street point inside it nearest its interior point, else the interior point itself; snapped to
+/// the streets. A subdistrict with covered streets is thus always reached within the break.
 /// </summary>
 public static class PairingSubdistricts
 {
     public static (IReadOnlyList<PairingSubdistrict> Subdistricts, SubdistrictLocator Locator) Prepare(
         IReadOnlyList<Subdistrict> subdistricts, IReadOnlyList<PointOfInterest> pois, StreetGraph graph,
-        StreetSnapper snapper, double borderToleranceMeters)
+        StreetSnapper snapper, double borderToleranceMeters, IReadOnlyList<ServiceAreas.ReachedInterval>? coverage = null)
     {
+        var coveredOf = coverage?.GroupBy(c => c.Piece).ToDictionary(g => g.Key, g => g.ToList());
         var projection = graph.Projection;
         var metric = subdistricts.Select(d => projection.Project(d.Geometry)).ToArray();
         var locator = new SubdistrictLocator(metric, borderToleranceMeters);
@@ -51,13 +54,58 @@ public static class PairingSubdistricts
             }
             else
             {
-                var (lon, lat) = projection.Unproject(interior.X, interior.Y);
-                reference = new Point(lon, lat) { SRID = 4326 };
-                kind = "interior point";
+                var local = graph.ToLocal(subdistricts[i].Geometry);
+                var inside = local.InteriorPoint;
+                var street = coveredOf is null ? null : StreetPointInside(graph, snapper, local, inside, piece => coveredOf.GetValueOrDefault(piece));
+                kind = "covered street point nearest its interior point";
+                if (street is null)
+                {
+                    street = StreetPointInside(graph, snapper, local, inside, null);
+                    kind = "street point nearest its interior point";
+                }
+                if (street is null)
+                {
+                    street = inside.Coordinate;
+                    kind = "interior point";
+                }
+                var lonLat = graph.ToLonLat(new Point(street));
+                reference = new Point(lonLat.Coordinate.X, lonLat.Coordinate.Y) { SRID = 4326 };
             }
             var snap = snapper.Snap(reference);
             result[i] = new PairingSubdistrict(subdistricts[i], metric[i], locator.Prepared(i), interior, reference, kind, snap);
         }
         return (result, locator);
+    }
+
+    /// <summary>
+    /// The point of the streets inside a subdistrict (graph coordinates) nearest a point; with <paramref name="coveredOn"/>,
+    /// only the covered parts of them. Null when there is none.
+    /// </summary>
+    private static Coordinate? StreetPointInside(StreetGraph graph, StreetSnapper snapper, Geometry local, Point near,
+        Func<int, List<ServiceAreas.ReachedInterval>?>? coveredOn)
+    {
+        var factory = ServiceAreas.ServiceAreaGeometry.Local;
+        var prepared = NetTopologySuite.Geometries.Prepared.PreparedGeometryFactory.Prepare(local);
+        Coordinate? best = null;
+        double bestDistance = double.PositiveInfinity;
+        foreach (int s in snapper.PiecesNear(local.EnvelopeInternal))
+        {
+            var parts = coveredOn is null
+                ? new List<ServiceAreas.ReachedInterval> { new(s, 0, graph.Pieces.LengthMeters[s]) }
+                : coveredOn(s);
+            if (parts is null) continue;
+            foreach (var part in parts)
+            {
+                if (part.To <= part.From) continue;
+                var line = factory.CreateLineString(graph.Pieces.Between(s, part.From, part.To).Select(p => new Coordinate(p.X, p.Y)).ToArray());
+                if (!prepared.Intersects(line)) continue;
+                var within = prepared.Contains(line) ? line : line.Intersection(local);
+                if (within.IsEmpty) continue;
+                var nearest = NetTopologySuite.Operation.Distance.DistanceOp.NearestPoints(within, near)[0];
+                double d = nearest.Distance(near.Coordinate);
+                if (d < bestDistance) (best, bestDistance) = (nearest, d);
+            }
+        }
+        return best;
     }
 }

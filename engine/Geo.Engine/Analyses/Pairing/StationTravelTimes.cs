@@ -5,20 +5,24 @@ using Geo.Streets.Snapping;
 namespace Geo.Analyses.Pairing;
 
 /// <summary>
-/// Travel times from every station to every subdistrict's reference point: one bounded search per reference point on
-/// the reversed graph (times <em>to</em> the point), read at each station's junction seeds. Searches run in parallel,
-/// one reusable search per thread.
+/// Travel times between every station and every subdistrict's reference point, in the chosen direction: one bounded
+/// search per reference point (on the graph for times from the point to the stations, on the reversed graph for
+/// times from the stations to it), read at each station's junction seeds. Searches run in parallel, one reusable
+/// search per thread.
 /// </summary>
 public static class StationTravelTimes
 {
-    /// <summary>seconds[subdistrict, station]; +∞ where the station cannot reach the reference point within the limit.</summary>
+    /// <summary>seconds[subdistrict, station]; +∞ where the two are not joined within the limit.</summary>
     public static double[,] Compute(StreetGraph graph, IReadOnlyList<SnapResult> stations,
-        IReadOnlyList<PairingSubdistrict> subdistricts, double limitSeconds)
+        IReadOnlyList<PairingSubdistrict> subdistricts, double limitSeconds, TravelDirection direction = TravelDirection.ToStation)
     {
-        var reversed = graph.Reversed();
-        var stationSeeds = stations.Select(s => s.Seeds(graph).ToArray()).ToArray();
+        bool toStation = direction == TravelDirection.ToStation;
+        // Riders travel from the reference point to the station: search forwards from the point, and finish each
+        // station's trip along its own piece. The other way: search the reversed graph from the point.
+        var searchGraph = graph.SearchGraph(toStation ? TravelDirection.FromStation : TravelDirection.ToStation);
+        var stationSeeds = stations.Select(s => s.Seeds(graph, 0, towardsPoint: toStation).ToArray()).ToArray();
         var seconds = new double[subdistricts.Count, stations.Count];
-        Parallel.For(0, subdistricts.Count, () => new ShortestPathSearch(reversed), (i, _, search) =>
+        Parallel.For(0, subdistricts.Count, () => new ShortestPathSearch(searchGraph), (i, _, search) =>
         {
             var reference = subdistricts[i].ReferenceSnap;
             if (!reference.IsSnapped)
@@ -26,10 +30,12 @@ public static class StationTravelTimes
                 for (int j = 0; j < stations.Count; j++) seconds[i, j] = double.PositiveInfinity;
                 return search;
             }
-            search.Run(reference.Seeds(reversed, 0, towardsPoint: true), limitSeconds);
+            search.Run(reference.Seeds(graph, 0, towardsPoint: !toStation), limitSeconds);
             for (int j = 0; j < stations.Count; j++)
             {
-                double best = AlongPiece.Seconds(graph.Pieces, stations[j], reference.Piece, reference.Fraction);
+                double best = toStation
+                    ? (stations[j].IsSnapped ? AlongPiece.Seconds(graph.Pieces, reference, stations[j].Piece, stations[j].Fraction) : double.PositiveInfinity)
+                    : AlongPiece.Seconds(graph.Pieces, stations[j], reference.Piece, reference.Fraction);
                 foreach (var seed in stationSeeds[j])
                 {
                     best = Math.Min(best, seed.Seconds + search.SecondsTo(seed.Vertex));

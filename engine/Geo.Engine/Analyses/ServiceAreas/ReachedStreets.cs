@@ -7,17 +7,21 @@ namespace Geo.Analyses.ServiceAreas;
 /// <summary>
 /// Turns one station's shortest-path tree into the street line work reached within each break: whole pieces,
 /// the reachable fraction of pieces entered from one end and not finished, and the station's own piece from the
-/// snapped point, each only in directions the profile may travel.
+/// snapped point, each only in directions the profile may travel. Travelling to the station, a spot is reached when
+/// a rider starting there arrives within the break (the search then ran on the reversed graph).
 /// </summary>
 public sealed class ReachedStreets
 {
     private readonly StreetGraph _graph;
+    private readonly bool _toStation;
     private readonly int[] _seenStamp;
     private int _stamp;
 
-    public ReachedStreets(StreetGraph graph)
+    /// <param name="graph">The street graph (not reversed); searches given to <see cref="Collect"/> ran on <c>graph.SearchGraph(direction)</c>.</param>
+    public ReachedStreets(StreetGraph graph, TravelDirection direction)
     {
-        _graph = graph;
+        _graph = graph.SearchGraph(direction);
+        _toStation = direction == TravelDirection.ToStation;
         _seenStamp = new int[graph.Pieces.Count];
     }
 
@@ -35,6 +39,8 @@ public sealed class ReachedStreets
         var first = _graph.FirstEdge;
         var segment = _graph.EdgeSegment;
         Span<(double From, double To)> spans = stackalloc (double, double)[3];
+        // A station on a junction is a seed of the search itself: its pieces are reached through the junction.
+        bool partWay = origin.IsSnapped && !origin.AtVertex;
         foreach (int v in search.Settled)
         {
             for (int e = first[v]; e < first[v + 1]; e++)
@@ -42,10 +48,10 @@ public sealed class ReachedStreets
                 int s = segment[e] >= 0 ? segment[e] : ~segment[e];
                 if (_seenStamp[s] == _stamp) continue;
                 _seenStamp[s] = _stamp;
-                AddPiece(s, search, origin.IsSnapped && origin.Piece == s ? origin : null, breaksSeconds, result, spans);
+                AddPiece(s, search, partWay && origin.Piece == s ? origin : null, breaksSeconds, result, spans);
             }
         }
-        if (origin.IsSnapped && _seenStamp[origin.Piece] != _stamp)
+        if (partWay && _seenStamp[origin.Piece] != _stamp)
         {
             _seenStamp[origin.Piece] = _stamp;
             AddPiece(origin.Piece, search, origin, breaksSeconds, result, spans);
@@ -59,19 +65,24 @@ public sealed class ReachedStreets
         var pieces = _graph.Pieces;
         double length = pieces.LengthMeters[s];
         double forward = pieces.ForwardSeconds[s], backward = pieces.BackwardSeconds[s];
-        double atStart = search.SecondsTo(pieces.FromVertex[s]);
-        double atEnd = float.IsFinite((float)backward) ? search.SecondsTo(pieces.ToVertex[s]) : double.PositiveInfinity;
+        // The time to cross the stretch between a spot and the piece's start (or end) in the direction of travel:
+        // from the station a rider leaves the start forwards; to the station a rider reaches the start backwards.
+        double startCost = _toStation ? backward : forward, endCost = _toStation ? forward : backward;
+        double atStart = double.IsFinite(startCost) ? search.SecondsTo(pieces.FromVertex[s]) : double.PositiveInfinity;
+        double atEnd = double.IsFinite(endCost) ? search.SecondsTo(pieces.ToVertex[s]) : double.PositiveInfinity;
         for (int b = 0; b < breaks.Count; b++)
         {
             double limit = breaks[b];
             int count = 0;
-            if (atStart <= limit) spans[count++] = (0, Math.Min(length, (limit - atStart) / forward * length));
-            if (atEnd <= limit) spans[count++] = (Math.Max(0, length - (limit - atEnd) / backward * length), length);
+            if (atStart <= limit) spans[count++] = (0, Math.Min(length, (limit - atStart) / startCost * length));
+            if (atEnd <= limit) spans[count++] = (Math.Max(0, length - (limit - atEnd) / endCost * length), length);
             if (origin is not null)
             {
+                // Spots after the station's point: a rider goes backwards to it, or the station's reach goes forwards.
                 double p = origin.MetersAlong;
-                double ahead = Math.Min(length, p + limit / forward * length);
-                double behind = double.IsFinite(backward) ? Math.Max(0, p - limit / backward * length) : p;
+                double aheadCost = _toStation ? backward : forward, behindCost = _toStation ? forward : backward;
+                double ahead = double.IsFinite(aheadCost) ? Math.Min(length, p + limit / aheadCost * length) : p;
+                double behind = double.IsFinite(behindCost) ? Math.Max(0, p - limit / behindCost * length) : p;
                 spans[count++] = (behind, ahead);
             }
             Merge(spans[..count], s, result[b]);

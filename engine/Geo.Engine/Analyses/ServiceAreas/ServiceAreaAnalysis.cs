@@ -44,7 +44,7 @@ public static class ServiceAreaAnalysis
         var areas = new ServiceArea[snapped.Count * breaks.Length];
         var intervals = new List<ReachedInterval>[snapped.Count][];
         var circles = options.Circle ? new Geometry[snapped.Count][] : null;
-        var workers = new ThreadLocal<StationWorker>(() => new StationWorker(graph, grid, breaks.Length, options.Overlap), trackAllValues: true);
+        var workers = new ThreadLocal<StationWorker>(() => new StationWorker(graph, grid, breaks.Length, options.Overlap, options.Direction), trackAllValues: true);
         Parallel.For(0, snapped.Count, i =>
         {
             var station = snapped[i];
@@ -61,7 +61,7 @@ public static class ServiceAreaAnalysis
             }
             else
             {
-                worker.Search.Run(station.Snap.Seeds(graph), breaks[^1]);
+                worker.Search.Run(station.Snap.Seeds(graph, 0, options.Direction), breaks[^1]);
                 intervals[i] = worker.Reached.Collect(worker.Search, station.Snap, breaks);
                 var window = CellMask.Around(grid, graph.Pieces, intervals[i][last], lateral);
                 CellMask? smaller = null;
@@ -131,6 +131,7 @@ public static class ServiceAreaAnalysis
         return new ServiceAreaResult(graph.Profile.Name, mode, options.Minutes, areas, coverage, overlap, unsnapped, snapped, covered,
             new ServiceAreaTimings(snapMs, stationsMs, coverageMs, overlapMs))
         {
+            Direction = options.Direction,
             CoveredCells = coveredCells[last],
             CoverageLocal = coverageLocal,
         };
@@ -187,10 +188,10 @@ public static class ServiceAreaAnalysis
     /// <summary>One thread's reusable search state and its share of the merged coverage and overlap counts.</summary>
     private sealed class StationWorker
     {
-        public StationWorker(StreetGraph graph, CellGrid grid, int breaks, bool overlap)
+        public StationWorker(StreetGraph graph, CellGrid grid, int breaks, bool overlap, TravelDirection direction)
         {
-            Search = new ShortestPathSearch(graph);
-            Reached = new ReachedStreets(graph);
+            Search = new ShortestPathSearch(graph.SearchGraph(direction));
+            Reached = new ReachedStreets(graph, direction);
             Merged = Enumerable.Range(0, breaks).Select(_ => new CellMask(grid, 0, 0, grid.Width, grid.Height)).ToArray();
             Counts = overlap ? new ushort[grid.Width * grid.Height] : null;
             _gridWidth = grid.Width;

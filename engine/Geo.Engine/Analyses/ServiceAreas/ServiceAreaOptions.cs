@@ -1,14 +1,16 @@
 using System.Globalization;
 using Geo.Analyses.Reach;
+using Geo.Streets;
 
 namespace Geo.Analyses.ServiceAreas;
 
 /// <summary>
 /// What to draw: the time breaks (minutes, ascending), how far a polygon reaches sideways from a reached street
 /// (null: the profile's own lateral distance), straight-line circles instead of the network, and whether to work out
-/// the overlap layer (how many stations reach each part of the covered area).
+/// the overlap layer (how many stations reach each part of the covered area), and which way the break is measured.
 /// </summary>
-public sealed record ServiceAreaOptions(IReadOnlyList<double> Minutes, double? LateralMeters = null, bool Circle = false, bool Overlap = true, double? CellMeters = null)
+public sealed record ServiceAreaOptions(IReadOnlyList<double> Minutes, double? LateralMeters = null, bool Circle = false, bool Overlap = true, double? CellMeters = null,
+    TravelDirection Direction = TravelDirection.ToStation)
 {
     /// <summary>Network polygons are drawn on square cells this fraction of the lateral distance wide, unless set.</summary>
     public const double CellsPerLateral = 4;

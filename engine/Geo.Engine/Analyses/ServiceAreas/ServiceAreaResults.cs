@@ -30,6 +30,9 @@ public sealed record ServiceAreaResult(
     IReadOnlyList<IReadOnlyList<ReachedInterval>> CoveredStreets,
     ServiceAreaTimings Timings)
 {
+    /// <summary>Which way the breaks were measured.</summary>
+    public Streets.TravelDirection Direction { get; init; } = Streets.TravelDirection.ToStation;
+
     /// <summary>The cells the largest break covers (network mode), for audits that cut gaps out of the same cells.</summary>
     public Cells.CellMask? CoveredCells { get; init; }
 

@@ -7,17 +7,17 @@ namespace Geo.Analyses.Siting;
 
 /// <summary>
 /// For each site, the demand units it covers within the break: one bounded search per site, sites in parallel on every
-/// core, each thread reusing one search. With <see cref="CoverageDirection.UnitToStation"/> the search runs on the
+/// core, each thread reusing one search. With <see cref="TravelDirection.ToStation"/> the search runs on the
 /// reversed graph, so the times found are from each street junction to the site; a unit's time adds the stretch of
 /// its own piece to whichever end it may leave by.
 /// </summary>
 public static class CoverageSets
 {
     /// <summary>Sorted unit indices per site, in the order of <paramref name="sites"/>.</summary>
-    public static int[][] Build(StreetGraph graph, DemandUnits units, IReadOnlyList<SnapResult> sites, double limitSeconds, CoverageDirection direction)
+    public static int[][] Build(StreetGraph graph, DemandUnits units, IReadOnlyList<SnapResult> sites, double limitSeconds, TravelDirection direction)
     {
-        bool toStation = direction == CoverageDirection.UnitToStation;
-        var searchGraph = toStation ? graph.Reversed() : graph;
+        bool toStation = direction == TravelDirection.ToStation;
+        var searchGraph = graph.SearchGraph(direction);
         var incident = IncidentPieces(graph);
         var result = new int[sites.Count][];
         using var workers = new ThreadLocal<Worker>(() => new Worker(searchGraph, graph.Pieces.Count));

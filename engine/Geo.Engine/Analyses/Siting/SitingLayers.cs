@@ -41,7 +41,7 @@ public static class SitingLayers
         if (solution.Sites.Count > 0)
         {
             var stations = solution.Sites.Select(s => new Station(s.Id, problem.Candidates[s.Candidate].Name, problem.Candidates[s.Candidate].Geometry)).ToList();
-            var drawn = ServiceAreaAnalysis.Run(snapper, stations, new ServiceAreaOptions(new[] { problem.Options.Minutes }, Overlap: false));
+            var drawn = ServiceAreaAnalysis.Run(snapper, stations, new ServiceAreaOptions(new[] { problem.Options.Minutes }, Overlap: false, Direction: problem.Options.Direction));
             var order = solution.Sites.ToDictionary(s => s.Id, s => (long)s.Order);
             foreach (var a in drawn.Areas.Where(a => !a.Area.IsEmpty))
             {

@@ -49,7 +49,7 @@ public static class PlanningWorkflow
         if (audit.ServiceAreas.Snapped.Count > 0)
         {
             var pairing = PairingAnalysis.Run(snapper, audit.ServiceAreas.Snapped.Select(s => s.Station).ToList(), inputs.Units.Subdistricts,
-                inputs.Dataset.Pois, new PairingOptions { MaxSnapMeters = snapper.MaxDistanceMeters }, inputs.UnitsDescription);
+                inputs.Dataset.Pois, CoverageAudit.PairingOptionsFor(audit, new PairingOptions { MaxSnapMeters = snapper.MaxDistanceMeters }), inputs.UnitsDescription);
             audit = CoverageAudit.WithPairing(audit, pairing);
         }
         AuditResult? byCell = null;

@@ -56,6 +56,10 @@ public static class DatasetLayers
         new FieldDefinition("name", FieldType.Text),
     };
 
+    /// <summary>The stations layer's fields when some station has opening hours.</summary>
+    public static readonly IReadOnlyList<FieldDefinition> StationFieldsWithHours =
+        StationFields.Append(new FieldDefinition("opening_hours", FieldType.Text)).ToArray();
+
     public static readonly IReadOnlyList<FieldDefinition> InfoFields = new[]
     {
         new FieldDefinition("source", FieldType.Text),
@@ -96,8 +100,13 @@ public static class DatasetLayers
         var layers = new List<FeatureLayer> { streets, pois, subdistricts, info };
         if (dataset.Stations.Count > 0)
         {
-            var stations = new FeatureLayer(Stations, GeometryKind.Point, StationFields);
-            foreach (var s in dataset.Stations) stations.Add(s.Geometry, s.Id, s.Name);
+            bool hours = dataset.Stations.Any(s => s.OpeningHours is not null);
+            var stations = new FeatureLayer(Stations, GeometryKind.Point, hours ? StationFieldsWithHours : StationFields);
+            foreach (var s in dataset.Stations)
+            {
+                if (hours) stations.Add(s.Geometry, s.Id, s.Name, s.OpeningHours);
+                else stations.Add(s.Geometry, s.Id, s.Name);
+            }
             layers.Add(stations);
         }
         return layers;
@@ -198,7 +207,7 @@ public static class DatasetLayers
     public static IReadOnlyList<Station> ReadStations(FeatureLayer layer)
     {
         RequireLonLat(layer);
-        int id = layer.FieldIndex("station_id"), name = layer.FieldIndex("name");
+        int id = layer.FieldIndex("station_id"), name = layer.FieldIndex("name"), hours = layer.FieldIndex("opening_hours");
         var result = new List<Station>(layer.Features.Count);
         for (int i = 0; i < layer.Features.Count; i++)
         {
@@ -208,7 +217,7 @@ public static class DatasetLayers
                 throw new GeoInputException($"layer '{layer.Name}' feature {i + 1}: station has no point geometry");
             }
             string stationId = id >= 0 && f.Values[id] is not null ? Convert.ToString(f.Values[id], System.Globalization.CultureInfo.InvariantCulture)! : (i + 1).ToString();
-            result.Add(new Station(stationId, name >= 0 ? f.Values[name] as string : null, point));
+            result.Add(new Station(stationId, name >= 0 ? f.Values[name] as string : null, point, hours >= 0 ? f.Values[hours] as string : null));
         }
         return result;
     }

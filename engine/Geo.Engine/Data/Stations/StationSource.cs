@@ -42,6 +42,7 @@ public static class StationSource
         if (layer.Srid != 4326) throw new GeoInputException($"{where} is in EPSG:{layer.Srid}; stations must be lon/lat (EPSG:4326)");
         int id = new[] { "station_id", "id", "fid", "code" }.Select(layer.FieldIndex).FirstOrDefault(i => i >= 0, -1);
         int name = new[] { "name", "station_name", "名称" }.Select(layer.FieldIndex).FirstOrDefault(i => i >= 0, -1);
+        int hours = new[] { "opening_hours", "营业时间" }.Select(layer.FieldIndex).FirstOrDefault(i => i >= 0, -1);
         var stations = new List<Station>(layer.Features.Count);
         for (int i = 0; i < layer.Features.Count; i++)
         {
@@ -52,7 +53,8 @@ public static class StationSource
             }
             var lonLat = crs.ToWgs84Point(point.X, point.Y);
             string stationId = id >= 0 && f.Values[id] is { } v ? Convert.ToString(v, CultureInfo.InvariantCulture)! : (i + 1).ToString(CultureInfo.InvariantCulture);
-            stations.Add(new Station(stationId, name >= 0 ? f.Values[name] as string : null, lonLat));
+            stations.Add(new Station(stationId, name >= 0 ? f.Values[name] as string : null, lonLat,
+                hours >= 0 && f.Values[hours] is string h && !string.IsNullOrWhiteSpace(h) ? h : null));
         }
         if (stations.Count == 0) throw new GeoInputException($"{where} holds no stations");
         return stations;

@@ -32,7 +32,7 @@ public static class SubdistrictSource
                 return Checked(dataset.Subdistricts.Where(s => s.AdminLevel == level).ToList(), $"the dataset's subdistricts (admin_level {level})", warnings);
             }
             warnings.Add("the dataset has no subdistrict boundaries: coverage is reported by 1 km planning cells (网格); pass --subdistricts to use real ones");
-            return Checked(Cells(graph, 1000), "1 km planning cells (网格)", warnings) with { Kind = UnitKind.PlanningCell };
+            return Checked(PlanningCells.Over(graph, 1000), "1 km planning cells (网格)", warnings) with { Kind = UnitKind.PlanningCell };
         }
         if (spec.StartsWith("admin:", StringComparison.OrdinalIgnoreCase))
         {
@@ -57,7 +57,7 @@ public static class SubdistrictSource
             {
                 throw new GeoInputException($"--subdistricts '{spec}': cell size must be between 100 m and 20 km, e.g. cells:1km");
             }
-            return Checked(Cells(graph, value * factor), $"{value * factor:0} m planning cells (网格)", warnings) with { Kind = UnitKind.PlanningCell };
+            return Checked(PlanningCells.Over(graph, value * factor), $"{value * factor:0} m planning cells (网格)", warnings) with { Kind = UnitKind.PlanningCell };
         }
         crs ??= InputCrs.Wgs84;
         if (InputLayerFile.IsFile(spec))
@@ -77,31 +77,4 @@ public static class SubdistrictSource
 
     private static Loaded Checked(List<Subdistrict> subdistricts, string description, List<string> warnings) =>
         new(SubdistrictCheck.Valid(subdistricts, description, warnings), description, warnings);
-
-    private static List<Subdistrict> Cells(StreetGraph graph, double meters)
-    {
-        var pieces = graph.Pieces;
-        double minX = pieces.PointX.Min(), maxX = pieces.PointX.Max(), minY = pieces.PointY.Min(), maxY = pieces.PointY.Max();
-        int columns = Math.Max(1, (int)Math.Ceiling((maxX - minX) / meters)), rows = Math.Max(1, (int)Math.Ceiling((maxY - minY) / meters));
-        // Only cells some street runs through: a planning cell of empty fields has nobody to serve.
-        var used = new bool[rows * columns];
-        for (int i = 0; i < pieces.PointX.Length; i++)
-        {
-            int c = Math.Min(columns - 1, (int)((pieces.PointX[i] - minX) / meters)), r = Math.Min(rows - 1, (int)((pieces.PointY[i] - minY) / meters));
-            used[r * columns + c] = true;
-        }
-        var cells = new List<Subdistrict>();
-        var factory = new GeometryFactory();
-        for (int r = 0; r < rows; r++)
-        {
-            for (int c = 0; c < columns; c++)
-            {
-                if (!used[r * columns + c]) continue;
-                var square = factory.ToGeometry(new Envelope(minX + c * meters, minX + (c + 1) * meters, minY + r * meters, minY + (r + 1) * meters));
-                var lonLat = graph.ToLonLat(square);
-                cells.Add(new Subdistrict(r * columns + c + 1, $"网格 {(char)('A' + r % 26)}{(r >= 26 ? (r / 26).ToString(CultureInfo.InvariantCulture) : "")}-{c + 1}", 0, lonLat));
-            }
-        }
-        return cells;
-    }
 }

@@ -108,10 +108,18 @@ public static class SyntheticCity
                 int nth = perStreet[street] = perStreet.GetValueOrDefault(street) + 1;
                 name = nth == 1 ? $"{street}驿站" : $"{street}{nth}号驿站";
             }
-            stations.Add(new Station($"S{stations.Count + 1:0000}", name, point));
+            stations.Add(new Station($"S{stations.Count + 1:0000}", name, point, SyntheticHours(stations.Count, name)));
         }
         return stations.ToArray();
     }
+
+    /// <summary>
+    /// Hours as real ones run: service centres keep office hours, most 驿站 long days, some round the clock. Chosen by
+    /// the station's number, not the random stream, so adding hours did not move any station.
+    /// </summary>
+    private static string SyntheticHours(int index, string name) =>
+        name.EndsWith("党群服务中心", StringComparison.Ordinal) ? "Mo-Fr 08:30-17:30; Sa 09:00-12:00"
+        : (index % 3) switch { 0 => "24/7", 1 => "06:00-23:00", _ => "Mo-Sa 08:00-20:00; Su off" };
 
     private static PointOfInterest[] Pois(Random random, IReadOnlyList<StreetSegment> pieces, Func<Point, bool> onLand, int count)
     {

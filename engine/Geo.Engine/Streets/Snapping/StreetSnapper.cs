@@ -18,6 +18,7 @@ public sealed class StreetSnapper
     private readonly StreetGraph _graph;
     private readonly STRtree<int> _index = new();
     private readonly Envelope _lonLatExtent;
+    private readonly double _localReach;
 
     public StreetSnapper(StreetGraph graph, double maxDistanceMeters = DefaultMaxDistanceMeters)
     {
@@ -32,6 +33,12 @@ public sealed class StreetSnapper
             _index.Insert(envelope, s);
         }
         _index.Build();
+        double magnitude = 0;
+        for (int i = 0; i < pieces.PointX.Length; i++) magnitude = Math.Max(magnitude, Math.Max(Math.Abs(pieces.PointX[i]), Math.Abs(pieces.PointY[i])));
+        JunctionToleranceMeters = Math.Max(1e-3, magnitude * Math.Pow(2, -22));
+        // Every piece lies within this distance of the graph origin, so a window this much wider than the point's
+        // own offset holds them all.
+        _localReach = 2 * magnitude;
         _lonLatExtent = new Envelope();
         for (int s = 0; s < pieces.Count; s++) _lonLatExtent.ExpandToInclude(pieces.Source[s].Geometry.EnvelopeInternal);
     }
@@ -71,10 +78,79 @@ public sealed class StreetSnapper
     public SnapResult SnapProjected(double px, double py)
     {
         var pieces = _graph.Pieces;
-        double radius = MaxDistanceMeters;
+        var best = NearestPiece(px, py);
+        if (best.Piece < 0)
+        {
+            return SnapResult.NotSnapped($"the graph has no street usable by '{_graph.Profile.Name}'");
+        }
+        if (best.Distance > MaxDistanceMeters)
+        {
+            return SnapResult.NotSnapped(string.Create(CultureInfo.InvariantCulture,
+                $"the nearest street usable by '{_graph.Profile.Name}' is {best.Distance:0} m away (limit {MaxDistanceMeters:0} m)"), best.Distance);
+        }
+        var side = best.Distance < 0.01 ? StreetSide.On : best.Cross > 0 ? StreetSide.Left : StreetSide.Right;
+        var junction = JunctionAt(px, py, best.Piece, best.X, best.Y);
+        if (junction.Vertex >= 0)
+        {
+            int piece = junction.Piece;
+            bool atStart = pieces.FromVertex[piece] == junction.Vertex;
+            double x = _graph.VertexX[junction.Vertex], y = _graph.VertexY[junction.Vertex];
+            double distance = Math.Sqrt((px - x) * (px - x) + (py - y) * (py - y));
+            return new SnapResult(true, piece, atStart ? 0 : pieces.LengthMeters[piece], atStart ? 0 : 1, distance, x, y,
+                distance < 0.01 ? StreetSide.On : side, null, junction.Vertex);
+        }
+        double length = pieces.LengthMeters[best.Piece];
+        double fraction = length > 0 ? Math.Clamp(best.Along / length, 0, 1) : 0;
+        return new SnapResult(true, best.Piece, fraction * length, fraction, best.Distance, best.X, best.Y, side, null);
+    }
+
+    /// <summary>
+    /// How close a point must be to a junction to count as standing on it. Vertex coordinates are floats: with a
+    /// 24-bit significand a coordinate of magnitude M metres is off by at most M·2⁻²⁴ per axis, so a point given at a
+    /// junction's exact position lies within √2·M·2⁻²⁴ of the stored one. Four times the per-axis bound (M·2⁻²²)
+    /// leaves room for the double arithmetic of projecting the point, and the 1 mm floor keeps the test meaningful
+    /// near the origin; no two distinct junctions of real streets are that close.
+    /// </summary>
+    public double JunctionToleranceMeters { get; }
+
+    /// <summary>
+    /// The junction a point stands on, if any: a vertex within <see cref="JunctionToleranceMeters"/> of the point
+    /// itself (whichever piece was nearest), else an end of the nearest piece within the tolerance of the snapped
+    /// position (a point beside a junction, whose nearest street position is that junction).
+    /// </summary>
+    private (int Vertex, int Piece) JunctionAt(double px, double py, int nearestPiece, double sx, double sy)
+    {
+        double tolerance = JunctionToleranceMeters;
+        var found = (Vertex: -1, Piece: -1, Distance: double.PositiveInfinity);
+        void Consider(int vertex, int piece, double x, double y)
+        {
+            double dx = _graph.VertexX[vertex] - x, dy = _graph.VertexY[vertex] - y;
+            double d = Math.Sqrt(dx * dx + dy * dy);
+            if (d <= tolerance && (d < found.Distance || (d == found.Distance && vertex < found.Vertex))) found = (vertex, piece, d);
+        }
+        var pieces = _graph.Pieces;
+        foreach (int s in _index.Query(new Envelope(px - tolerance, px + tolerance, py - tolerance, py + tolerance)))
+        {
+            Consider(pieces.FromVertex[s], s, px, py);
+            Consider(pieces.ToVertex[s], s, px, py);
+        }
+        if (found.Vertex >= 0) return (found.Vertex, found.Piece);
+        Consider(pieces.FromVertex[nearestPiece], nearestPiece, sx, sy);
+        Consider(pieces.ToVertex[nearestPiece], nearestPiece, sx, sy);
+        return (found.Vertex, found.Piece);
+    }
+
+    /// <summary>
+    /// The nearest piece and the exact distance to it. A window holding some piece's bounding box does not yet hold
+    /// the nearest piece, so once a piece is found the window is widened to that piece's distance and searched again:
+    /// every piece nearer than the best found has its bounding box inside that window.
+    /// </summary>
+    private (int Piece, double Distance, double Along, double X, double Y, double Cross) NearestPiece(double px, double py)
+    {
+        var pieces = _graph.Pieces;
         var best = (Piece: -1, Distance: double.PositiveInfinity, Along: 0.0, X: 0.0, Y: 0.0, Cross: 0.0);
-        // Widen the search window until a street is found, so an unsnapped point can say how far the nearest street is.
-        for (int attempt = 0; attempt < 6 && best.Piece < 0; attempt++, radius *= 4)
+        double radius = MaxDistanceMeters;
+        while (true)
         {
             foreach (int s in _index.Query(new Envelope(px - radius, px + radius, py - radius, py + radius)))
             {
@@ -84,21 +160,10 @@ public sealed class StreetSnapper
                     best = (s, candidate.Distance, candidate.Along, candidate.X, candidate.Y, candidate.Cross);
                 }
             }
+            if (best.Piece >= 0 && best.Distance <= radius) return best;
+            if (best.Piece < 0 && !(radius <= Math.Abs(px) + Math.Abs(py) + _localReach)) return best;
+            radius = best.Piece >= 0 ? best.Distance : radius * 4;
         }
-        if (best.Piece < 0)
-        {
-            return SnapResult.NotSnapped(string.Create(CultureInfo.InvariantCulture,
-                $"no street usable by '{_graph.Profile.Name}' within {radius / 4:0} m"));
-        }
-        if (best.Distance > MaxDistanceMeters)
-        {
-            return SnapResult.NotSnapped(string.Create(CultureInfo.InvariantCulture,
-                $"the nearest street usable by '{_graph.Profile.Name}' is {best.Distance:0} m away (limit {MaxDistanceMeters:0} m)"));
-        }
-        double length = pieces.LengthMeters[best.Piece];
-        double fraction = length > 0 ? Math.Clamp(best.Along / length, 0, 1) : 0;
-        var side = best.Distance < 0.01 ? StreetSide.On : best.Cross > 0 ? StreetSide.Left : StreetSide.Right;
-        return new SnapResult(true, best.Piece, fraction * length, fraction, best.Distance, best.X, best.Y, side, null);
     }
 
     private static (double Distance, double Along, double X, double Y, double Cross) Nearest(StreetPieces pieces, int s, double px, double py)

@@ -45,7 +45,7 @@ public class CoverageAuditTests
             Assert.True(Math.Abs(s.CoveredKm2 + gapKm2 - s.AreaKm2) <= 0.001 * s.AreaKm2, $"{s.Name}: {s.CoveredKm2} + {gapKm2} vs {s.AreaKm2}");
             Assert.InRange(s.CoveredStreetKm, 0, s.StreetKm);
         }
-        double blindKm = audit.BlindSpots.Sum(b => b.StreetKm);
+        double blindKm = audit.AllBlindSpots.Sum(b => b.StreetKm);
         Assert.True(Math.Abs(audit.Totals.CoveredStreetKm + blindKm - audit.Totals.StreetKm) <= 0.001 * audit.Totals.StreetKm);
         Assert.Equal(audit.Totals.StreetKm, audit.Subdistricts.Sum(s => s.StreetKm), 3);
     }
@@ -100,8 +100,10 @@ public class CoverageAuditTests
 
         Assert.Equal(0, audit.Totals.CoveredStreetKm);
         Assert.Equal(0, audit.Totals.StreetShare);
-        Assert.Equal(snapper.Graph.ComponentCount, audit.BlindSpots.Count);
-        Assert.Equal(3, audit.BlindSpots.Count);
+        // The grid lies in one quarter and each island outside them all: one stretch per island; the 100 m island is a fragment.
+        Assert.Equal(snapper.Graph.ComponentCount, audit.BlindSpots.Count + audit.Fragments.Count);
+        Assert.Equal(2, audit.BlindSpots.Count);
+        Assert.Equal(0.1, Assert.Single(audit.Fragments).StreetKm, 3);
         Assert.Equal(1, audit.BlindSpots[0].Rank);
         Assert.True(audit.BlindSpots[0].StreetKm > audit.BlindSpots[1].StreetKm);
     }
@@ -131,10 +133,10 @@ public class CoverageAuditTests
         Assert.StartsWith("subdistrict_id,name,unit_kind,parent,held_pct,area_km2", csv[0]);
         Assert.Contains("served_land_pct", csv[0]);
         Assert.Contains("第1街道", csv[1]);
-        Assert.StartsWith("rank,demand,street_km", AuditTables.BlindSpotsCsv(audit));
+        Assert.StartsWith("id,rank,kind,demand,street_km", AuditTables.BlindSpotsCsv(audit));
         var md = AuditReport.Markdown(audit, "coverage.png", 0.8);
-        Assert.Contains("of streets within 4 minutes", md);
-        Assert.Contains("Top 10 blind spots", md);
+        Assert.Contains("of streets within 4 minutes (walk, to the station)", md);
+        Assert.Contains($"Blind spots ({audit.BlindSpots.Count}), ranked by uncovered demand", md);
         Assert.Contains("<html", AuditReport.Html(audit, null, 0.8));
     }
 }

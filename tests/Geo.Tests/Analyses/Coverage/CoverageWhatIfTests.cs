@@ -4,6 +4,7 @@ using Geo.Data.Model;
 using Geo.Data.Synthetic;
 using Geo.Streets;
 using Geo.Streets.Snapping;
+using Geo.Tests;
 
 namespace Geo.Tests.Analyses.Coverage;
 
@@ -42,6 +43,7 @@ public class CoverageWhatIfTests
         Assert.Equal(full.Totals.CoveredDemand, whatIf.Totals.CoveredDemand, demandPoints ? 0 : 6);
         Assert.Equal(full.Totals.Stations, whatIf.Totals.Stations);
         Assert.Equal(full.BlindSpots.Count, whatIf.BlindSpots);
+        Assert.Equal(full.Fragments.Count, whatIf.Fragments);
         // Areas come from the same cells; merging before or after removing diagonal-only contacts may differ by a few cells.
         double cellKm2 = Math.Pow(snapper.Graph.Profile.LateralMeters / 4, 2) / 1e6;
         Assert.True(Math.Abs(full.Totals.CoveredKm2 - whatIf.Totals.CoveredKm2) <= 20 * cellKm2, $"{full.Totals.CoveredKm2} vs {whatIf.Totals.CoveredKm2}");
@@ -68,5 +70,27 @@ public class CoverageWhatIfTests
         Assert.Equal(baseline.Totals.CoveredKm2, whatIf.Totals.CoveredKm2, 9);
         Assert.Equal(baseline.BlindSpots.Count, whatIf.BlindSpots);
         Assert.Equal(baseline.Totals.Stations + 1, whatIf.Totals.Stations);
+    }
+
+    [Fact]
+    public void With_aStationInTheMiddleOfABlindSpot_saysItSplitIntoTwo()
+    {
+        //  s ──────────────────────────────────────── 3000 m on foot; 4 minutes reach 333 m
+        //                    + (added at 1600 m)
+        var city = new TestCity().Street(1, 2, new[] { (0.0, 0.0), (3000.0, 0.0) });
+        var snapper = new StreetSnapper(StreetGraphBuilder.Build(city.ToDataset(), TravelProfile.BuiltIn("walk")));
+        var ring = new[] { (-50.0, -50.0), (3050.0, -50.0), (3050.0, 50.0), (-50.0, 50.0), (-50.0, -50.0) }
+            .Select(p => { var (lon, lat) = TestCity.LonLat(p.Item1, p.Item2); return new NetTopologySuite.Geometries.Coordinate(lon, lat); }).ToArray();
+        var cell = new Subdistrict(1, "网格 A-1", 0, new NetTopologySuite.Geometries.Polygon(new NetTopologySuite.Geometries.LinearRing(ring)) { SRID = 4326 });
+        var baseline = CoverageAudit.Run(snapper, new[] { new Station("s", null, TestCity.PointAt(0, 0)) }, new[] { cell }, null, new AuditOptions(4));
+        Assert.Single(baseline.BlindSpots);
+
+        var whatIf = new CoverageWhatIf(baseline, snapper, null).With(new[] { new Station("new", null, TestCity.PointAt(1600, 0)) });
+
+        Assert.Equal(2, whatIf.BlindSpots);
+        Assert.Equal("1 blind spot (B1) split into 2", Assert.Single(whatIf.BlindSpotChanges));
+        double uncoveredBefore = baseline.Totals.StreetKm - baseline.Totals.CoveredStreetKm;
+        double uncoveredAfter = whatIf.Totals.StreetKm - whatIf.Totals.CoveredStreetKm;
+        Assert.Equal(0.6667, uncoveredBefore - uncoveredAfter, 3);
     }
 }

@@ -64,7 +64,7 @@ public class PairingAnalysisTests
         Assert.Equal(48, row.Seconds!.Value, 1);
         Assert.Equal(new[] { 1 }, result.Summary.SubdistrictsWithoutStation);
         Assert.True(result.Summary.Feasible);
-        Assert.Equal("interior point", result.Subdistricts[1].ReferenceKind);
+        Assert.Equal("street point nearest its interior point", result.Subdistricts[1].ReferenceKind);
     }
 
     [Fact]

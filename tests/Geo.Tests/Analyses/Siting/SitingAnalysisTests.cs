@@ -34,8 +34,8 @@ public class SitingAnalysisTests
         int arriving = PieceStartingAt(graph, 4), leaving = PieceStartingAt(graph, 1);
         var station = new[] { snapper.Snap(TestCity.PointAt(0, 0)) };
 
-        var toStation = CoverageSets.Build(graph, demand, station, 30, CoverageDirection.UnitToStation)[0].Select(u => demand.Piece[u]).ToList();
-        var fromStation = CoverageSets.Build(graph, demand, station, 30, CoverageDirection.StationToUnit)[0].Select(u => demand.Piece[u]).ToList();
+        var toStation = CoverageSets.Build(graph, demand, station, 30, TravelDirection.ToStation)[0].Select(u => demand.Piece[u]).ToList();
+        var fromStation = CoverageSets.Build(graph, demand, station, 30, TravelDirection.FromStation)[0].Select(u => demand.Piece[u]).ToList();
 
         Assert.Contains(arriving, toStation);
         Assert.DoesNotContain(leaving, toStation);
@@ -53,9 +53,9 @@ public class SitingAnalysisTests
         var demand = DemandUnits.FromPoints(snapper, new[] { new DemandPoint("t", 1, TestCity.PointAt(20, 0)) });
         var station = new[] { snapper.Snap(TestCity.PointAt(60, 0)) };
 
-        Assert.Single(CoverageSets.Build(graph, demand, station, 10, CoverageDirection.UnitToStation)[0]);
-        Assert.Empty(CoverageSets.Build(graph, demand, station, 80, CoverageDirection.StationToUnit)[0]);
-        Assert.Single(CoverageSets.Build(graph, demand, station, 90, CoverageDirection.StationToUnit)[0]);
+        Assert.Single(CoverageSets.Build(graph, demand, station, 10, TravelDirection.ToStation)[0]);
+        Assert.Empty(CoverageSets.Build(graph, demand, station, 80, TravelDirection.FromStation)[0]);
+        Assert.Single(CoverageSets.Build(graph, demand, station, 90, TravelDirection.FromStation)[0]);
     }
 
     [Fact]
