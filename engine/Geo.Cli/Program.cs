@@ -1,6 +1,6 @@
-using System.CommandLine;
-using Geo.Cli.Commands;
+using Geo.Cli;
+using Geo.Cli.Outputs;
 
-var root = new RootCommand("Geo: service-coverage analysis over real street networks (service areas, pairing, coverage gaps, siting).");
-foreach (var command in GeoCommands.All()) root.Subcommands.Add(command);
-return root.Parse(args).Invoke();
+Console.SetOut(Redaction.Writer(Console.Out));
+Console.SetError(Redaction.Writer(Console.Error));
+return GeoProgram.Run(args);

@@ -32,6 +32,7 @@ public static class ViewerServer
         builder.Logging.ClearProviders();
         if (!quiet) builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(session);
+        builder.Services.AddSingleton(new NavigationState(session));
         builder.Services.AddSingleton(new TileCache(session));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
@@ -61,6 +62,9 @@ public static class ViewerServer
         StationEndpoints.Map(app);
         WhatIfEndpoints.Map(app);
         SitingEndpoints.Map(app);
+        NearestEndpoints.Map(app);
+        Geo.MapViewer.Api.OpenRouteService.OrsEndpoints.Map(app);
+        StyleEndpoints.Map(app);
         TileEndpoints.Map(app);
         return app;
     }

@@ -1,10 +1,15 @@
 using System.CommandLine;
 using Geo.Analyses.Coverage;
 using Geo.Analyses.Workflow;
-using Geo.Cli.Rendering;
+using Geo.Analyses.Demand;
+using Geo.Cli.Outputs;
+using Geo.Rendering.Maps;
+using Geo.Rendering.Reports;
+using Geo.Rendering.Words;
 using Geo.Coordinates;
 using Geo.Data;
 using Geo.Data.Model;
+using Geo.Data.Stations;
 using Geo.Data.Subdistricts;
 using Geo.Streets;
 using Geo.Streets.Snapping;
@@ -18,7 +23,7 @@ internal static class AuditCommand
     {
         var data = SharedOptions.Data();
         var stations = SharedOptions.Stations();
-        var subdistricts = new Option<string?>("--subdistricts") { Description = "Units to report by: a layer/table, a .geojson or .shp file of boundaries (区/街道/社区; --input-crs applies), admin:<level>, or cells:<size> (e.g. cells:1km); default: the dataset's, else 1 km cells" };
+        var subdistricts = new Option<string?>("--subdistricts") { Description = "Subdistricts: a layer/table, admin:<level>, or cells:<size> (e.g. cells:1km); default: the dataset's, else 1 km cells" };
         var demand = new Option<string[]>("--demand") { Description = "Demand: layer[:weight_column], a .geojson/.csv file[:weight], or pois:<query>; repeatable. Default: street length", AllowMultipleArgumentsPerToken = false };
         var profile = SharedOptions.Profile();
         var minutes = new Option<double>("--minutes") { Description = "The service circle, in minutes", DefaultValueFactory = _ => 15 };
@@ -26,6 +31,7 @@ internal static class AuditCommand
         var crs = SharedOptions.InputCrs();
         var cells = new Option<string>("--cells") { Description = "With real boundaries (区/街道/社区), also report by planning cells (网格) of this size inside each: e.g. 1km, or none", DefaultValueFactory = _ => "1km" };
         var snap = SharedOptions.MaxSnap();
+        var lang = SharedOptions.Language();
         var direction = SharedOptions.Direction();
         var smallest = new Option<double>("--min-blind-spot")
         {
@@ -35,7 +41,7 @@ internal static class AuditCommand
         var output = new Option<string>("--out") { Description = "A folder (audit.gpkg, coverage.csv, blind_spots.csv, report.md/html, coverage.png) or postgis:<connection string>", Required = true };
         var command = new Command("audit", "Coverage-gap audit: coverage per subdistrict, gap polygons, ranked blind spots (盲区), report and map.")
         {
-            data, stations, subdistricts, demand, profile, minutes, threshold, crs, cells, snap, direction, smallest, output,
+            data, stations, subdistricts, demand, profile, minutes, threshold, crs, cells, snap, direction, smallest, lang, output,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -48,10 +54,15 @@ internal static class AuditCommand
             var travel = TravelProfile.Load(parse.GetValue(profile)!);
             var inputCrs = InputCrs.Parse(parse.GetValue(crs));
             string target = parse.GetValue(output)!;
+            using var outputs = new OutputSet(new[] { parse.GetValue(data), parse.GetValue(stations), parse.GetValue(profile) }.Concat(parse.GetValue(demand) ?? Array.Empty<string>()).ToArray());
+            bool toPostGis = FeatureStores.IsPostGis(target);
+            var layerTarget = toPostGis ? new LayerTarget(outputs, target, "--out") : null;
+            string? folder = toPostGis ? null : outputs.Folder(target, "--out", AuditFolder.WrittenByEarlierGeo);
             AuditResult audit = null!;
             AuditResult? byCell = null;
             StreetDataset dataset = null!;
             var times = new List<string>();
+            (OutputLanguage Language, string Reason) language = default;
             var clock = System.Diagnostics.Stopwatch.StartNew();
             void Lap(string stage)
             {
@@ -66,31 +77,42 @@ internal static class AuditCommand
                 var snapper = new StreetSnapper(StreetGraphBuilder.Build(dataset, travel), parse.GetValue(snap));
                 var inputs = PlanningWorkflow.Read(store, dataset, snapper, parse.GetValue(stations), parse.GetValue(subdistricts),
                     parse.GetValue(demand) ?? Array.Empty<string>(), inputCrs, ParseCells(parse.GetValue(cells)!));
+                var list = inputs.Stations.Stations;
                 Lap("read and graph");
-                context.Status($"auditing {inputs.Stations.Stations.Count} stations over {inputs.Units.Subdistricts.Count} {UnitKinds.Label(inputs.Units.Kind)}");
+                context.Status($"auditing {list.Count} stations over {inputs.Units.Subdistricts.Count} {Geo.Data.Subdistricts.UnitKinds.Label(inputs.Units.Kind)}");
                 var planned = PlanningWorkflow.Audit(snapper, inputs, auditOptions);
                 audit = planned.ByUnit;
                 byCell = planned.ByCell;
-                if (audit.Totals.Stations == 0) throw new GeoInputException($"none of the {inputs.Stations.Stations.Count} stations is within reach of a street usable by {travel.Name}");
+                if (audit.Totals.Stations == 0) throw new GeoInputException($"none of the {list.Count} stations is within reach of a street usable by {travel.Name}");
                 Lap("coverage and pairing");
-                context.Status($"writing {target}");
+                context.Status($"writing {(toPostGis ? "PostGIS" : target)}");
                 // The streets go along so the audit folder is self-contained for QGIS and for 'geo brief'.
                 var layers = AuditLayers.ToLayers(audit).Concat(byCell is null ? Array.Empty<Geo.Data.Features.FeatureLayer>() : new[] { AuditLayers.CellLayer(byCell) })
                     .Append(DatasetLayers.ToLayers(dataset).First(l => l.Name == DatasetLayers.Streets)).ToList();
-                if (FeatureStores.IsPostGis(target)) LayerOutput.Write(target, layers);
-                else AuditFolder.Write(target, audit, byCell, layers, CoverageMap.Png(MapLayers.FromAudit(audit, dataset), $"{audit.Minutes:0.##}-minute {travel.Name} coverage · 服务圈覆盖"), flag);
+                if (layerTarget is not null) target = layerTarget.Write(layers);
+                else
+                {
+                    var lonLat = snapper.LonLatExtent;
+                    language = SharedOptions.ChooseLanguage(parse.GetValue(lang), () => OutputLanguages.Detect(
+                        audit.Subdistricts.Select(s => s.Name).Concat(list.Select(s => s.Name)), (lonLat.MinX + lonLat.MaxX) / 2, (lonLat.MinY + lonLat.MaxY) / 2));
+                    var map = MapLayers.FromAudit(audit, dataset);
+                    string title = language.Language == OutputLanguage.Zh ? $"{audit.Minutes:0.##} 分钟服务圈覆盖（{travel.Name}）" : $"{audit.Minutes:0.##}-minute {travel.Name} coverage";
+                    AuditFolder.Write(folder!, audit, byCell, layers, CoverageMap.Png(map, new MapView(title, language.Language)), flag, language.Language);
+                }
+                outputs.Commit();
                 Lap("write");
             });
             Console.Error.WriteLine($"geo: time: {string.Join(", ", times)}");
-            foreach (var w in audit.Warnings.Take(20)) Console.Error.WriteLine($"geo: warning: {w}");
+            foreach (var w in FoldedWarning.Fold(audit.Warnings).Take(20)) Console.Error.WriteLine($"geo: warning: {w.Line(chinese: false)}");
+            if (language.Reason is not null) Console.Error.WriteLine($"geo: language: {language.Language.Code()} ({language.Reason}); --lang zh|en to choose");
             foreach (var line in AuditReport.Headlines(audit)) Console.WriteLine(line);
             var top = audit.BlindSpots.FirstOrDefault();
             if (top is not null) Console.WriteLine($"largest blind spot: {top.Id}, {top.Demand:0.##} demand, {top.StreetKm:0.00} street km near {top.Lon:0.0000},{top.Lat:0.0000}{(top.Subdistrict is null ? "" : $" ({top.Subdistrict})")}, nearest station {AuditReport.Nearest(top, audit)}");
             if (byCell is not null)
             {
-                Console.WriteLine($"by planning cell: {byCell.Subdistricts.Count} {UnitKinds.Label(byCell.UnitKind)} inside them, {byCell.Subdistricts.Count(c => c.StreetShare < flag && c.StreetKm > 0)} below {flag:P0} of streets covered");
+                Console.WriteLine($"by planning cell: {byCell.Subdistricts.Count} {Geo.Data.Subdistricts.UnitKinds.Label(byCell.UnitKind)} inside them, {byCell.Subdistricts.Count(c => c.StreetShare < flag && c.StreetKm > 0)} below {flag:P0} of streets covered");
             }
-            Console.WriteLine($"wrote {target}" + (FeatureStores.IsPostGis(target) ? "" :
+            Console.WriteLine($"wrote {target}" + (folder is null ? "" :
                 $": {Path.Combine(target, "report.html")} (report), {Path.Combine(target, "coverage.png")} (map), {Path.Combine(target, "audit.gpkg")} (layers), {Path.Combine(target, "coverage.csv")}{(byCell is null ? "" : $" and {Path.Combine(target, "cell_coverage.csv")}")} (tables)"));
             return 0;
         }));

@@ -1,49 +1,32 @@
 using Geo.Analyses.Coverage;
 using Geo.Data.Features;
 using Geo.Data.GeoPackage;
+using Geo.Rendering.Reports;
+using Geo.Rendering.Words;
 
 namespace Geo.Cli.Commands;
 
-/// <summary>
-/// Writes the audit folder whole or not at all: everything goes into a staging folder beside the target, which
-/// replaces the target only when complete.
-/// </summary>
+/// <summary>The audit folder's files, written into the staging folder the command's outputs gave it.</summary>
 internal static class AuditFolder
 {
-    public static void Write(string folder, AuditResult audit, AuditResult? byCell, IReadOnlyList<FeatureLayer> layers, byte[] map, double flagBelow)
+    public static readonly string[] Files = { "audit.gpkg", "coverage.csv", "cell_coverage.csv", "blind_spots.csv", "coverage.png", "report.md", "report.html" };
+
+    /// <summary>What an audit folder written before folders were marked holds: Geo may replace such a folder.</summary>
+    public static bool WrittenByEarlierGeo(string name) => Files.Contains(name);
+
+    public static void Write(string folder, AuditResult audit, AuditResult? byCell, IReadOnlyList<FeatureLayer> layers, byte[] map, double flagBelow, OutputLanguage language)
     {
-        string target = Path.GetFullPath(folder);
-        string parent = Path.GetDirectoryName(target.TrimEnd(Path.DirectorySeparatorChar))!;
-        if (!Directory.Exists(parent)) throw new GeoInputException($"cannot write {folder}: folder {parent} does not exist");
-        if (File.Exists(target)) throw new GeoInputException($"cannot write the audit to {folder}: it is a file, not a folder");
-        string staging = target.TrimEnd(Path.DirectorySeparatorChar) + $".partial-{Guid.NewGuid():N}";
-        string? previous = null;
-        try
+        new GeoPackageStore(Path.Combine(folder, "audit.gpkg"), create: true).WriteLayers(layers);
+        File.WriteAllText(Path.Combine(folder, "coverage.csv"), AuditTables.CoverageCsv(audit));
+        if (byCell is not null) File.WriteAllText(Path.Combine(folder, "cell_coverage.csv"), AuditTables.CoverageCsv(byCell));
+        File.WriteAllText(Path.Combine(folder, "blind_spots.csv"), AuditTables.BlindSpotsCsv(audit));
+        File.WriteAllBytes(Path.Combine(folder, "coverage.png"), map);
+        File.WriteAllText(Path.Combine(folder, "report.md"), CoverageReport.Markdown(audit, "coverage.png", flagBelow, language));
+        File.WriteAllText(Path.Combine(folder, "report.html"), CoverageReport.Html(audit, "coverage.png", flagBelow, language));
+        foreach (var file in Directory.EnumerateFiles(folder))
         {
-            Directory.CreateDirectory(staging);
-            new GeoPackageStore(Path.Combine(staging, "audit.gpkg"), create: true).WriteLayers(layers);
-            File.WriteAllText(Path.Combine(staging, "coverage.csv"), AuditTables.CoverageCsv(audit));
-            if (byCell is not null) File.WriteAllText(Path.Combine(staging, "cell_coverage.csv"), AuditTables.CoverageCsv(byCell));
-            File.WriteAllText(Path.Combine(staging, "blind_spots.csv"), AuditTables.BlindSpotsCsv(audit));
-            File.WriteAllBytes(Path.Combine(staging, "coverage.png"), map);
-            File.WriteAllText(Path.Combine(staging, "report.md"), AuditReport.Markdown(audit, "coverage.png", flagBelow));
-            File.WriteAllText(Path.Combine(staging, "report.html"), AuditReport.Html(audit, "coverage.png", flagBelow));
-            if (Directory.Exists(target))
-            {
-                previous = target.TrimEnd(Path.DirectorySeparatorChar) + $".previous-{Guid.NewGuid():N}";
-                Directory.Move(target, previous);
-            }
-            Directory.Move(staging, target);
-        }
-        catch
-        {
-            if (previous is not null && !Directory.Exists(target)) Directory.Move(previous, target);
-            throw;
-        }
-        finally
-        {
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-            if (previous is not null && Directory.Exists(previous)) Directory.Delete(previous, recursive: true);
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite);
+            stream.Flush(flushToDisk: true);
         }
     }
 }

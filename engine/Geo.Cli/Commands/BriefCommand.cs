@@ -1,5 +1,7 @@
 using System.CommandLine;
-using Geo.Cli.Rendering;
+using Geo.Cli.Outputs;
+using Geo.Rendering.Brief;
+using Geo.Rendering.Words;
 
 namespace Geo.Cli.Commands;
 
@@ -11,8 +13,7 @@ internal static class BriefCommand
         var siting = new Option<string?>("--siting") { Description = "A siting output (.gpkg with a new_sites layer) for the coverage-vs-K curve" };
         var subdistrict = new Option<string[]>("--subdistrict") { Description = "Add a page for this subdistrict (repeatable)" };
         var all = new Option<bool>("--all-subdistricts") { Description = "Add a page for every subdistrict" };
-        var lang = new Option<string>("--lang") { Description = "zh or en", DefaultValueFactory = _ => "zh" };
-        lang.AcceptOnlyFromAmong("zh", "en");
+        var lang = SharedOptions.Language();
         var output = new Option<string>("--out") { Description = "The PDF to write", Required = true };
         var pngs = new Option<string?>("--png-dir") { Description = "Also write each page as a PNG into this folder" };
         var command = new Command("brief", "A printable map briefing (PDF, and PNG pages for slides) from an audit: overview map, subdistrict pages, summary.")
@@ -21,9 +22,10 @@ internal static class BriefCommand
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
-            string pdf = Path.GetFullPath(parse.GetValue(output)!);
-            string? folder = Path.GetDirectoryName(pdf);
-            if (folder is null || !Directory.Exists(folder)) throw new GeoInputException($"cannot write {parse.GetValue(output)}: folder {folder} does not exist");
+            string pdf = parse.GetValue(output)!;
+            using var outputs = new OutputSet(parse.GetValue(audit), parse.GetValue(siting));
+            string pdfStaging = outputs.File(pdf, "--out");
+            string? pngStaging = parse.GetValue(pngs) is { } pngFolder ? outputs.Folder(pngFolder, "--png-dir", BriefDocument.IsPageFile) : null;
             var content = BriefContent.Load(parse.GetValue(audit)!, parse.GetValue(siting));
             var known = content.SubdistrictNames;
             var chosen = parse.GetValue(all) ? known.ToList() : (parse.GetValue(subdistrict) ?? Array.Empty<string>()).ToList();
@@ -32,27 +34,13 @@ internal static class BriefCommand
             {
                 throw new GeoInputException($"unknown subdistrict '{unknown[0]}'; known: {string.Join(", ", known.Take(40))}{(known.Count > 40 ? $" … ({known.Count} in all)" : "")}");
             }
-            var document = new BriefDocument(content, parse.GetValue(lang) == "zh");
+            var language = SharedOptions.ChooseLanguage(parse.GetValue(lang), content.DetectLanguage);
+            var document = new BriefDocument(content, language.Language);
             var pages = document.Pages(chosen);
-            string temporary = pdf + $".{Guid.NewGuid():N}.partial";
-            try
-            {
-                BriefDocument.WritePdf(temporary, pages);
-                if (parse.GetValue(pngs) is { } pngFolder)
-                {
-                    Directory.CreateDirectory(pngFolder);
-                    BriefDocument.WritePngs(pngFolder, pages);
-                }
-                File.Move(temporary, pdf, overwrite: true);
-            }
-            catch (UnauthorizedAccessException e)
-            {
-                throw new GeoInputException($"cannot write {parse.GetValue(output)}: {e.Message}", e);
-            }
-            finally
-            {
-                if (File.Exists(temporary)) File.Delete(temporary);
-            }
+            BriefDocument.WritePdf(pdfStaging, pages, document.Title);
+            if (pngStaging is not null) BriefDocument.WritePngs(pngStaging, pages);
+            outputs.Commit();
+            if (parse.GetValue(lang) is null) Console.Error.WriteLine($"geo: language: {language.Language.Code()} ({language.Reason}); --lang zh|en to choose");
             Console.WriteLine($"wrote {pdf} ({pages.Count} pages)");
             return 0;
         }));

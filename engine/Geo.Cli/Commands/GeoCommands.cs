@@ -9,6 +9,7 @@ internal static class GeoCommands
     {
         yield return ImportCommand.Create();
         yield return ReachCommand.Create();
+        yield return NearestCommand.Create();
         yield return PairCommand.Create();
         yield return SynthCommand.Create();
         yield return ServiceAreasCommand.Create();

@@ -3,6 +3,7 @@ using Geo.Data;
 using Geo.Data.Model;
 using Geo.Data.Osm;
 using Geo.Data.PostGis;
+using Geo.Cli.Outputs;
 using Spectre.Console;
 
 namespace Geo.Cli.Commands;
@@ -22,20 +23,25 @@ internal static class ImportCommand
             string? gpkg = parse.GetValue(output), pg = parse.GetValue(postgis);
             if ((gpkg is null) == (pg is null)) throw new GeoInputException("give exactly one of --out <file.gpkg> or --postgis <connection string>");
             string target = gpkg ?? $"postgis:{pg}";
-            var location = pg is null ? null : PostGisLocation.Parse(pg, parse.GetValue(schema));
-            using var store = location is null ? FeatureStores.Open(target, create: true) : new PostGisStore(location);
+            int minLevel = parse.GetValue(level);
+            if (minLevel is < 2 or > 11) throw new GeoInputException($"--min-admin-level {minLevel} is not an OSM admin level (2 = country … 11 = neighbourhood)");
+            if (pg is not null) target = $"postgis:{PostGisLocation.Parse(pg, parse.GetValue(schema)).ConnectionString};Schema={PostGisLocation.Parse(pg, parse.GetValue(schema)).Schema}";
+            using var outputs = new OutputSet(parse.GetValue(extract));
+            var layerTarget = new LayerTarget(outputs, target, pg is null ? "--out" : "--postgis");
 
-            var importer = new OsmPbfImporter { MinAdminLevel = parse.GetValue(level) };
+            var importer = new OsmPbfImporter { MinAdminLevel = minLevel };
             OsmImportResult result = null!;
+            string written = "";
             CommandRunner.Progress.Status().Start("importing", context =>
             {
                 result = importer.Import(parse.GetValue(extract)!, new Progress<string>(step => context.Status(step)));
-                context.Status($"writing {store.Description}");
-                store.WriteLayers(DatasetLayers.ToLayers(result.Dataset));
+                context.Status($"writing {(pg is null ? gpkg : "PostGIS")}");
+                written = layerTarget.Write(DatasetLayers.ToLayers(result.Dataset));
+                outputs.Commit();
             });
             foreach (var warning in result.Warnings) Console.Error.WriteLine($"geo: warning: {warning}");
             var d = result.Dataset;
-            Console.WriteLine($"{store.Description}: {d.Streets.Count} street pieces, {d.Pois.Count} POIs, {d.Subdistricts.Count} subdistricts" +
+            Console.WriteLine($"{written.Split(" (")[0]}: {d.Streets.Count} street pieces, {d.Pois.Count} POIs, {d.Subdistricts.Count} subdistricts" +
                 (result.AdminLevels.Count > 0 ? $" (admin levels {string.Join(", ", result.AdminLevels)})" : "") +
                 $", sha256 {d.Metadata.Sha256[..12]}…");
             return 0;

@@ -7,6 +7,7 @@ using Geo.Data.Model;
 using Geo.Data.Stations;
 using Geo.Data.Subdistricts;
 using Geo.Streets;
+using Geo.Cli.Outputs;
 using Spectre.Console;
 
 namespace Geo.Cli.Commands;
@@ -57,10 +58,9 @@ internal static class PairCommand
             var travel = TravelProfile.Load(parse.GetValue(profile)!);
             var inputCrs = InputCrs.Parse(parse.GetValue(crs));
             string outTarget = parse.GetValue(output)!;
-            if (parse.GetValue(csv) is string csvFile && Path.GetDirectoryName(Path.GetFullPath(csvFile)) is string folder && !Directory.Exists(folder))
-            {
-                throw new GeoInputException($"--csv '{csvFile}': folder '{folder}' does not exist");
-            }
+            using var outputs = new OutputSet(parse.GetValue(data), parse.GetValue(stations), parse.GetValue(profile));
+            var layerTarget = new LayerTarget(outputs, outTarget, "--out");
+            string? csvStaging = parse.GetValue(csv) is string csvFile ? outputs.File(csvFile, "--csv") : null;
 
             PairingResult result = null!;
             IReadOnlyList<string> sourceWarnings = Array.Empty<string>();
@@ -77,10 +77,10 @@ internal static class PairCommand
                 sourceWarnings = areas.Warnings;
                 context.Status($"pairing {list.Count} stations with {areas.Subdistricts.Count} subdistricts");
                 result = PairingAnalysis.Run(graph, list, areas.Subdistricts, dataset.Pois, options, areas.Description);
-                context.Status($"writing {outTarget}");
             });
-            string written = LayerOutput.Write(outTarget, PairingLayers.ToLayers(result));
-            if (parse.GetValue(csv) is string csvPath) PairingCsv.WriteFile(csvPath, result);
+            string written = layerTarget.Write(PairingLayers.ToLayers(result));
+            if (csvStaging is not null) PairingCsv.WriteFile(csvStaging, result);
+            outputs.Commit();
             foreach (var warning in sourceWarnings) Console.Error.WriteLine($"geo: warning: {warning}");
             foreach (var warning in result.Warnings) Console.Error.WriteLine($"geo: warning: {warning}");
             Console.WriteLine(chosen.Headline);

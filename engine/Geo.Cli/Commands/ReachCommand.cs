@@ -30,6 +30,7 @@ internal static class ReachCommand
             var travel = TravelProfile.Load(parse.GetValue(profile)!);
             var (x, y) = SharedOptions.ParseLonLat(parse.GetValue(from)!, "--from");
             var (lon, lat) = InputCrs.Parse(parse.GetValue(crs)).ToWgs84(x, y);
+            LonLatRange.Require(lon, lat, "--from");
             var dataset = SharedOptions.LoadDataset(parse.GetValue(data)!);
             var graph = StreetGraphBuilder.Build(dataset, travel);
             var result = Reachability.From(new StreetSnapper(graph, parse.GetValue(snap)), lon, lat, parse.GetValue(minutes));

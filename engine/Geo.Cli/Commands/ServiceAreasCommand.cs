@@ -7,6 +7,7 @@ using Geo.Data.Model;
 using Geo.Data.Stations;
 using Geo.Streets;
 using Geo.Streets.Snapping;
+using Geo.Cli.Outputs;
 using Spectre.Console;
 
 namespace Geo.Cli.Commands;
@@ -40,6 +41,8 @@ internal static class ServiceAreasCommand
             var travel = TravelProfile.Load(parse.GetValue(profile)!);
             var inputCrs = InputCrs.Parse(parse.GetValue(crs));
             string outTarget = parse.GetValue(output)!;
+            using var outputs = new OutputSet(parse.GetValue(data), parse.GetValue(stations), parse.GetValue(profile));
+            var layerTarget = new LayerTarget(outputs, outTarget, "--out");
             ServiceAreaResult result = null!;
             ChosenStations chosen = null!;
             CommandRunner.Progress.Status().Start("reading the dataset", context =>
@@ -52,9 +55,14 @@ internal static class ServiceAreasCommand
                 var snapper = new StreetSnapper(StreetGraphBuilder.Build(dataset, travel), parse.GetValue(snap));
                 context.Status($"service areas of {list.Count} stations");
                 result = ServiceAreaAnalysis.Run(snapper, list, options);
-                context.Status($"writing {outTarget}");
             });
-            string written = LayerOutput.Write(outTarget, ServiceAreaLayers.ToLayers(result));
+            if (result.Snapped.Count == 0)
+            {
+                var first = result.Unsnapped[0];
+                throw new GeoInputException($"none of the {result.Unsnapped.Count} stations is usable by {travel.Name} (station {first.Station.Id}: {first.Reason}); nothing written");
+            }
+            string written = layerTarget.Write(ServiceAreaLayers.ToLayers(result));
+            outputs.Commit();
             foreach (var u in result.Unsnapped) Console.Error.WriteLine($"geo: warning: station {u.Station.Id} left out: {u.Reason}");
             Console.WriteLine(chosen.Headline);
             var largest = result.Coverage[^1];

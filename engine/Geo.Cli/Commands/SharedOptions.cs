@@ -9,6 +9,15 @@ namespace Geo.Cli.Commands;
 /// <summary>Options several verbs share, so they read and say the same everywhere.</summary>
 internal static class SharedOptions
 {
+    public static Option<string?> Language() => new("--lang")
+    {
+        Description = "Language of the outputs: zh or en; default: zh when most names are Chinese (or, without names, when the data lies in China), else en",
+    };
+
+    /// <summary>The language asked for, or the one the data suggests, with the reason to print.</summary>
+    public static (Geo.Rendering.Words.OutputLanguage Language, string Reason) ChooseLanguage(string? given, Func<(Geo.Rendering.Words.OutputLanguage, string)> detect) =>
+        given is null ? detect() : (Geo.Rendering.Words.OutputLanguages.Parse(given), "--lang");
+
     public static Option<string> Data() => new("--data")
     {
         Description = "Dataset: a GeoPackage made by 'geo import' / 'geo synth', or postgis:<connection string>[;Schema=geo]",
@@ -61,7 +70,8 @@ internal static class SharedOptions
         var parts = text.Split(',', StringSplitOptions.TrimEntries);
         if (parts.Length != 2
             || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double x)
-            || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double y))
+            || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double y)
+            || !double.IsFinite(x) || !double.IsFinite(y))
         {
             throw new GeoInputException($"{option} '{text}' is not lon,lat (e.g. 104.066,30.657)");
         }

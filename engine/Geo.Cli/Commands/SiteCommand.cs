@@ -2,13 +2,14 @@ using System.CommandLine;
 using System.Globalization;
 using Geo.Analyses.Demand;
 using Geo.Analyses.Siting;
-using Geo.Cli.Rendering;
+using Geo.Rendering.Charts;
 using Geo.Coordinates;
 using Geo.Data;
 using Geo.Data.Model;
 using Geo.Data.Stations;
 using Geo.Streets;
 using Geo.Streets.Snapping;
+using Geo.Cli.Outputs;
 using Spectre.Console;
 
 namespace Geo.Cli.Commands;
@@ -54,6 +55,11 @@ internal static class SiteCommand
             string outTarget = parse.GetValue(output)!;
             string? plotPath = parse.GetValue(plot);
             if (plotPath is not null && !plotPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) throw new GeoInputException($"--plot '{plotPath}' must name a .png file");
+            using var outputs = new OutputSet(new[] { parse.GetValue(data), parse.GetValue(stations), parse.GetValue(candidates), parse.GetValue(profile) }
+                .Concat(parse.GetValue(demand) ?? Array.Empty<string>()).ToArray());
+            var layerTarget = new LayerTarget(outputs, outTarget, "--out");
+            string? plotStaging = plotPath is null ? null : outputs.File(plotPath, "--plot");
+            string? exportStaging = parse.GetValue(export) is { } exportPath ? outputs.File(exportPath, "--export-instance") : null;
             SitingProblem problem = null!;
             SitingSolution solution = null!;
             StreetSnapper snapper = null!;
@@ -82,14 +88,14 @@ internal static class SiteCommand
                 context.Status($"coverage of {existing.Stations.Count} stations and {candidateList.Count} candidates over {units.Count} demand units");
                 problem = SitingAnalysis.Prepare(snapper, existing.Stations, candidateList, units, options);
                 warnings.AddRange(problem.Warnings);
-                if (parse.GetValue(export) is { } exportPath) CoverageInstanceFile.Write(exportPath, problem.Instance, k);
+                if (exportStaging is not null) CoverageInstanceFile.Write(exportStaging, problem.Instance, k);
                 context.Status(k is not null ? $"choosing {k} sites among {problem.Candidates.Count}" : $"fewest sites to reach {share * 100:0.##} %");
                 solution = k is { } count ? MaximalCovering.Solve(problem.Instance, count, solver) : SetCovering.Solve(problem.Instance, share!.Value, solver);
-                context.Status($"writing {outTarget}");
             });
             var png = plotPath is null ? null : CoverageCurve.Png(solution, $"{options.Minutes:0.##}-minute {travel.Name} coverage by new sites ({solution.Problem})");
-            string written = LayerOutput.Write(outTarget, SitingLayers.ToLayers(problem, solution, snapper));
-            if (png is not null) WriteWhole(plotPath!, png);
+            string written = layerTarget.Write(SitingLayers.ToLayers(problem, solution, snapper));
+            if (png is not null) File.WriteAllBytes(plotStaging!, png);
+            outputs.Commit();
             foreach (var w in warnings) Console.Error.WriteLine($"geo: warning: {w}");
             Console.WriteLine($"existing {existing.Headline}");
             foreach (var line in SitingReport.Lines(solution, problem.Demand.Description, s => (problem.PointOf(s).X, problem.PointOf(s).Y))) Console.WriteLine(line);
@@ -108,15 +114,5 @@ internal static class SiteCommand
             throw new GeoInputException($"--target '{text}' is not a share above 0 % and at most 100 %, e.g. 95%");
         }
         return percent / 100;
-    }
-
-
-    private static void WriteWhole(string path, byte[] bytes)
-    {
-        string full = Path.GetFullPath(path);
-        if (!Directory.Exists(Path.GetDirectoryName(full))) throw new GeoInputException($"cannot write {path}: its folder does not exist");
-        string temporary = full + ".partial";
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, full, overwrite: true);
     }
 }

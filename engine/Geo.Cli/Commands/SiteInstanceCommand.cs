@@ -22,10 +22,11 @@ internal static class SiteInstanceCommand
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             var limit = SolverOptions.ParseTimeLimit(parse.GetValue(timeLimit)!);
+            var solver = ParseSolver(parse.GetValue(solverName)!);
             var (problem, fileK) = CoverageInstanceFile.Read(parse.GetValue(instance)!);
             int k = parse.GetValue(add) ?? fileK ?? throw new GeoInputException("the instance has no k: give --add K");
             var clock = Stopwatch.StartNew();
-            var solution = MaximalCovering.Solve(problem, k, new SolverOptions(limit, limit > TimeSpan.Zero, ParseSolver(parse.GetValue(solverName)!)));
+            var solution = MaximalCovering.Solve(problem, k, new SolverOptions(limit, limit > TimeSpan.Zero, solver));
             double seconds = clock.Elapsed.TotalSeconds;
             if (parse.GetValue(json))
             {

@@ -5,6 +5,7 @@ using Geo.Data.Files;
 using Geo.Data.Model;
 using Geo.Data.Subdistricts;
 using Geo.Data.Synthetic;
+using Geo.Cli.Outputs;
 using Spectre.Console;
 
 namespace Geo.Cli.Commands;
@@ -40,16 +41,19 @@ internal static class SynthCommand
                 options = options with { CentreLon = lon, CentreLat = lat };
             }
             options.Validate();
-            using var store = FeatureStores.Open(parse.GetValue(output)!, create: true);
+            using var outputs = new OutputSet();
+            var target = new LayerTarget(outputs, parse.GetValue(output)!, "--out");
             StreetDataset city = null!;
+            string written = "";
             CommandRunner.Progress.Status().Start("generating the city", context =>
             {
                 city = SyntheticCity.Generate(options);
-                context.Status($"writing {store.Description}");
-                store.WriteLayers(DatasetLayers.ToLayers(city));
+                context.Status("writing");
+                written = target.Write(DatasetLayers.ToLayers(city));
+                outputs.Commit();
             });
             int junctions = city.Streets.SelectMany(s => new[] { s.FromNodeId, s.ToNodeId }).Distinct().Count();
-            Console.WriteLine($"{store.Description}: synthetic city of {junctions} junctions, {city.Streets.Count} street pieces, " +
+            Console.WriteLine($"{written.Split(" (")[0]}: synthetic city of {junctions} junctions, {city.Streets.Count} street pieces, " +
                 $"{city.Subdistricts.Count} {(options.Frame is null ? "subdistricts" : $"街道 of {options.FrameName}")}, {city.Stations.Count} stations, {city.Pois.Count} POIs (seed {options.Seed})");
             return 0;
         }));

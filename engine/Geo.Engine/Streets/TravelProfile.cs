@@ -33,6 +33,25 @@ public sealed class TravelProfile
         Converters = { new JsonStringEnumConverter() },
     };
 
+    /// <summary>Faster than any street vehicle: a larger figure is a typing slip, not a profile.</summary>
+    public const double MaxSpeedKmh = 300;
+
+    /// <summary>
+    /// How far a service area may reach sideways from a street: below a metre the polygon cells become
+    /// microscopic (billions of them), beyond 500 m the "service area" is a blanket over the whole city.
+    /// </summary>
+    public const double MinLateralMeters = 1, MaxLateralMeters = 500;
+
+    public static void RequireLateral(double meters, string what)
+    {
+        if (!double.IsFinite(meters) || meters < MinLateralMeters || meters > MaxLateralMeters)
+        {
+            throw new GeoInputException($"{what} must be between {MinLateralMeters} and {MaxLateralMeters} m, got {meters.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+    }
+
+    private static bool SaneSpeed(double kmh) => double.IsFinite(kmh) && kmh > 0 && kmh <= MaxSpeedKmh;
+
     /// <summary>A shipped profile by name (walk, ebike, car) or a JSON file path.</summary>
     public static TravelProfile Load(string nameOrPath)
     {
@@ -64,10 +83,13 @@ public sealed class TravelProfile
         {
             throw new GeoInputException($"profile {source}: malformed JSON at line {e.LineNumber + 1}: {e.Message}", e);
         }
-        if (profile is null || profile.DefaultSpeedKmh <= 0 || profile.SpeedsKmh.Count == 0 || profile.SpeedsKmh.Values.Any(v => v <= 0))
+        if (profile is null || !SaneSpeed(profile.DefaultSpeedKmh) || profile.SpeedsKmh.Count == 0 || !profile.SpeedsKmh.Values.All(SaneSpeed))
         {
-            throw new GeoInputException($"profile {source}: needs a positive defaultSpeedKmh and a positive speed for each class in speedsKmh");
+            var bad = profile?.SpeedsKmh.FirstOrDefault(p => !SaneSpeed(p.Value));
+            throw new GeoInputException($"profile {source}: needs defaultSpeedKmh and a speed for each class in speedsKmh above 0 and at most {MaxSpeedKmh} km/h" +
+                (bad is { Key: not null } b ? $" (speedsKmh.{b.Key} is {b.Value})" : profile is null ? "" : $" (defaultSpeedKmh is {profile.DefaultSpeedKmh})"));
         }
+        RequireLateral(profile.LateralMeters, $"profile {source}: lateralMeters");
         return profile;
     }
 

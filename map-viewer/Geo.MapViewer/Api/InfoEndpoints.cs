@@ -1,4 +1,5 @@
 using Geo.MapViewer.Session;
+using Geo.Rendering.Words;
 using Geo.MapViewer.Tiles;
 
 namespace Geo.MapViewer.Api;
@@ -12,6 +13,8 @@ internal static class InfoEndpoints
         {
             var e = session.Extent;
             var inputs = session.Inputs;
+            var language = ViewerLanguage.Of(session);
+            var units = ViewerLanguage.Units(session).Term();
             return ApiJson.Json(new
             {
                 name = inputs.DataName,
@@ -26,6 +29,9 @@ internal static class InfoEndpoints
                 subdistricts = inputs.Subdistricts.Count,
                 subdistricts_from = inputs.SubdistrictsFrom,
                 unit_kind = Geo.Data.Subdistricts.UnitKinds.Label(inputs.Planning.Units.Kind),
+                units = new { zh = units.Zh, en = units.En },
+                default_lang = language.Language == Geo.Rendering.Words.OutputLanguage.Zh ? "zh" : "en",
+                lang_reason = language.Reason,
                 demand_from = inputs.Demand is { Count: > 0 } d ? $"{d.Count} demand points" : "street length (km)",
                 tile_layers = TileLayers.Names,
                 limits = new

@@ -23,16 +23,7 @@ internal static class IsochroneEndpoints
                 _ => throw ApiProblemException.BadRequest($"mode '{request.Mode}' is unknown: use \"network\" or \"circle\""),
             };
             var minutes = Breaks(session, request.Range);
-            var stations = RequestChecks.Locations(session, profile, request.Locations, "locations", "location-");
-            var result = await Compute.RunAsync(context, () =>
-                ServiceAreaAnalysis.Run(session.Snapper(profile), stations, new ServiceAreaOptions(minutes, Circle: circle, Overlap: false, Direction: session.Inputs.Direction)));
-            var index = stations.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i);
-            var features = result.Areas.OrderBy(a => index[a.StationId]).ThenBy(a => a.Minutes).Select(a =>
-            {
-                var centre = stations[index[a.StationId]].Geometry;
-                return ApiJson.Feature(a.Area, ("group_index", index[a.StationId]), ("value", a.Minutes * 60), ("minutes", a.Minutes),
-                    ("center", new[] { centre.X, centre.Y }), ("profile", profile), ("mode", a.Mode), ("area_km2", a.AreaKm2), ("street_km", a.StreetKm));
-            });
+            var features = await Areas(context, session, profile, request.Locations, minutes, circle, session.Inputs.Direction);
             return ApiJson.GeoJson(ApiJson.Collection(features));
         })
         .Accepts<IsochroneRequest>("application/json")
@@ -42,7 +33,23 @@ internal static class IsochroneEndpoints
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
-    private static IReadOnlyList<double> Breaks(ViewerSession session, double[]? range)
+    /// <summary>One feature per location and break, locations in request order; shared with the openrouteservice-shaped endpoint.</summary>
+    internal static async Task<IReadOnlyList<NetTopologySuite.Features.IFeature>> Areas(HttpContext context, ViewerSession session, string profile,
+        double[][]? locations, IReadOnlyList<double> minutes, bool circle, Geo.Streets.TravelDirection direction)
+    {
+        var stations = RequestChecks.Locations(session, profile, locations, "locations", "location-");
+        var result = await Compute.RunAsync(context, () =>
+            ServiceAreaAnalysis.Run(session.Snapper(profile), stations, new ServiceAreaOptions(minutes, Circle: circle, Overlap: false, Direction: direction)));
+        var index = stations.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i);
+        return result.Areas.OrderBy(a => index[a.StationId]).ThenBy(a => a.Minutes).Select(a =>
+        {
+            var centre = stations[index[a.StationId]].Geometry;
+            return ApiJson.Feature(a.Area, ("group_index", index[a.StationId]), ("value", a.Minutes * 60), ("minutes", a.Minutes),
+                ("center", new[] { centre.X, centre.Y }), ("profile", profile), ("mode", a.Mode), ("area_km2", a.AreaKm2), ("street_km", a.StreetKm));
+        }).ToList();
+    }
+
+    internal static IReadOnlyList<double> Breaks(ViewerSession session, double[]? range)
     {
         if (range is null || range.Length == 0) return ViewerSession.BreaksOf(session.Inputs.DefaultMinutes);
         if (range.Length > RequestChecks.MaxBreaks) throw ApiProblemException.BadRequest($"range has {range.Length} breaks; at most {RequestChecks.MaxBreaks}");

@@ -42,6 +42,7 @@ internal static class SitingEndpoints
                     direction = problem.Options.Direction.Name(),
                     candidates = problem.Candidates.Count,
                     demand_from = problem.Demand.Description,
+                    demand_unit = problem.Demand.Description == "street km" ? "km" : "",
                     total_demand = ApiJson.Round(solution.TotalDemand),
                     existing_coverage = ApiJson.Round(solution.ExistingCoverage),
                     existing_share = ApiJson.Round(solution.ExistingShare),
@@ -55,6 +56,8 @@ internal static class SitingEndpoints
                     {
                         order = s.Order,
                         id = s.Id,
+                        name = problem.Candidates[s.Candidate].Name,
+                        street = SitingLayers.StreetOf(session.Snapper(profile), problem.Candidates[s.Candidate]),
                         lon = ApiJson.Round(problem.PointOf(s).X, 7),
                         lat = ApiJson.Round(problem.PointOf(s).Y, 7),
                         marginal = ApiJson.Round(s.Marginal),

@@ -49,6 +49,10 @@ internal static class WhatIfEndpoints
                 }).ToList(),
                 gaps = ApiJson.Collection(after.Subdistricts.Where(s => !s.Gap.IsEmpty)
                     .Select(s => ApiJson.Feature(s.Gap, ("id", s.Id), ("name", s.Name), ("uncovered_km2", s.UncoveredKm2)))),
+                added_coverage = ApiJson.Collection(after.NewlyCovered.IsEmpty ? Array.Empty<NetTopologySuite.Features.IFeature>() : new[]
+                {
+                    ApiJson.Feature(after.NewlyCovered, ("kind", "added_coverage"), ("area_km2", ApiJson.Round(after.Totals.CoveredKm2 - before.Totals.CoveredKm2))),
+                }),
                 added_areas = ApiJson.Collection(after.AddedAreas
                     .Select(a => ApiJson.Feature(a.Area, ("station", a.StationId), ("minutes", a.Minutes), ("area_km2", a.AreaKm2)))),
             });

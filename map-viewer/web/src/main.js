@@ -10,12 +10,14 @@ import Point from 'ol/geom/Point.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
 import { fromLonLat, toLonLat, transformExtent } from 'ol/proj.js';
 import { defaults as defaultControls, ScaleLine } from 'ol/control.js';
-import { createLayers } from './layers.js';
+import { createLayers, applyStyle, palette } from './layers.js';
 import { api, percent, number, escapeHtml } from './api.js';
 import { showFigures, buildSwitcher, buildLegend } from './panel.js';
+import { words, term, applyWords } from './i18n.js';
 
 const geojson = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
-const state = { profile: 'ebike', minutes: 15, breaks: [5, 10, 15], choropleth: false, adding: false, added: [], audit: null };
+const state = { profile: 'ebike', minutes: 15, breaks: [5, 10, 15], choropleth: false, adding: false, added: [], audit: null, lang: 'zh', style: null, units: null, info: null };
+const w = () => words(state.lang);
 
 function setBusy(text) {
   document.getElementById('whatif-status').textContent = text;
@@ -28,8 +30,11 @@ async function loadAudit() {
 
 async function main() {
   const info = await api('api/info');
-  Object.assign(state, { profile: info.default_profile, minutes: info.default_minutes, breaks: info.breaks });
-  document.getElementById('dataset-name').textContent = `${info.name} · ${info.stations} 站点 stations · ${info.subdistricts} 街道/社区 subdistricts`;
+  const asked = new URLSearchParams(window.location.search).get('lang');
+  Object.assign(state, { info, profile: info.default_profile, minutes: info.default_minutes, breaks: info.breaks, lang: asked === 'en' || asked === 'zh' ? asked : info.default_lang });
+  state.style = await api(`api/style?lang=${state.lang}&minutes=${state.minutes}`);
+  state.units = state.style.units;
+  applyStyle(state.style);
 
   const layers = createLayers(state);
   const popup = new Overlay({ element: document.getElementById('popup'), stopEvent: true, autoPan: { animation: { duration: 200 } } });
@@ -43,20 +48,37 @@ async function main() {
   map.getView().fit(transformExtent(info.extent, 'EPSG:4326', 'EPSG:3857'), { padding: [20, 20, 20, 20] });
 
   layers.stationSource.addFeatures(geojson.readFeatures(await api('api/stations')));
-  buildSwitcher(layers.switchable);
-  buildLegend(state.breaks);
+  const minutesSelect = document.getElementById('minutes');
+  const relabel = () => {
+    applyWords(state.style, state.lang);
+    const i = state.info;
+    const from = i.stations_from.length > 48 ? `${i.stations_from.slice(0, 46)}…` : i.stations_from;
+    const header = document.getElementById('dataset-name');
+    header.textContent = `${i.name} · ${w().stationsIn(i.stations, from)} · ${w().unitsIn(i.subdistricts, state.units.label)}`;
+    header.title = i.stations_from;
+    document.getElementById('lang-switch').textContent = w().langName;
+    buildSwitcher(layers.switchable);
+    buildLegend(state.style, state.breaks, state.lang);
+    const choices = [...new Set([5, 10, 15, 20, 30, state.minutes])].sort((a, b) => a - b);
+    minutesSelect.innerHTML = choices.map((m) => `<option value="${m}" ${m === state.minutes ? 'selected' : ''}>${m} ${w().minutes}</option>`).join('');
+    if (!state.added.length && !state.adding) setBusy(w().hint);
+  };
+  relabel();
+  document.getElementById('lang-switch').addEventListener('click', async () => {
+    state.lang = state.lang === 'zh' ? 'en' : 'zh';
+    state.style = await api(`api/style?lang=${state.lang}&minutes=${state.minutes}`);
+    state.units = state.style.units;
+    relabel();
+  });
 
   const profileSelect = document.getElementById('profile');
   profileSelect.innerHTML = info.profiles.map((p) => `<option ${p === state.profile ? 'selected' : ''}>${p}</option>`).join('');
-  const minutesSelect = document.getElementById('minutes');
-  const choices = [...new Set([5, 10, 15, 20, 30, state.minutes])].sort((a, b) => a - b);
-  minutesSelect.innerHTML = choices.map((m) => `<option value="${m}" ${m === state.minutes ? 'selected' : ''}>${m} 分钟 min</option>`).join('');
   const reanalyse = async () => {
     state.profile = profileSelect.value;
     state.minutes = Number(minutesSelect.value);
     state.breaks = [state.minutes / 3, state.minutes * 2 / 3, state.minutes].map((m) => Math.round(m * 100) / 100);
-    buildSwitcher(layers.switchable);
-    buildLegend(state.breaks);
+    state.style = await api(`api/style?lang=${state.lang}&minutes=${state.minutes}`);
+    relabel();
     layers.refresh();
     resetWhatIf();
     await loadAudit();
@@ -72,6 +94,8 @@ async function main() {
     popup.setPosition(coordinate);
   };
 
+  const stationName = (id) => layers.stationSource.getFeatures().find((f) => String(f.get('id')) === String(id))?.get('name') || id;
+
   async function stationPopup(feature, coordinate) {
     const id = feature.get('id');
     const s = await api(`api/stations/${encodeURIComponent(id)}?profile=${state.profile}&minutes=${state.minutes}`);
@@ -79,79 +103,84 @@ async function main() {
     source.clear();
     source.addFeatures(geojson.readFeatures(s.territory));
     source.addFeatures(geojson.readFeatures(s.areas));
-    const areas = s.areas.features.map((a) => `<tr><td>${a.properties.minutes} 分钟 min</td><td>${number(a.properties.area_km2)} km²</td></tr>`).join('');
-    const paired = s.paired_subdistricts.map((r) => `<tr><td>${escapeHtml(r.subdistrict_name)}</td><td>${r.minutes ?? '–'} min · ${r.how}</td></tr>`).join('');
+    const areas = s.areas.features.map((a) => `<tr><td>${a.properties.minutes} ${w().minutes}</td><td>${number(a.properties.area_km2)} km²</td></tr>`).join('');
+    const paired = s.paired_subdistricts.map((r) => `<tr><td>${escapeHtml(r.subdistrict_name)}</td><td>${r.minutes ?? '–'} ${w().minutes}</td></tr>`).join('');
     showPopup(coordinate, `<h3 data-station="${escapeHtml(s.id)}">${escapeHtml(s.name ?? s.id)}</h3>
-      <div class="note">站点 Station ${escapeHtml(s.id)}${s.street ? ` · ${escapeHtml(s.street)}` : ''}</div>
+      <div class="note">${escapeHtml(term(state.style, 'station'))}${s.street ? ` · ${escapeHtml(s.street)}` : ''}</div>
       ${s.left_out ? `<p class="note">${escapeHtml(s.left_out)}</p>` : ''}
-      <table><tr><td colspan="2"><b>服务圈 Service areas</b></td></tr>${areas}
-      <tr><td colspan="2"><b>结对社区 Paired subdistricts</b></td></tr>${paired || '<tr><td colspan="2">–</td></tr>'}</table>`);
+      <table><tr><td colspan="2"><b>${w().serviceAreas}</b></td></tr>${areas}
+      <tr><td colspan="2"><b>${w().paired}: ${escapeHtml(state.units.label)}</b></td></tr>${paired || '<tr><td colspan="2">–</td></tr>'}</table>`);
   }
 
   async function subdistrictPopup(feature, coordinate) {
     const s = await api(`api/subdistricts/${feature.get('id')}?profile=${state.profile}&minutes=${state.minutes}`);
+    const t = (key) => escapeHtml(term(state.style, key));
     showPopup(coordinate, `<h3 data-subdistrict="${s.id}">${escapeHtml(s.name)}</h3>
-      <table><tr><td>需求覆盖 Demand covered</td><td>${percent(s.demand_share)}</td></tr>
-      <tr><td>面积覆盖 Area covered</td><td>${percent(s.area_share)} of ${number(s.area_km2)} km²</td></tr>
-      <tr><td>街道覆盖 Streets covered</td><td>${percent(s.street_share)} of ${number(s.street_km, 1)} km</td></tr>
-      <tr><td>站点 Stations inside</td><td>${s.stations_inside}</td></tr>
-      <tr><td>最远 Worst time</td><td>${s.worst_minutes ?? '–'} min</td></tr>
-      <tr><td>结对站点 Paired</td><td>${s.paired_stations.map(escapeHtml).join(', ') || '–'}</td></tr></table>`);
+      <div class="note">${escapeHtml(state.units.label)}</div>
+      <table><tr><td>${t('demand')}</td><td>${percent(s.demand_share)}</td></tr>
+      <tr><td>${t('served_land')}</td><td>${percent(s.area_share)} ${w().of} ${number(s.area_km2)} km²</td></tr>
+      <tr><td>${t('street_coverage')}</td><td>${percent(s.street_share)} ${w().of} ${number(s.street_km, 1)} km</td></tr>
+      <tr><td>${w().inside}</td><td>${s.stations_inside}</td></tr>
+      <tr><td>${w().worst}</td><td>${s.worst_minutes ?? '–'} ${w().minutes}</td></tr>
+      <tr><td>${w().paired}</td><td>${s.paired_stations.map((id) => escapeHtml(stationName(id))).join('、') || '–'}</td></tr></table>`);
   }
 
+  const addButton = document.getElementById('add-station');
+  const setAdding = (on) => {
+    state.adding = on;
+    addButton.classList.toggle('active', on);
+  };
+
+  // One click on the map adds one station; the mode ends with that click, so the next click inspects again.
   async function addStation(coordinate) {
+    setAdding(false);
     const [lon, lat] = toLonLat(coordinate);
     state.added.push([lon, lat]);
-    setBusy('计算中 Recomputing…');
+    setBusy(w().recomputing);
     try {
       const result = await api('api/whatif', { stations: state.added, profile: state.profile, minutes: state.minutes });
       const source = layers.whatIf.getSource();
       source.clear();
       source.addFeatures(state.added.map((p) => new Feature(new Point(fromLonLat(p)))));
-      const gaps = geojson.readFeatures(result.gaps);
-      gaps.forEach((g) => g.set('kind', 'gap'));
-      source.addFeatures(gaps);
-      source.addFeatures(geojson.readFeatures(result.added_areas));
-      layers.switchable.find((l) => l.key === 'gaps').layer.setVisible(false);
+      source.addFeatures(geojson.readFeatures(result.added_coverage));
       showFigures(result.after, result.blind_spots_after, result.before);
       // The change in uncovered street and demand first; then why the blind-spot count moved.
-      const changes = result.blind_spot_changes.length ? `; ${result.blind_spot_changes.join('; ')}` : '';
-      setBusy(`未覆盖道路 Uncovered streets ${number(result.uncovered_street_km_before, 1)} → ${number(result.uncovered_street_km_after, 1)} km, `
-        + `未覆盖需求 uncovered demand ${number(result.uncovered_demand_before, 1)} → ${number(result.uncovered_demand_after, 1)}${changes}. `
-        + `${state.added.length} 个假设新站 what-if station(s), ${result.elapsed_ms} ms`);
+      setBusy(w().whatIfResult(result, state.added.length));
     } catch (error) {
       state.added.pop();
-      setBusy(`未能添加 Not added: ${error.message}`);
+      setBusy(`${w().notAdded}: ${error.message}`);
     }
   }
 
   function resetWhatIf() {
+    setAdding(false);
     state.added = [];
     layers.whatIf.getSource().clear();
+    layers.sites.getSource().clear();
+    document.getElementById('siting-list').replaceChildren();
     if (state.audit) showFigures(state.audit.totals, state.audit.blind_spot_count);
-    setBusy('点击按钮，再点击地图。Click the button, then the map.');
+    setBusy(w().hint);
   }
 
-  const addButton = document.getElementById('add-station');
   addButton.addEventListener('click', () => {
-    state.adding = !state.adding;
-    addButton.classList.toggle('active', state.adding);
-    if (state.adding) setBusy('点击地图放置站点 Click the map to place a station');
+    setAdding(!state.adding);
+    setBusy(state.adding ? w().placing : w().hint);
   });
   document.getElementById('reset-whatif').addEventListener('click', resetWhatIf);
 
   document.getElementById('run-siting').addEventListener('click', async () => {
     const list = document.getElementById('siting-list');
-    list.innerHTML = '<li>计算中 Computing…</li>';
+    list.innerHTML = `<li>${w().computing}</li>`;
     try {
       const k = Number(document.getElementById('siting-k').value);
       const result = await api('api/siting', { add: k, profile: state.profile, minutes: state.minutes });
       const source = layers.sites.getSource();
       source.clear();
       source.addFeatures(result.sites.map((s) => new Feature({ geometry: new Point(fromLonLat([s.lon, s.lat])), order: s.order })));
-      list.innerHTML = `<li class="note">从现状 ${percent(result.existing_share)} 起 starting from today's ${percent(result.existing_share)}</li>`
-        + result.sites.map((s) => `<li>+${number(s.marginal)} → ${percent(s.cumulative_share)}</li>`).join('')
-        + `<li class="note">${result.method}, gap ${(result.gap * 100).toFixed(2)} %</li>`;
+      const unit = result.demand_unit ? ` ${result.demand_unit}` : '';
+      list.innerHTML = `<li class="note">${w().startingFrom(percent(result.existing_share))}</li>`
+        + result.sites.map((s) => `<li data-site="${s.order}">${escapeHtml(w().near(s.street || s.name || w().unnamed))}: +${number(s.marginal)}${unit} → ${escapeHtml(term(state.style, 'demand'))} ${percent(s.cumulative_share)}</li>`).join('')
+        + `<li class="note">${escapeHtml(result.method)}, ${w().gap} ${(result.gap * 100).toFixed(2)} % · ${escapeHtml(result.demand_from)}</li>`;
     } catch (error) {
       list.innerHTML = `<li>${escapeHtml(error.message)}</li>`;
     }
@@ -177,6 +206,15 @@ async function main() {
   window.geoViewer = {
     map,
     state,
+    palette,
+    whatIfFeatures: () => layers.whatIf.getSource().getFeatures(),
+    /** The what-if layer's extent in map pixels: [left, top, right, bottom]. */
+    whatIfPixelExtent: () => {
+      const [minX, minY, maxX, maxY] = layers.whatIf.getSource().getExtent();
+      const [l, b] = map.getPixelFromCoordinate([minX, minY]);
+      const [r, t] = map.getPixelFromCoordinate([maxX, maxY]);
+      return [l, t, r, b];
+    },
     /** The pixel (relative to the map element) where a lon/lat point is drawn. */
     pixelOf: (lon, lat) => map.getPixelFromCoordinate(fromLonLat([lon, lat])),
   };

@@ -1,6 +1,7 @@
 // The side panel: coverage figures, the layer switcher and the legend.
 import { palette, shareColour } from './layers.js';
 import { percent } from './api.js';
+import { words, term } from './i18n.js';
 
 export function showFigures(totals, blindSpots, before) {
   const delta = (key) => (before ? ` <span class="delta">(${before[key] <= totals[key] ? '+' : ''}${((totals[key] - before[key]) * 100).toFixed(1)})</span>` : '');
@@ -13,31 +14,34 @@ export function showFigures(totals, blindSpots, before) {
 
 export function buildSwitcher(switchable) {
   const root = document.getElementById('layer-switcher');
+  const checked = Object.fromEntries([...root.querySelectorAll('input')].map((box) => [box.dataset.layer, box.checked]));
   root.replaceChildren();
   for (const item of switchable) {
     const label = document.createElement('label');
     const box = document.createElement('input');
     box.type = 'checkbox';
     box.dataset.layer = item.key;
-    box.checked = item.layer ? item.layer.getVisible() : Boolean(item.on);
+    box.checked = checked[item.key] ?? (item.layer ? item.layer.getVisible() : Boolean(item.on));
     box.addEventListener('change', () => (item.layer ? item.layer.setVisible(box.checked) : item.toggle(box.checked)));
     label.append(box, ' ', typeof item.label === 'function' ? item.label() : item.label);
     root.append(label);
   }
 }
 
-export function buildLegend(breaks) {
+/** The legend: the map's own entries from the server's style (the PNG's and the brief's legend), then the viewer's extras. */
+export function buildLegend(style, breaks, lang) {
+  const w = words(lang);
+  const shape = { dot: 'border-radius:50%;width:12px', line: 'height:0;border-width:2px 0 0 0', outline: 'background:none;border-style:dashed' };
   const rows = [
-    ['swatch', `background:${palette.station};border-radius:50%;width:12px`, '站点 Station'],
-    ['swatch', `background:${palette.whatIf};border-radius:50%;width:12px`, '假设新站 What-if station'],
-    ['swatch', `background:${palette.site};border-radius:50%;width:12px`, '建议新站 Suggested site'],
-    ...breaks.map((b, i) => ['swatch', `background:${palette.breaks[i]};border-color:${palette.breakLines[i]}`, `${b} 分钟 ${b} min`]),
-    ['swatch', `background:${palette.coverage}`, '合并覆盖 Covered'],
-    ['swatch', `background:${palette.gap}`, '空白区 Gap'],
-    ['swatch', `background:${palette.blindSpot}`, '盲区 Blind spot'],
-    ['swatch line', `border-color:${palette.pairing}`, '结对 Pairing'],
-    ['swatch', `background:linear-gradient(90deg, ${shareColour(0, 1)}, ${shareColour(0.5, 1)}, ${shareColour(1, 1)})`, '社区覆盖率 0 → 100 %'],
+    ...style.legend.map((e) => [e.key, `${e.shape === 'area' ? `background:${e.colour}` : e.shape === 'dot' ? `background:${e.colour}` : `border-color:${e.colour}`};${shape[e.shape] ?? ''}`, e.label]),
+    ['whatif_station', `background:${palette.whatIf};${shape.dot}`, term(style, 'whatif_station')],
+    ['added_coverage', `background:${palette.addedCoverage};border-color:${palette.addedCoverageLine}`, term(style, 'added_coverage')],
+    ['suggested_site', `background:${palette.site};${shape.dot}`, term(style, 'suggested_site')],
+    ...breaks.map((b, i) => [`break-${i}`, `background:${palette.breaks[i]};border-color:${palette.breakLines[i]}`, w.breakLayer(b)]),
+    ['gap', `background:${palette.gap}`, term(style, 'gap')],
+    ['pairing', `border-color:${palette.pairing};${shape.line}`, term(style, 'pairing')],
+    ['share', `background:linear-gradient(90deg, ${shareColour(0, 1)}, ${shareColour(0.5, 1)}, ${shareColour(1, 1)})`, w.shareRamp],
   ];
-  document.getElementById('legend').innerHTML = rows.map(([cls, style, text]) =>
-    `<div class="legend-row"><span class="${cls}" style="${style}"></span>${text}</div>`).join('');
+  document.getElementById('legend').innerHTML = rows.map(([key, css, text]) =>
+    `<div class="legend-row" data-legend="${key}"><span class="swatch" style="${css}"></span>${text}</div>`).join('');
 }

@@ -118,6 +118,49 @@ public sealed class ApiHappyPathTests(ViewerServerFixture server)
     }
 
     [Fact]
+    public async Task What_if_added_coverage_is_the_new_stations_area_less_what_was_covered_before()
+    {
+        var spot = server.Session.Audit("ebike", ViewerServerFixture.Minutes).BlindSpots[0];
+        var result = await server.PostJson("/api/whatif", new { stations = new[] { new[] { spot.Lon, spot.Lat } } });
+        var added = Assert.Single(Features(result.GetProperty("added_coverage"))).Geometry;
+        var stationArea = Assert.Single(Features(result.GetProperty("added_areas"))).Geometry;
+        var before = server.Session.Audit("ebike", ViewerServerFixture.Minutes).ServiceAreas.Coverage[^1].Area;
+        var expected = stationArea.Difference(before);
+        Assert.True(added.IsValid);
+        Assert.True(added.SymmetricDifference(expected).Area < expected.Area * 0.02, $"added {added.Area}, expected {expected.Area}");
+        Assert.True(added.Area < stationArea.Area);
+    }
+
+    [Fact]
+    public async Task Siting_names_the_street_of_each_site_and_the_unit_of_its_gain()
+    {
+        var result = await server.PostJson("/api/siting", new { add = 3, candidate_spacing = 400, time_limit = 1 });
+        Assert.Equal("km", result.GetProperty("demand_unit").GetString());
+        var names = server.Session.Inputs.Dataset.Streets.Select(s => s.Name).Where(n => n is not null).ToHashSet();
+        var streets = result.GetProperty("sites").EnumerateArray().Select(s => s.GetProperty("street").GetString()).ToList();
+        Assert.Contains(streets, n => n is not null);
+        Assert.All(streets.Where(n => n is not null), n => Assert.Contains(n, names));
+    }
+
+    [Fact]
+    public async Task Style_gives_the_colours_and_glossary_every_output_uses_in_either_language()
+    {
+        var zh = await server.GetJson("/api/style");
+        Assert.Equal("zh", zh.GetProperty("lang").GetString());
+        Assert.Equal("道路覆盖率", zh.GetProperty("glossary").GetProperty("street_coverage").GetProperty("label").GetString());
+        Assert.Equal("街道", zh.GetProperty("units").GetProperty("label").GetString());
+        Assert.Equal(Geo.Rendering.Style.MapStyle.Coverage.Css, zh.GetProperty("colours").GetProperty("coverage").GetString());
+        var en = await server.GetJson("/api/style?lang=en");
+        Assert.Equal("street coverage", en.GetProperty("glossary").GetProperty("street_coverage").GetProperty("label").GetString());
+        Assert.Equal("served land", en.GetProperty("glossary").GetProperty("served_land").GetProperty("label").GetString());
+        Assert.Equal(Geo.Rendering.Style.MapStyle.Legend(Geo.Rendering.Words.OutputLanguage.En, ViewerServerFixture.Minutes, Geo.Rendering.Words.UnitKind.Subdistrict).Select(e => e.Label),
+            en.GetProperty("legend").EnumerateArray().Select(e => e.GetProperty("label").GetString()));
+        using var bad = await server.Client.GetAsync("/api/style?lang=fr");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("lang must be zh or en", await bad.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Audit_and_siting_start_from_the_same_coverage_in_the_same_direction()
     {
         var audit = await server.GetJson("/api/audit");
@@ -199,7 +242,7 @@ public sealed class ApiHappyPathTests(ViewerServerFixture server)
     {
         var document = await server.GetJson("/openapi/v1.json");
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
-        foreach (var path in new[] { "/api/info", "/api/isochrones", "/api/audit", "/api/subdistricts/{id}", "/api/pairing", "/api/stations", "/api/stations/{id}", "/api/whatif", "/api/siting", "/tiles/{layer}/{z}/{x}/{y}.pbf" })
+        foreach (var path in new[] { "/api/info", "/api/isochrones", "/api/audit", "/api/subdistricts/{id}", "/api/pairing", "/api/stations", "/api/stations/{id}", "/api/whatif", "/api/siting", "/api/style", "/tiles/{layer}/{z}/{x}/{y}.pbf" })
         {
             Assert.Contains(path, paths);
         }

@@ -4,7 +4,11 @@ using SkiaSharp;
 
 namespace Geo.Tests.MapViewer;
 
-/// <summary>The map page end to end in headless Chromium against the real server: it draws, popups open, what-if changes the figure.</summary>
+/// <summary>
+/// The map page end to end in headless Chromium against the real server: it draws, popups open and name things, a
+/// what-if adds one station per click and draws only the coverage it adds, Reset restores the starting figures, and
+/// the page speaks Chinese or English with the server's glossary and colours.
+/// </summary>
 [Collection("Viewer")]
 public sealed class MapPageTests(ViewerServerFixture server, BrowserSession browser) : IClassFixture<BrowserSession>, IAsyncLifetime
 {
@@ -69,8 +73,9 @@ public sealed class MapPageTests(ViewerServerFixture server, BrowserSession brow
         await title.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         Assert.Equal(station.Name ?? station.Id, (await title.TextContentAsync())?.Trim());
         string popup = (await _page.Locator("#popup").TextContentAsync())!;
-        Assert.Contains("Service areas", popup);
-        Assert.Contains("Paired subdistricts", popup);
+        Assert.Contains("服务圈", popup);
+        Assert.Contains("结对: 街道", popup);
+        Assert.DoesNotContain(station.Id, popup);
         Assert.Contains(server.Session.Audit("ebike", ViewerServerFixture.Minutes).Subdistricts.Select(s => s.Name), name => popup.Contains(name, StringComparison.Ordinal));
     }
 
@@ -104,5 +109,120 @@ public sealed class MapPageTests(ViewerServerFixture server, BrowserSession brow
         string after = (await _page.Locator("#coverage-figure").TextContentAsync())!;
         Assert.True(Percent(after) > Percent(before), $"coverage {before} → {after}");
         Assert.Contains("ms", await _page.Locator("#whatif-status").TextContentAsync());
+    }
+
+    private async Task<string[]> Figures() =>
+        (await _page.Locator("#figures strong").AllTextContentsAsync()).ToArray();
+
+    private async Task AddStationAt(double lon, double lat)
+    {
+        string before = (await _page.Locator("#coverage-figure").InnerHTMLAsync())!;
+        await _page.ClickAsync("#add-station");
+        var (x, y) = await ScreenPoint(lon, lat);
+        await _page.Mouse.ClickAsync(x, y);
+        await _page.WaitForFunctionAsync("(before) => document.getElementById('coverage-figure').innerHTML !== before", before, new PageWaitForFunctionOptions { Timeout = 30_000 });
+    }
+
+    [Fact]
+    public async Task Add_station_adds_one_station_per_click_and_then_stops_adding()
+    {
+        var spots = server.Session.Audit("ebike", ViewerServerFixture.Minutes).BlindSpots;
+        await AddStationAt(spots[0].Lon, spots[0].Lat);
+        Assert.False(await _page.EvaluateAsync<bool>("() => window.geoViewer.state.adding"));
+        Assert.DoesNotContain("active", await _page.Locator("#add-station").GetAttributeAsync("class") ?? "");
+
+        var other = spots.Count > 1 ? spots[1] : spots[0];
+        var (x, y) = await ScreenPoint(other.Lon, other.Lat);
+        await _page.Mouse.ClickAsync(x, y);
+        await _page.WaitForTimeoutAsync(1500);
+        Assert.Equal(1, await _page.EvaluateAsync<int>("() => window.geoViewer.state.added.length"));
+        Assert.Single(_requests, r => r.EndsWith("/api/whatif", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reset_restores_the_starting_figures()
+    {
+        var start = await Figures();
+        var spot = server.Session.Audit("ebike", ViewerServerFixture.Minutes).BlindSpots[0];
+        await AddStationAt(spot.Lon, spot.Lat);
+        Assert.NotEqual(start, await Figures());
+
+        await _page.ClickAsync("#reset-whatif");
+        Assert.Equal(start, await Figures());
+        Assert.Equal(0, await _page.EvaluateAsync<int>("() => window.geoViewer.state.added.length"));
+        Assert.Equal(0, await _page.EvaluateAsync<int>("() => window.geoViewer.whatIfFeatures().length"));
+        Assert.False(await _page.EvaluateAsync<bool>("() => window.geoViewer.state.adding"));
+    }
+
+    [Fact]
+    public async Task A_what_if_draws_only_the_coverage_it_adds()
+    {
+        var spot = server.Session.Audit("ebike", ViewerServerFixture.Minutes).BlindSpots[0];
+        var (x0, y0) = await ScreenPoint(spot.Lon, spot.Lat);
+        await _page.Mouse.MoveAsync(1, 1);
+        var before = await _page.Locator("#map").ScreenshotAsync();
+        await AddStationAt(spot.Lon, spot.Lat);
+        await _page.Mouse.MoveAsync(1, 1);
+        await _page.WaitForTimeoutAsync(500);
+        var after = await _page.Locator("#map").ScreenshotAsync();
+
+        var kinds = await _page.EvaluateAsync<string[]>("() => window.geoViewer.whatIfFeatures().map(f => f.getGeometry().getType() === 'Point' ? 'station' : f.get('kind'))");
+        Assert.Equal(new[] { "station", "added_coverage" }, kinds.Order().Reverse().ToArray());
+        // Every pixel the what-if changed lies within the added coverage's extent (the station's marker included).
+        var box = await _page.EvaluateAsync<double[]>("() => window.geoViewer.whatIfPixelExtent()");
+        using var a = SKBitmap.Decode(before);
+        using var b = SKBitmap.Decode(after);
+        int changed = 0, outside = 0;
+        for (int y = 0; y < a.Height; y++)
+        {
+            for (int x = 0; x < a.Width; x++)
+            {
+                SKColor p = a.GetPixel(x, y), q = b.GetPixel(x, y);
+                if (Math.Abs(p.Red - q.Red) + Math.Abs(p.Green - q.Green) + Math.Abs(p.Blue - q.Blue) <= 30) continue;
+                changed++;
+                if (x < box[0] - 12 || x > box[2] + 12 || y < box[1] - 12 || y > box[3] + 12) outside++;
+            }
+        }
+        Assert.True(changed > 50, $"the what-if changed only {changed} pixels");
+        Assert.True(outside <= changed / 100, $"{outside} of {changed} changed pixels lie outside the added coverage ({string.Join(", ", box)}), station at {x0}, {y0}");
+    }
+
+    [Fact]
+    public async Task The_page_speaks_Chinese_first_for_Chinese_data_and_switches_to_English_with_the_glossary()
+    {
+        string Label(string term) => $"#figures [data-term='{term}']";
+        Assert.Equal("道路覆盖率", await _page.Locator(Label("street_coverage")).TextContentAsync());
+        Assert.Equal("面积覆盖率", await _page.Locator(Label("served_land")).TextContentAsync());
+        Assert.Equal("需求覆盖率", await _page.Locator(Label("demand")).TextContentAsync());
+        string header = (await _page.Locator("#dataset-name").TextContentAsync())!;
+        Assert.Contains($"{server.Session.Inputs.Subdistricts.Count} 个街道", header);
+        Assert.Contains(server.Session.Inputs.StationsFrom, await _page.Locator("#dataset-name").GetAttributeAsync("title"));
+        Assert.Contains($"{server.Session.Inputs.Stations.Count} 个站点", header);
+        Assert.Contains("盲区", await _page.Locator("#legend").TextContentAsync());
+        var zhShot = await _page.ScreenshotAsync();
+
+        await _page.ClickAsync("#lang-switch");
+        await _page.WaitForFunctionAsync("() => document.querySelector(\"#figures [data-term='street_coverage']\").textContent === 'street coverage'");
+        Assert.Equal("served land", await _page.Locator(Label("served_land")).TextContentAsync());
+        Assert.Equal("en", await _page.EvaluateAsync<string>("() => document.documentElement.lang"));
+        Assert.Contains($"{server.Session.Inputs.Subdistricts.Count} subdistricts", await _page.Locator("#dataset-name").TextContentAsync());
+        string legend = (await _page.Locator("#legend").TextContentAsync())!;
+        foreach (var entry in Geo.Rendering.Style.MapStyle.Legend(Geo.Rendering.Words.OutputLanguage.En, ViewerServerFixture.Minutes, Geo.Rendering.Words.UnitKind.Subdistrict))
+        {
+            Assert.Contains(entry.Label, legend);
+        }
+        var enShot = await _page.ScreenshotAsync();
+        using var zh = SKBitmap.Decode(zhShot);
+        using var en = SKBitmap.Decode(enShot);
+        Assert.Equal(zh.Width, en.Width);
+        Assert.Empty(_errors);
+    }
+
+    [Fact]
+    public async Task The_legend_and_the_coverage_layer_use_the_styles_coverage_colour()
+    {
+        string swatch = (await _page.Locator("[data-legend='coverage'] .swatch").GetAttributeAsync("style"))!;
+        Assert.Contains(Geo.Rendering.Style.MapStyle.Coverage.Css.Replace(" ", ""), swatch.Replace(" ", ""));
+        Assert.Equal(Geo.Rendering.Style.MapStyle.Coverage.Css, await _page.EvaluateAsync<string>("() => window.geoViewer.palette.coverage"));
     }
 }

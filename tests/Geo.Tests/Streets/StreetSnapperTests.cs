@@ -75,6 +75,56 @@ public class StreetSnapperTests
         Assert.Equal(42, search.SecondsTo(graph.VertexOf(3)), 2);
     }
 
+    /// <summary>
+    /// <code>
+    ///   A(-100,0) &lt;──── J(0,0) ────&gt; B(100,0)     both one-way, leaving J
+    ///                     ▲
+    ///                     │  one-way, into J
+    ///                   C(0,-100)
+    /// </code>
+    /// </summary>
+    [Fact]
+    public void Snap_pointOnJunctionWhereOnewaysMeet_startsFromTheJunctionByEveryStreet()
+    {
+        var city = new TestCity()
+            .Street(3, 2, new[] { (0.0, -100.0), (0.0, 0.0) }, oneway: true)
+            .Street(2, 1, new[] { (0.0, 0.0), (-100.0, 0.0) }, oneway: true)
+            .Street(2, 4, new[] { (0.0, 0.0), (100.0, 0.0) }, oneway: true);
+        var graph = StreetGraphBuilder.Build(city.ToDataset(), TravelProfile.BuiltIn("ebike"));
+        var (lon, lat) = TestCity.LonLat(0, 0);
+        var snap = new StreetSnapper(graph).Snap(lon, lat);
+        var search = new ShortestPathSearch(graph);
+        var towards = new ShortestPathSearch(graph.Reversed());
+
+        search.Run(snap.Seeds(graph), 3600);
+        towards.Run(snap.Seeds(graph, 0, towardsPoint: true), 3600);
+
+        Assert.True(snap.AtVertex);
+        Assert.Equal(graph.VertexOf(2), snap.Vertex);
+        Assert.Contains(snap.Fraction, new[] { 0.0, 1.0 });
+        Assert.Equal(0, search.SecondsTo(graph.VertexOf(2)));
+        Assert.Equal(24, search.SecondsTo(graph.VertexOf(1)), 2); // 100 m at 15 km/h
+        Assert.Equal(24, search.SecondsTo(graph.VertexOf(4)), 2);
+        Assert.True(double.IsPositiveInfinity(search.SecondsTo(graph.VertexOf(3))));
+        Assert.Equal(24, towards.SecondsTo(graph.VertexOf(3)), 2);
+        Assert.True(double.IsPositiveInfinity(towards.SecondsTo(graph.VertexOf(1))));
+    }
+
+    [Fact]
+    public void Snap_besideJunction_startsFromTheJunction()
+    {
+        var city = new TestCity()
+            .Street(1, 2, new[] { (0.0, 0.0), (100.0, 0.0) }, oneway: true)
+            .Street(2, 3, new[] { (100.0, 0.0), (100.0, 100.0) }, oneway: true);
+        var graph = StreetGraphBuilder.Build(city.ToDataset(), TravelProfile.BuiltIn("ebike"));
+        var (lon, lat) = TestCity.LonLat(130, -20);
+
+        var snap = new StreetSnapper(graph).Snap(lon, lat);
+
+        Assert.Equal(graph.VertexOf(2), snap.Vertex);
+        Assert.Equal(Math.Sqrt(30 * 30 + 20 * 20), snap.DistanceMeters, 2);
+    }
+
     [Fact]
     public void Snap_latLonSwapped_saysSo()
     {

@@ -152,6 +152,7 @@ public sealed class CoverageWhatIf
             Fragments = fragments,
             BlindSpotChanges = changes,
             Timings = new WhatIfTimings(areasMs, overlayMs, figuresMs, blindMs),
+            NewlyCovered = fresh.IsEmpty ? fresh : graph.ToLonLat(fresh),
         };
     }
 

@@ -18,6 +18,9 @@ public sealed record WhatIfResult(
     public IReadOnlyList<string> BlindSpotChanges { get; init; } = Array.Empty<string>();
 
     public WhatIfTimings Timings { get; init; } = new(0, 0, 0, 0);
+
+    /// <summary>The land the added stations cover that no station covered before, in lon/lat: what a map of the what-if draws.</summary>
+    public NetTopologySuite.Geometries.Geometry NewlyCovered { get; init; } = NetTopologySuite.Geometries.Polygon.Empty;
 }
 
 /// <summary>Where a what-if's time went, in milliseconds: the new service areas, cutting them into subdistricts and gaps, streets and demand, the blind-spot count.</summary>

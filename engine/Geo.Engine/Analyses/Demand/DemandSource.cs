@@ -75,6 +75,7 @@ public static class DemandSource
                 }
             }
             var geometry = isFile || crs.IsWgs84 ? f.Geometry : crs.ToWgs84(f.Geometry);
+            LonLatRange.Require(geometry, $"demand layer '{name}' feature {i + 1}");
             var point = geometry as Point ?? geometry.InteriorPoint;
             point.SRID = 4326;
             result.Add(new DemandPoint(name, w, point));

@@ -18,10 +18,12 @@ public static class PartialStretch
 {
     public static PieceEnd EndOf(StreetGraph graph, SnapResult snap, SearchSeed seed, bool towardsPoint)
     {
+        if (snap.AtVertex && seed.Vertex == snap.Vertex) return PieceEnd.AtPoint;
         var pieces = graph.Pieces;
         int from = pieces.FromVertex[snap.Piece], to = pieces.ToVertex[snap.Piece];
-        double forward = pieces.ForwardSeconds[snap.Piece];
-        if (seed.Vertex == from && (from != to || Math.Abs(seed.Seconds - snap.Fraction * forward) < 1e-9)) return PieceEnd.Start;
+        double forward = pieces.ForwardSeconds[snap.Piece], backward = pieces.BackwardSeconds[snap.Piece];
+        double toStart = snap.Fraction * (towardsPoint ? forward : backward);
+        if (seed.Vertex == from && (from != to || Math.Abs(seed.Seconds - toStart) < 1e-9)) return PieceEnd.Start;
         if (seed.Vertex == to) return PieceEnd.End;
         return PieceEnd.AtPoint;
     }
@@ -53,7 +55,7 @@ public static class PartialStretch
         int p = from.Piece;
         bool forwards = to.Fraction >= from.Fraction;
         if (!forwards && !pieces.CanTravelBackward(p)) return null;
-        double seconds = Math.Abs(to.Fraction - from.Fraction) * pieces.ForwardSeconds[p];
+        double seconds = Math.Abs(to.Fraction - from.Fraction) * (forwards ? pieces.ForwardSeconds[p] : pieces.BackwardSeconds[p]);
         return new RouteSpan(p, from.MetersAlong, to.MetersAlong, seconds);
     }
 

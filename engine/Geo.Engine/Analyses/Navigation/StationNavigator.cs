@@ -162,57 +162,8 @@ public sealed class StationNavigator
         return new() { (labelling.StationFrom(seedUsed.Vertex), spans) };
     }
 
-    private List<(int Station, List<RouteSpan> Spans)> NearestBySearch(SnapResult from, bool[] open, int k, double limit)
-    {
-        var graph = Graph;
-        var search = _forward.Value!;
-        search.Start(from.Seeds(graph), limit);
-        var best = new Dictionary<int, (double Seconds, int Arrival, int Vertex, RouteSpan? Direct)>();
-        var candidates = new PriorityQueue<int, double>();
-        var final = new List<int>(k);
-        var done = new HashSet<int>();
-        foreach (int t in _arrivals.OnPiece(from.Piece))
-        {
-            if (!open[t] || PartialStretch.Direct(graph, from, _snaps[t]) is not { } span || span.Seconds > limit) continue;
-            best[t] = (span.Seconds, -1, -1, span);
-            candidates.Enqueue(t, span.Seconds);
-        }
-        while (true)
-        {
-            double frontier = search.Frontier();
-            while (final.Count < k && candidates.TryPeek(out int s, out double c) && c <= frontier)
-            {
-                candidates.Dequeue();
-                if (done.Contains(s) || c > best[s].Seconds) continue;
-                done.Add(s);
-                final.Add(s);
-            }
-            if (final.Count == k || !search.Step(out int u, out double du)) break;
-            var (first, end) = _arrivals.From(u);
-            for (int a = first; a < end; a++)
-            {
-                int t = _arrivals.Target(a);
-                double c = du + _arrivals.Seconds(a);
-                if (!open[t] || done.Contains(t) || c > limit || (best.TryGetValue(t, out var known) && c >= known.Seconds)) continue;
-                best[t] = (c, a, u, null);
-                candidates.Enqueue(t, c);
-            }
-        }
-        var result = new List<(int, List<RouteSpan>)>(final.Count);
-        foreach (int s in final)
-        {
-            var b = best[s];
-            var spans = new List<RouteSpan>();
-            if (b.Direct is { } d) spans.Add(d);
-            else
-            {
-                TreeRoutes.AppendTo(search, from, b.Vertex, spans);
-                if (_arrivals.LastStretch(b.Arrival) is { } last) spans.Add(last);
-            }
-            result.Add((s, spans));
-        }
-        return result;
-    }
+    private List<(int Station, List<RouteSpan> Spans)> NearestBySearch(SnapResult from, bool[] open, int k, double limit) =>
+        NearestTargets.Find(_forward.Value!, from, _arrivals, t => open[t], k, limit);
 
     /// <summary>A set of open stations as a dictionary key.</summary>
     private sealed class OpenSet : IEquatable<OpenSet>

@@ -28,10 +28,7 @@ public sealed record ServiceAreaOptions(IReadOnlyList<double> Minutes, double? L
                 throw new GeoInputException($"time breaks must ascend without repeats, got {string.Join(",", Minutes.Select(m => m.ToString(CultureInfo.InvariantCulture)))}");
             }
         }
-        if (LateralMeters is { } lateral && (!double.IsFinite(lateral) || lateral <= 0 || lateral > 1000))
-        {
-            throw new GeoInputException($"the lateral distance must be above 0 and at most 1000 m, got {lateral}");
-        }
+        if (LateralMeters is { } lateral) Geo.Streets.TravelProfile.RequireLateral(lateral, "--lateral (the lateral distance)");
         if (CellMeters is { } cell && (!double.IsFinite(cell) || cell < 1 || cell > 200))
         {
             throw new GeoInputException($"the cell size must be between 1 and 200 m, got {cell}");

@@ -20,6 +20,10 @@ public static class SitingAnalysis
         var graph = snapper.Graph;
         var warnings = new List<string>();
         var existingSites = Snap(snapper, existing, existing: true, warnings);
+        if (existing.Count > 0 && existingSites.Count == 0)
+        {
+            throw new GeoInputException($"none of the {existing.Count} existing stations is within {snapper.MaxDistanceMeters:0} m of a street usable by {graph.Profile.Name} ({warnings[^1]}); give usable stations, or --stations none to site from scratch");
+        }
         var snappedCandidates = Snap(snapper, candidates, existing: false, warnings);
         var candidateSites = new List<Site>();
         int atStations = 0;

@@ -20,7 +20,7 @@ public static class SitingLayers
         var sites = new FeatureLayer(Sites, GeometryKind.Point, new[]
         {
             new FieldDefinition("site_order", FieldType.Integer), new FieldDefinition("site_id", FieldType.Text),
-            new FieldDefinition("name", FieldType.Text), new FieldDefinition("marginal", FieldType.Real),
+            new FieldDefinition("name", FieldType.Text), new FieldDefinition("street", FieldType.Text), new FieldDefinition("marginal", FieldType.Real),
             new FieldDefinition("cumulative", FieldType.Real), new FieldDefinition("cumulative_pct", FieldType.Real),
             new FieldDefinition("demand", FieldType.Text), new FieldDefinition("minutes", FieldType.Real),
             new FieldDefinition("profile", FieldType.Text),
@@ -28,7 +28,7 @@ public static class SitingLayers
         foreach (var s in solution.Sites)
         {
             var site = problem.Candidates[s.Candidate];
-            sites.Add(site.Geometry, (long)s.Order, s.Id, site.Name, Math.Round(s.Marginal, 6), Math.Round(s.Cumulative, 6),
+            sites.Add(site.Geometry, (long)s.Order, s.Id, site.Name, StreetOf(snapper, site), Math.Round(s.Marginal, 6), Math.Round(s.Cumulative, 6),
                 Math.Round(s.CumulativeShare * 100, 4), problem.Demand.Description, problem.Options.Minutes, problem.Profile);
         }
 
@@ -50,4 +50,8 @@ public static class SitingLayers
         }
         return new[] { sites, areas };
     }
+
+    /// <summary>The name of the street a site joins, so a suggestion reads "on 人民南路" rather than as a node id.</summary>
+    public static string? StreetOf(StreetSnapper snapper, Site site) =>
+        site.Snap.IsSnapped && site.Snap.Piece < snapper.Graph.Pieces.Source.Length ? snapper.Graph.Pieces.Source[site.Snap.Piece].Name : null;
 }

@@ -166,6 +166,8 @@ public static class GeoJsonFile
             throw new GeoInputException($"{where} has an invalid geometry: {e.Message}", e);
         }
         if (geometry is null || geometry.IsEmpty) throw new GeoInputException($"{where} has an empty geometry");
+        var infinite = geometry.Coordinates.FirstOrDefault(c => !double.IsFinite(c.X) || !double.IsFinite(c.Y));
+        if (infinite is not null) throw new GeoInputException($"{where}: coordinate [{infinite.X}, {infinite.Y}] is not a finite number (too large for a coordinate)");
         geometry.SRID = 4326;
         return geometry;
     }

@@ -31,7 +31,7 @@ public sealed class GeoPackageStore : IFeatureStore
 
     public string Description => Path.GetFileName(_path);
 
-    public IReadOnlyList<string> LayerNames()
+    public IReadOnlyList<string> LayerNames() => Reading(() =>
     {
         if (!File.Exists(_path)) return Array.Empty<string>();
         using var connection = Open(_path, readOnly: true);
@@ -40,8 +40,8 @@ public sealed class GeoPackageStore : IFeatureStore
         var names = new List<string>();
         using var reader = command.ExecuteReader();
         while (reader.Read()) names.Add(reader.GetString(0));
-        return names;
-    }
+        return (IReadOnlyList<string>)names;
+    });
 
     public bool HasLayer(string name) => LayerNames().Contains(name, StringComparer.OrdinalIgnoreCase);
 
@@ -53,13 +53,48 @@ public sealed class GeoPackageStore : IFeatureStore
         {
             throw new GeoInputException($"{Description} has no layer '{name}' (layers: {(names.Count == 0 ? "none" : string.Join(", ", names))})");
         }
-        using var connection = Open(_path, readOnly: true);
-        return GeoPackageLayerReader.Read(connection, actual);
+        return Reading(() =>
+        {
+            using var connection = Open(_path, readOnly: true);
+            return GeoPackageLayerReader.Read(connection, actual);
+        });
     }
 
     public void WriteLayers(IReadOnlyList<FeatureLayer> layers)
     {
         GeoPackageNames.CheckAll(layers);
+        try
+        {
+            Write(layers);
+        }
+        catch (SqliteException e)
+        {
+            throw new GeoInputException($"cannot write {_path}: {Reason(e)}", e);
+        }
+    }
+
+    private T Reading<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (SqliteException e)
+        {
+            throw new GeoInputException($"cannot read {Description}: {Reason(e)}", e);
+        }
+    }
+
+    private static string Reason(SqliteException e) => e.SqliteErrorCode switch
+    {
+        11 or 26 => $"the file is damaged or not a GeoPackage ({e.Message})",
+        13 => "the disk is full",
+        8 or 14 or 23 => $"the file or its folder cannot be written ({e.Message})",
+        _ => e.Message,
+    };
+
+    private void Write(IReadOnlyList<FeatureLayer> layers)
+    {
         if (File.Exists(_path))
         {
             using var connection = Open(_path, readOnly: false);

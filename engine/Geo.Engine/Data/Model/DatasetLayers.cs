@@ -1,3 +1,4 @@
+using Geo.Coordinates;
 using Geo.Data.Features;
 using NetTopologySuite.Geometries;
 
@@ -144,6 +145,7 @@ public static class DatasetLayers
             {
                 throw new GeoInputException($"layer '{layer.Name}' feature {i + 1}: geometry is not a LineString with two or more points");
             }
+            LonLatRange.Require(line, $"layer '{layer.Name}' feature {i + 1}");
             var access = (AsBool(f.Values[walk]) ? StreetAccess.Walk : 0)
                 | (AsBool(f.Values[ebike]) ? StreetAccess.Ebike : 0)
                 | (AsBool(f.Values[car]) ? StreetAccess.Car : 0);
@@ -193,6 +195,7 @@ public static class DatasetLayers
             {
                 throw new GeoInputException($"layer '{layer.Name}' feature {i + 1}: geometry is not a (Multi)Polygon");
             }
+            LonLatRange.Require(f.Geometry, $"layer '{layer.Name}' feature {i + 1}");
             result.Add(new Subdistrict(id >= 0 && f.Values[id] is not null ? AsLong(f.Values[id]) : i + 1,
                 f.Values[name] as string ?? $"#{i + 1}", level >= 0 && f.Values[level] is not null ? (int)AsLong(f.Values[level]) : 0,
                 f.Geometry)
@@ -216,6 +219,7 @@ public static class DatasetLayers
             {
                 throw new GeoInputException($"layer '{layer.Name}' feature {i + 1}: station has no point geometry");
             }
+            LonLatRange.Require(point, $"layer '{layer.Name}' feature {i + 1}");
             string stationId = id >= 0 && f.Values[id] is not null ? Convert.ToString(f.Values[id], System.Globalization.CultureInfo.InvariantCulture)! : (i + 1).ToString();
             result.Add(new Station(stationId, name >= 0 ? f.Values[name] as string : null, point, hours >= 0 ? f.Values[hours] as string : null));
         }

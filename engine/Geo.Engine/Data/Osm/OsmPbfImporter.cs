@@ -22,6 +22,19 @@ public sealed class OsmPbfImporter
     public OsmImportResult Import(string pbfPath, IProgress<string>? progress = null)
     {
         PbfFile.RequireReadable(pbfPath);
+        try
+        {
+            return Read(pbfPath, progress);
+        }
+        catch (Exception e) when (e is not (GeoInputException or OutOfMemoryException or UnauthorizedAccessException))
+        {
+            // OsmSharp and protobuf report a cut-off or damaged file in their own words, without its name.
+            throw new GeoInputException($"{pbfPath} is damaged or truncated, not a whole OSM PBF extract ({e.Message})", e);
+        }
+    }
+
+    private OsmImportResult Read(string pbfPath, IProgress<string>? progress)
+    {
         var warnings = new List<string>();
 
         progress?.Report("reading boundary relations");

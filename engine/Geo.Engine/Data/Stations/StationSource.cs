@@ -51,7 +51,9 @@ public static class StationSource
             {
                 throw new GeoInputException($"{where}: feature {i + 1} is a {f.Geometry?.GeometryType ?? "missing geometry"}, not a point");
             }
+            if (!double.IsFinite(point.X) || !double.IsFinite(point.Y)) throw new GeoInputException($"{where}: feature {i + 1} has a coordinate that is not a finite number");
             var lonLat = crs.ToWgs84Point(point.X, point.Y);
+            LonLatRange.Require(lonLat.X, lonLat.Y, $"{where}: feature {i + 1}");
             string stationId = id >= 0 && f.Values[id] is { } v ? Convert.ToString(v, CultureInfo.InvariantCulture)! : (i + 1).ToString(CultureInfo.InvariantCulture);
             stations.Add(new Station(stationId, name >= 0 ? f.Values[name] as string : null, lonLat,
                 hours >= 0 && f.Values[hours] is string h && !string.IsNullOrWhiteSpace(h) ? h : null));

@@ -70,7 +70,35 @@ public static class SubdistrictSource
         var layer = store.ReadLayer(spec);
         if (layer.Features.Count == 0) throw new GeoInputException($"subdistrict layer '{spec}' is empty");
         var read = DatasetLayers.ReadSubdistricts(layer).Select(d => crs.IsWgs84 ? d : d with { Geometry = crs.ToWgs84(d.Geometry) }).ToList();
+        RequireNearStreets(read, graph, $"subdistrict layer '{spec}'");
         return Checked(read, $"layer '{spec}'{CrsNote(crs)}", warnings);
+    }
+
+    /// <summary>
+    /// How far a subdistrict may reach beyond the streets, in degrees (about 100 km): a real 街道 or 乡镇 cut by an
+    /// extract's edge stays well within it; a polygon reaching further is another place or broken coordinates.
+    /// </summary>
+    private const double FarBeyondDegrees = 1;
+
+    private static void RequireNearStreets(List<Subdistrict> subdistricts, StreetGraph graph, string where)
+    {
+        var streets = new Envelope();
+        foreach (var piece in graph.Pieces.Source) streets.ExpandToInclude(piece.Geometry.EnvelopeInternal);
+        var near = new Envelope(streets);
+        near.ExpandBy(FarBeyondDegrees);
+        string extent = string.Create(CultureInfo.InvariantCulture, $"lon {streets.MinX:0.###}..{streets.MaxX:0.###}, lat {streets.MinY:0.###}..{streets.MaxY:0.###}");
+        foreach (var s in subdistricts)
+        {
+            var e = s.Geometry.EnvelopeInternal;
+            if (!e.Intersects(streets))
+            {
+                throw new GeoInputException($"{where}: subdistrict '{s.Name}' lies outside the streets of the data ({extent}): is it the same city, in lon/lat?");
+            }
+            if (!near.Contains(e))
+            {
+                throw new GeoInputException($"{where}: subdistrict '{s.Name}' reaches far beyond the streets of the data ({extent}; it spans lon {e.MinX:0.###}..{e.MaxX:0.###}, lat {e.MinY:0.###}..{e.MaxY:0.###}): check its coordinates");
+            }
+        }
     }
 
     private static string CrsNote(InputCrs crs) => crs.IsWgs84 ? "" : $", converted from {crs.Name}";

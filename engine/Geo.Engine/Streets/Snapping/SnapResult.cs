@@ -34,9 +34,6 @@ public sealed record SnapResult(
     /// <paramref name="towardsPoint"/> gives seeds for a search on the reversed graph (travel times to the point
     /// rather than from it).
     /// </summary>
-    public IEnumerable<SearchSeed> Seeds(StreetGraph graph, int origin, TravelDirection direction) =>
-        Seeds(graph, origin, towardsPoint: direction == TravelDirection.ToStation);
-
     public IEnumerable<SearchSeed> Seeds(StreetGraph graph, int origin = 0, bool towardsPoint = false)
     {
         if (!IsSnapped) yield break;
@@ -52,4 +49,8 @@ public sealed record SnapResult(
         if (towardsPoint || twoWay) yield return new SearchSeed(pieces.FromVertex[Piece], Fraction * (towardsPoint ? forward : backward), origin);
         if (!towardsPoint || twoWay) yield return new SearchSeed(pieces.ToVertex[Piece], (1 - Fraction) * (towardsPoint ? backward : forward), origin);
     }
+
+    /// <summary>The seeds for a search in the given direction of travel (on <c>graph.SearchGraph(direction)</c>).</summary>
+    public IEnumerable<SearchSeed> Seeds(StreetGraph graph, int origin, TravelDirection direction) =>
+        Seeds(graph, origin, towardsPoint: direction == TravelDirection.ToStation);
 }

@@ -20,9 +20,15 @@ public sealed class StreetSnapper
     private readonly Envelope _lonLatExtent;
     private readonly double _localReach;
 
+    /// <summary>Beyond this a point is not "at" a street in any planner's sense.</summary>
+    public const double MaxSnapMeters = 10_000;
+
     public StreetSnapper(StreetGraph graph, double maxDistanceMeters = DefaultMaxDistanceMeters)
     {
-        if (maxDistanceMeters <= 0) throw new GeoInputException($"the snapping distance must be positive, got {maxDistanceMeters} m");
+        if (!double.IsFinite(maxDistanceMeters) || maxDistanceMeters <= 0 || maxDistanceMeters > MaxSnapMeters)
+        {
+            throw new GeoInputException($"the snapping distance (--max-snap) must be above 0 and at most {MaxSnapMeters} m, got {maxDistanceMeters.ToString(System.Globalization.CultureInfo.InvariantCulture)} m");
+        }
         _graph = graph;
         MaxDistanceMeters = maxDistanceMeters;
         var pieces = graph.Pieces;

@@ -56,7 +56,7 @@ public class BlindSpotTests
         Assert.Equal("s", spot.NearestStationId);
         Assert.Equal(12, spot.NearestStationMinutes!.Value, 2);
         Assert.Equal(8, spot.BeyondBreakMinutes!.Value, 2);
-        Assert.Contains("s, +8.0 min beyond 4", AuditReport.Markdown(audit, null, 0.8));
+        Assert.Contains("s, +8.0 min beyond 4", Geo.Rendering.Reports.CoverageReport.Markdown(audit, null, 0.8, Geo.Rendering.Words.OutputLanguage.En));
     }
 
     [Fact]

@@ -134,9 +134,9 @@ public class CoverageAuditTests
         Assert.Contains("served_land_pct", csv[0]);
         Assert.Contains("第1街道", csv[1]);
         Assert.StartsWith("id,rank,kind,demand,street_km", AuditTables.BlindSpotsCsv(audit));
-        var md = AuditReport.Markdown(audit, "coverage.png", 0.8);
-        Assert.Contains("of streets within 4 minutes (walk, to the station)", md);
+        var md = Geo.Rendering.Reports.CoverageReport.Markdown(audit, "coverage.png", 0.8, Geo.Rendering.Words.OutputLanguage.En);
+        Assert.Contains("km of streets reached within 4 minutes (walk, to the station)", md);
         Assert.Contains($"Blind spots ({audit.BlindSpots.Count}), ranked by uncovered demand", md);
-        Assert.Contains("<html", AuditReport.Html(audit, null, 0.8));
+        Assert.Contains("<html", Geo.Rendering.Reports.CoverageReport.Html(audit, null, 0.8, Geo.Rendering.Words.OutputLanguage.En));
     }
 }

@@ -58,9 +58,9 @@ public class ReachReferenceTests
         var graph = StreetGraphBuilder.Build(Extract(extract), TravelProfile.BuiltIn(profile));
         var compare = new ReferenceComparison(graph);
         var random = new Random(extract.Length * 7 + profile.Length);
-        double maxMinutes = profile == "car" ? 6 : 15;
-        for (int k = 0; k < 200; k++) FromJunction(compare, random, random.Next(compare.Reference.NodeCount), 1 + random.NextDouble() * (maxMinutes - 1));
-        for (int k = 0; k < 100; k++) FromRandomPoint(compare, random, 1 + random.NextDouble() * (maxMinutes - 1), marginMeters: 1500);
+        double maxMinutes = profile == "car" ? 5 : 15;
+        for (int k = 0; k < 150; k++) FromJunction(compare, random, random.Next(compare.Reference.NodeCount), 1 + random.NextDouble() * (maxMinutes - 1));
+        for (int k = 0; k < 80; k++) FromRandomPoint(compare, random, 1 + random.NextDouble() * (maxMinutes - 1), marginMeters: 1500);
         compare.AssertAgreed();
     }
 
@@ -93,9 +93,9 @@ public class ReachReferenceTests
         }
         else
         {
-            double minX = pieces.Min(p => p.X.Min()) - marginMeters, maxX = pieces.Max(p => p.X.Max()) + marginMeters;
-            double minY = pieces.Min(p => p.Y.Min()) - marginMeters, maxY = pieces.Max(p => p.Y.Max()) + marginMeters;
-            (x, y) = (minX + random.NextDouble() * (maxX - minX), minY + random.NextDouble() * (maxY - minY));
+            var extent = compare.Reference.Extent;
+            (x, y) = (extent.MinX - marginMeters + random.NextDouble() * (extent.Width + 2 * marginMeters),
+                extent.MinY - marginMeters + random.NextDouble() * (extent.Height + 2 * marginMeters));
         }
         var (lon, lat) = compare.LonLat(x, y);
         compare.From("point", lon, lat, compare.Reference.Nearest(x, y), minutes);

@@ -10,7 +10,7 @@ namespace Geo.Tests.Analyses.Reach;
 /// <summary>
 /// Runs the engine from one origin and compares it with <see cref="ReferenceNetwork"/>: the junctions <c>reach</c>
 /// lists and their times, the street length of the service area, and the times towards the origin on the reversed
-/// graph (the siting and pairing direction). Collects every disagreement rather than stopping at the first.
+/// graph with the street length reached that way (the default direction of service areas, the audit, pairing and siting). Collects every disagreement rather than stopping at the first.
 /// </summary>
 internal sealed class ReferenceComparison
 {
@@ -20,16 +20,17 @@ internal sealed class ReferenceComparison
     private readonly StreetGraph _graph, _reversed;
     private readonly StreetSnapper _snapper;
     private readonly ShortestPathSearch _search, _reversedSearch;
-    private readonly ReachedStreets _reached;
+    private readonly ReachedStreets _reached, _reachedTowards;
 
     public ReferenceComparison(StreetGraph graph)
     {
         _graph = graph;
-        _reversed = graph.Reversed();
+        _reversed = graph.SearchGraph(TravelDirection.ToStation);
         _snapper = new StreetSnapper(graph);
         _search = new ShortestPathSearch(graph);
         _reversedSearch = new ShortestPathSearch(_reversed);
         _reached = new ReachedStreets(graph, TravelDirection.FromStation);
+        _reachedTowards = new ReachedStreets(graph, TravelDirection.ToStation);
         Reference = new ReferenceNetwork(graph);
     }
 
@@ -41,14 +42,19 @@ internal sealed class ReferenceComparison
     /// <summary>The exact lon/lat of a junction as the street layer stores it (not the graph's float copy).</summary>
     public (double Lon, double Lat) JunctionLonLat(int node)
     {
-        long osmId = Reference.OsmId(node);
-        foreach (var street in _graph.Pieces.Source)
+        if (_junctionLonLat is null)
         {
-            if (street.FromNodeId == osmId) return (street.Geometry.StartPoint.X, street.Geometry.StartPoint.Y);
-            if (street.ToNodeId == osmId) return (street.Geometry.EndPoint.X, street.Geometry.EndPoint.Y);
+            _junctionLonLat = new();
+            foreach (var street in _graph.Pieces.Source)
+            {
+                _junctionLonLat.TryAdd(street.FromNodeId, (street.Geometry.StartPoint.X, street.Geometry.StartPoint.Y));
+                _junctionLonLat.TryAdd(street.ToNodeId, (street.Geometry.EndPoint.X, street.Geometry.EndPoint.Y));
+            }
         }
-        throw new InvalidOperationException($"node {osmId} is on no piece");
+        return _junctionLonLat[Reference.OsmId(node)];
     }
+
+    private Dictionary<long, (double, double)>? _junctionLonLat;
 
     /// <summary>A point in graph metres as lon/lat.</summary>
     public (double Lon, double Lat) LonLat(double x, double y) => _graph.Projection.Unproject(_graph.OriginX + x, _graph.OriginY + y);
@@ -98,7 +104,7 @@ internal sealed class ReferenceComparison
         double meters = _reached.Collect(_search, reach.Origin, new[] { limit })[0].Sum(i => i.Length);
         double expectedMeters = Reference.StreetMeters(start, expected, limit);
         if (Math.Abs(meters - expectedMeters) > 0.05 + 1e-6 * expectedMeters)
-            Failures.Add($"{where}: service area {meters / 1000:0.00000} street km, reference {expectedMeters / 1000:0.00000}");
+            Failures.Add($"{where}: service area from the point {meters / 1000:0.00000} street km, reference {expectedMeters / 1000:0.00000}");
 
         _reversedSearch.Run(reach.Origin.Seeds(_reversed, 0, towardsPoint: true), limit);
         var towards = Reference.Dijkstra(start, limit, towardsStart: true);
@@ -106,6 +112,10 @@ internal sealed class ReferenceComparison
         {
             Check(where, "towards", _reversed.VertexOsmId[v], _reversedSearch.SecondsTo(v), towards[Reference.NodeOf(_reversed.VertexOsmId[v])], limit);
         }
+        double towardsMeters = _reachedTowards.Collect(_reversedSearch, reach.Origin, new[] { limit })[0].Sum(i => i.Length);
+        double expectedTowards = Reference.StreetMeters(start, towards, limit, towardsStart: true);
+        if (Math.Abs(towardsMeters - expectedTowards) > 0.05 + 1e-6 * expectedTowards)
+            Failures.Add($"{where}: service area towards the point {towardsMeters / 1000:0.00000} street km, reference {expectedTowards / 1000:0.00000}");
     }
 
     private void Check(string where, string what, long osmId, double seconds, double expected, double limit)

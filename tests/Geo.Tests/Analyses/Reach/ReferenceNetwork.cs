@@ -51,6 +51,12 @@ internal sealed class ReferenceNetwork
     }
 
     public List<Piece> Pieces { get; } = new();
+
+    /// <summary>The pieces' extent in graph metres.</summary>
+    public NetTopologySuite.Geometries.Envelope Extent => _extent ??= new NetTopologySuite.Geometries.Envelope(
+        Pieces.Min(p => p.X.Min()), Pieces.Max(p => p.X.Max()), Pieces.Min(p => p.Y.Min()), Pieces.Max(p => p.Y.Max()));
+
+    private NetTopologySuite.Geometries.Envelope? _extent;
     public int NodeCount => _osmIds.Count;
     public long OsmId(int node) => _osmIds[node];
     public int NodeOf(long osmId) => _nodeOf[osmId];
@@ -130,8 +136,13 @@ internal sealed class ReferenceNetwork
         return seconds;
     }
 
-    /// <summary>Metres of street reached within the limit from the start, given the seconds from <see cref="Dijkstra"/>: each piece from whichever ends were reached, and the start's own piece from the start.</summary>
-    public double StreetMeters(Start start, double[] seconds, double limitSeconds)
+    /// <summary>
+    /// Metres of street reached within the limit, given the seconds from <see cref="Dijkstra"/> in the same direction:
+    /// each piece from whichever ends were reached, and the start's own piece from the start. From the start a rider
+    /// leaves a piece's first node forwards and its last node backwards; towards the start a rider on the piece rides
+    /// back to its first node or on to its last one.
+    /// </summary>
+    public double StreetMeters(Start start, double[] seconds, double limitSeconds, bool towardsStart = false)
     {
         double total = 0;
         var parts = new List<(double From, double To)>(3);
@@ -139,13 +150,16 @@ internal sealed class ReferenceNetwork
         {
             var p = Pieces[s];
             if (p.Length <= 0) continue;
+            double nearFirst = towardsStart ? p.Backward : p.Forward, nearLast = towardsStart ? p.Forward : p.Backward;
             parts.Clear();
-            if (seconds[p.From] <= limitSeconds) parts.Add((0, Math.Min(p.Length, (limitSeconds - seconds[p.From]) / p.Forward * p.Length)));
-            if (p.TwoWay && seconds[p.To] <= limitSeconds) parts.Add((Math.Max(0, p.Length - (limitSeconds - seconds[p.To]) / p.Backward * p.Length), p.Length));
+            if (double.IsFinite(nearFirst) && seconds[p.From] <= limitSeconds) parts.Add((0, Math.Min(p.Length, (limitSeconds - seconds[p.From]) / nearFirst * p.Length)));
+            if (double.IsFinite(nearLast) && seconds[p.To] <= limitSeconds) parts.Add((Math.Max(0, p.Length - (limitSeconds - seconds[p.To]) / nearLast * p.Length), p.Length));
             if (start.Node < 0 && start.Piece == s)
             {
-                double ahead = Math.Min(p.Length, start.Along + limitSeconds / p.Forward * p.Length);
-                double behind = p.TwoWay ? Math.Max(0, start.Along - limitSeconds / p.Backward * p.Length) : start.Along;
+                // Beyond the start towards the last node, and before it towards the first.
+                double beyond = towardsStart ? p.Backward : p.Forward, before = towardsStart ? p.Forward : p.Backward;
+                double ahead = double.IsFinite(beyond) ? Math.Min(p.Length, start.Along + limitSeconds / beyond * p.Length) : start.Along;
+                double behind = double.IsFinite(before) ? Math.Max(0, start.Along - limitSeconds / before * p.Length) : start.Along;
                 parts.Add((behind, ahead));
             }
             parts.Sort();

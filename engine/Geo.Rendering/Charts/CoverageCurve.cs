@@ -1,9 +1,9 @@
 using Geo.Analyses.Siting;
 
-namespace Geo.Cli.Rendering;
+namespace Geo.Rendering.Charts;
 
 /// <summary>The coverage-vs-new-sites curve of a siting run as a PNG: coverage share after 0, 1, … K sites, with the bound.</summary>
-internal static class CoverageCurve
+public static class CoverageCurve
 {
     public static byte[] Png(SitingSolution solution, string title, int width = 1000, int height = 640)
     {

@@ -1,13 +1,14 @@
 using NetTopologySuite.Geometries;
+using Geo.Rendering.Text;
 using SkiaSharp;
 
-namespace Geo.Cli.Rendering;
+namespace Geo.Rendering.Maps;
 
 /// <summary>
 /// A lon/lat extent drawn onto a SkiaSharp canvas: an equirectangular view scaled by cos(latitude), true to
 /// within a fraction of a percent across a city, with helpers for lines, polygons (holes kept) and map furniture.
 /// </summary>
-internal sealed class MapCanvas
+public sealed class MapCanvas
 {
     private readonly double _scale, _left, _top, _cosLat;
 
@@ -80,7 +81,7 @@ internal sealed class MapCanvas
         float px = (float)(metres / MetresPerPixel), x = Frame.Left + 20, y = Frame.Bottom - 24;
         Canvas.DrawRect(x, y, px, 6, ink);
         string label = metres >= 1000 ? $"{metres / 1000:0.#} km" : $"{metres:0} m";
-        Canvas.DrawText(label, x, y - 6, SKTextAlign.Left, font, ink);
+        Canvas.DrawSearchable(label, x, y - 6, SKTextAlign.Left, font, ink);
     }
 
     public void NorthArrow(SKPaint ink, SKFont font)
@@ -93,6 +94,6 @@ internal sealed class MapCanvas
         arrow.LineTo(x + 10, y + 30);
         arrow.Close();
         Canvas.DrawPath(arrow, ink);
-        Canvas.DrawText("N", x, y - 6, SKTextAlign.Center, font, ink);
+        Canvas.DrawSearchable("N", x, y - 6, SKTextAlign.Center, font, ink);
     }
 }

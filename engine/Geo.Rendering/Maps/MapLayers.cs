@@ -1,15 +1,16 @@
 using Geo.Analyses.Coverage;
 using Geo.Data.Features;
 using Geo.Data.Model;
+using Geo.Rendering.Words;
 using NetTopologySuite.Geometries;
 
-namespace Geo.Cli.Rendering;
+namespace Geo.Rendering.Maps;
 
 /// <summary>
 /// What a coverage map shows, in lon/lat: from a fresh audit, or read back from an audit's GeoPackage. Blind spots
 /// come ranked first, then fragments (rank 0); each is an area, or its streets where it has no area.
 /// </summary>
-internal sealed record MapLayers(
+public sealed record MapLayers(
     IReadOnlyList<Geometry> Streets,
     Geometry Coverage,
     IReadOnlyList<(int Rank, Geometry Area, double Lon, double Lat)> BlindSpots,
@@ -19,10 +20,11 @@ internal sealed record MapLayers(
     double StreetShare,
     double LandShare)
 {
-    /// <summary>The stations' headline ("4 stations: post offices from the OSM POIs: …") and what the units are.</summary>
-    public string StationsFrom { get; init; } = "";
+    /// <summary>What the units are (区, 街道, 社区 or 网格), so no headline calls a planning cell a subdistrict.</summary>
+    public UnitKind Units { get; init; } = UnitKind.Subdistrict;
 
-    public string UnitsLabel { get; init; } = "";
+    /// <summary>The stations' headline ("4 stations: post offices from the OSM POIs: …").</summary>
+    public string StationsFrom { get; init; } = "";
 
     public static MapLayers FromAudit(AuditResult audit, StreetDataset dataset) => new(
         dataset.Streets.Select(s => (Geometry)s.Geometry).ToList(),
@@ -32,8 +34,8 @@ internal sealed record MapLayers(
         audit.ServiceAreas.Snapped.Select(s => s.Station.Geometry).ToList(),
         audit.Minutes, audit.Totals.StreetShare, audit.Totals.LandShare)
     {
+        Units = UnitKinds.Of(audit.SubdistrictsFrom, audit.Subdistricts.Select(s => s.Name).ToList()),
         StationsFrom = audit.StationsFrom,
-        UnitsLabel = Geo.Data.Subdistricts.UnitKinds.Label(audit.UnitKind),
     };
 
     public static MapLayers FromStore(IFeatureStore store)
@@ -47,19 +49,20 @@ internal sealed record MapLayers(
         if (summary.Features.Count == 0) throw new GeoInputException("the audit has no summary row: was it written by an older geo audit?");
         double Share(string field) => Convert.ToDouble(summary.Features[0].Values[summary.RequireField(field)]) / 100;
         string Text(string field) => summary.FieldIndex(field) is var i and >= 0 ? summary.Features[0].Values[i] as string ?? "" : "";
+        var units = subdistricts.Features.Select(f => (f.Values[name] as string ?? "", f.Geometry)).ToList();
         return new MapLayers(
             store.HasLayer("streets") ? store.ReadLayer("streets").Features.Select(f => f.Geometry).ToList() : Array.Empty<Geometry>(),
             last?.Geometry ?? new GeometryFactory().CreateMultiPolygon(),
             spots.Features.Select(f => (f.Values[rank] is { } r ? (int)Convert.ToInt64(r) : 0, f.Geometry, f.Geometry.InteriorPoint.X, f.Geometry.InteriorPoint.Y))
                 .OrderBy(b => b.Item1 == 0).ThenBy(b => b.Item1).ToList(),
-            subdistricts.Features.Select(f => (f.Values[name] as string ?? "", f.Geometry)).ToList(),
+            units,
             store.HasLayer("stations") ? store.ReadLayer("stations").Features.Select(f => (Point)f.Geometry).ToList() : Array.Empty<Point>(),
             last is null ? 0 : Convert.ToDouble(last.Values[minutes]),
             Share("street_pct"),
-            Share("served_land_pct"))
+            Share(summary.FieldIndex("served_land_pct") >= 0 ? "served_land_pct" : "area_pct"))
         {
+            Units = UnitKinds.Of(null, units.Select(u => u.Item1).ToList()),
             StationsFrom = Text("stations_from"),
-            UnitsLabel = Text("unit_kind"),
         };
     }
 
