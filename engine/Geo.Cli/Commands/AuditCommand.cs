@@ -87,8 +87,11 @@ internal static class AuditCommand
                 Lap("coverage and pairing");
                 context.Status($"writing {(toPostGis ? "PostGIS" : target)}");
                 // The streets go along so the audit folder is self-contained for QGIS and for 'geo brief'.
+                var streets = DatasetLayers.ToLayers(dataset).First(l => l.Name == DatasetLayers.Streets);
+                string source = parse.GetValue(data)!;
+                if (!FeatureStores.IsPostGis(source)) streets.CopyOf = new Geo.Data.Features.LayerCopy(source, DatasetLayers.Streets);
                 var layers = AuditLayers.ToLayers(audit).Concat(byCell is null ? Array.Empty<Geo.Data.Features.FeatureLayer>() : new[] { AuditLayers.CellLayer(byCell) })
-                    .Append(DatasetLayers.ToLayers(dataset).First(l => l.Name == DatasetLayers.Streets)).ToList();
+                    .Append(streets).ToList();
                 if (layerTarget is not null) target = layerTarget.Write(layers);
                 else
                 {

@@ -14,6 +14,7 @@ import { createLayers, applyStyle, palette } from './layers.js';
 import { api, percent, number, escapeHtml } from './api.js';
 import { showFigures, buildSwitcher, buildLegend } from './panel.js';
 import { words, term, applyWords } from './i18n.js';
+import { setupNearest } from './nearest.js';
 
 const geojson = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
 const state = { profile: 'ebike', minutes: 15, breaks: [5, 10, 15], choropleth: false, adding: false, added: [], audit: null, lang: 'zh', style: null, units: null, info: null };
@@ -186,8 +187,14 @@ async function main() {
     }
   });
 
+  const nearest = setupNearest({ map, state, geojson, api, escapeHtml });
+
   map.on('singleclick', async (event) => {
     try {
+      if (nearest.active()) {
+        await nearest.handleClick(event.coordinate);
+        return;
+      }
       if (state.adding) {
         await addStation(event.coordinate);
         return;
@@ -208,6 +215,7 @@ async function main() {
     state,
     palette,
     whatIfFeatures: () => layers.whatIf.getSource().getFeatures(),
+    nearestFeatures: () => nearest.features(),
     /** The what-if layer's extent in map pixels: [left, top, right, bottom]. */
     whatIfPixelExtent: () => {
       const [minX, minY, maxX, maxY] = layers.whatIf.getSource().getExtent();

@@ -21,6 +21,10 @@ public sealed record PlanningInputs(
     public string CellsDescription { get; init; } = "";
 
     public string UnitsDescription => Units.Description;
+
+    /// <summary>Inputs already read elsewhere (stations and units as given), with no cells nested.</summary>
+    public static PlanningInputs Of(StreetDataset dataset, IReadOnlyList<Station> stations, string stationsFrom, IReadOnlyList<Subdistrict> units, string unitsFrom) =>
+        new(dataset, new ChosenStations(stations, stationsFrom), new SubdistrictSource.Loaded(units, unitsFrom, Array.Empty<string>()), null, null, Array.Empty<string>());
 }
 
 /// <summary>An audit by the units, with its pairing, and by the planning cells inside them when reporting nests.</summary>

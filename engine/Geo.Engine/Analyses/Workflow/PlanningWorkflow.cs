@@ -42,12 +42,13 @@ public static class PlanningWorkflow
     }
 
     /// <summary>Coverage by unit with the station ↔ unit pairing, and by planning cell from the same service areas.</summary>
-    public static PlanningAudit Audit(StreetSnapper snapper, PlanningInputs inputs, AuditOptions options)
+    public static PlanningAudit Audit(StreetSnapper snapper, PlanningInputs inputs, AuditOptions options, CancellationToken cancellation = default)
     {
         var audit = CoverageAudit.Run(snapper, inputs.Stations.Stations, inputs.Units.Subdistricts, inputs.Demand, options,
-            inputs.Stations.Headline, inputs.UnitsDescription, inputs.Warnings) with { UnitKind = inputs.Units.Kind };
+            inputs.Stations.Headline, inputs.UnitsDescription, inputs.Warnings, cancellation) with { UnitKind = inputs.Units.Kind };
         if (audit.ServiceAreas.Snapped.Count > 0)
         {
+            cancellation.ThrowIfCancellationRequested();
             var pairing = PairingAnalysis.Run(snapper, audit.ServiceAreas.Snapped.Select(s => s.Station).ToList(), inputs.Units.Subdistricts,
                 inputs.Dataset.Pois, CoverageAudit.PairingOptionsFor(audit, new PairingOptions { MaxSnapMeters = snapper.MaxDistanceMeters }), inputs.UnitsDescription);
             audit = CoverageAudit.WithPairing(audit, pairing);
@@ -56,7 +57,7 @@ public static class PlanningWorkflow
         if (inputs.CellsInUnits is { Count: > 0 } cells)
         {
             byCell = CoverageAudit.Run(snapper, inputs.Stations.Stations, cells, inputs.Demand, options, inputs.Stations.Headline,
-                inputs.CellsDescription, serviceAreas: audit.ServiceAreas) with { UnitKind = UnitKind.PlanningCell };
+                inputs.CellsDescription, cancellation: cancellation, serviceAreas: audit.ServiceAreas) with { UnitKind = UnitKind.PlanningCell };
         }
         return new PlanningAudit(audit, byCell);
     }
