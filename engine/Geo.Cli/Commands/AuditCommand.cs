@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Geo.Analyses.Coverage;
+using Geo.Analyses.Workflow;
 using Geo.Analyses.Demand;
 using Geo.Cli.Outputs;
 using Geo.Rendering.Maps;
@@ -28,6 +29,7 @@ internal static class AuditCommand
         var minutes = new Option<double>("--minutes") { Description = "The service circle, in minutes", DefaultValueFactory = _ => 15 };
         var threshold = new Option<double>("--threshold") { Description = "Flag subdistricts with less than this share of streets covered, in %", DefaultValueFactory = _ => 80 };
         var crs = SharedOptions.InputCrs();
+        var cells = new Option<string>("--cells") { Description = "With real boundaries (区/街道/社区), also report by planning cells (网格) of this size inside each: e.g. 1km, or none", DefaultValueFactory = _ => "1km" };
         var snap = SharedOptions.MaxSnap();
         var lang = SharedOptions.Language();
         var direction = SharedOptions.Direction();
@@ -39,7 +41,7 @@ internal static class AuditCommand
         var output = new Option<string>("--out") { Description = "A folder (audit.gpkg, coverage.csv, blind_spots.csv, report.md/html, coverage.png) or postgis:<connection string>", Required = true };
         var command = new Command("audit", "Coverage-gap audit: coverage per subdistrict, gap polygons, ranked blind spots (盲区), report and map.")
         {
-            data, stations, subdistricts, demand, profile, minutes, threshold, crs, snap, direction, smallest, lang, output,
+            data, stations, subdistricts, demand, profile, minutes, threshold, crs, cells, snap, direction, smallest, lang, output,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -57,6 +59,7 @@ internal static class AuditCommand
             var layerTarget = toPostGis ? new LayerTarget(outputs, target, "--out") : null;
             string? folder = toPostGis ? null : outputs.Folder(target, "--out", AuditFolder.WrittenByEarlierGeo);
             AuditResult audit = null!;
+            AuditResult? byCell = null;
             StreetDataset dataset = null!;
             var times = new List<string>();
             (OutputLanguage Language, string Reason) language = default;
@@ -70,31 +73,25 @@ internal static class AuditCommand
             {
                 using var store = FeatureStores.Open(parse.GetValue(data)!, create: false);
                 dataset = DatasetLayers.Read(store);
-                var (list, from) = LoadStations(parse.GetValue(stations), store, dataset, inputCrs);
-                Lap("read");
                 context.Status($"building the {travel.Name} street graph");
                 var snapper = new StreetSnapper(StreetGraphBuilder.Build(dataset, travel), parse.GetValue(snap));
-                Lap("graph");
-                var areas = SubdistrictSource.Load(parse.GetValue(subdistricts), store, dataset, snapper.Graph);
-                var demandSpecs = parse.GetValue(demand) ?? Array.Empty<string>();
-                var points = demandSpecs.Length == 0 ? null : DemandSource.Load(demandSpecs, store, dataset, snapper.LonLatExtent);
-                context.Status($"auditing {list.Count} stations over {areas.Subdistricts.Count} subdistricts");
-                audit = CoverageAudit.Run(snapper, list, areas.Subdistricts, points?.Points,
-                    auditOptions, from, areas.Description,
-                    areas.Warnings.Concat(points?.Warnings ?? Array.Empty<string>()));
-                Lap("coverage");
+                var inputs = PlanningWorkflow.Read(store, dataset, snapper, parse.GetValue(stations), parse.GetValue(subdistricts),
+                    parse.GetValue(demand) ?? Array.Empty<string>(), inputCrs, ParseCells(parse.GetValue(cells)!));
+                var list = inputs.Stations.Stations;
+                Lap("read and graph");
+                context.Status($"auditing {list.Count} stations over {inputs.Units.Subdistricts.Count} {Geo.Data.Subdistricts.UnitKinds.Label(inputs.Units.Kind)}");
+                var planned = PlanningWorkflow.Audit(snapper, inputs, auditOptions);
+                audit = planned.ByUnit;
+                byCell = planned.ByCell;
                 if (audit.Totals.Stations == 0) throw new GeoInputException($"none of the {list.Count} stations is within reach of a street usable by {travel.Name}");
-                context.Status("pairing stations with subdistricts");
-                var pairing = Geo.Analyses.Pairing.PairingAnalysis.Run(snapper, audit.ServiceAreas.Snapped.Select(s => s.Station).ToList(),
-                    areas.Subdistricts, dataset.Pois, CoverageAudit.PairingOptionsFor(audit, new Geo.Analyses.Pairing.PairingOptions { MaxSnapMeters = parse.GetValue(snap) }), areas.Description);
-                audit = CoverageAudit.WithPairing(audit, pairing);
-                Lap("pairing");
+                Lap("coverage and pairing");
                 context.Status($"writing {(toPostGis ? "PostGIS" : target)}");
                 // The streets go along so the audit folder is self-contained for QGIS and for 'geo brief'.
                 var streets = DatasetLayers.ToLayers(dataset).First(l => l.Name == DatasetLayers.Streets);
                 string source = parse.GetValue(data)!;
                 if (!FeatureStores.IsPostGis(source)) streets.CopyOf = new Geo.Data.Features.LayerCopy(source, DatasetLayers.Streets);
-                var layers = AuditLayers.ToLayers(audit).Append(streets).ToList();
+                var layers = AuditLayers.ToLayers(audit).Concat(byCell is null ? Array.Empty<Geo.Data.Features.FeatureLayer>() : new[] { AuditLayers.CellLayer(byCell) })
+                    .Append(streets).ToList();
                 if (layerTarget is not null) target = layerTarget.Write(layers);
                 else
                 {
@@ -103,7 +100,7 @@ internal static class AuditCommand
                         audit.Subdistricts.Select(s => s.Name).Concat(list.Select(s => s.Name)), (lonLat.MinX + lonLat.MaxX) / 2, (lonLat.MinY + lonLat.MaxY) / 2));
                     var map = MapLayers.FromAudit(audit, dataset);
                     string title = language.Language == OutputLanguage.Zh ? $"{audit.Minutes:0.##} 分钟服务圈覆盖（{travel.Name}）" : $"{audit.Minutes:0.##}-minute {travel.Name} coverage";
-                    AuditFolder.Write(folder!, audit, layers, CoverageMap.Png(map, new MapView(title, language.Language)), flag, language.Language);
+                    AuditFolder.Write(folder!, audit, byCell, layers, CoverageMap.Png(map, new MapView(title, language.Language)), flag, language.Language);
                 }
                 outputs.Commit();
                 Lap("write");
@@ -114,24 +111,28 @@ internal static class AuditCommand
             foreach (var line in AuditReport.Headlines(audit)) Console.WriteLine(line);
             var top = audit.BlindSpots.FirstOrDefault();
             if (top is not null) Console.WriteLine($"largest blind spot: {top.Id}, {top.Demand:0.##} demand, {top.StreetKm:0.00} street km near {top.Lon:0.0000},{top.Lat:0.0000}{(top.Subdistrict is null ? "" : $" ({top.Subdistrict})")}, nearest station {AuditReport.Nearest(top, audit)}");
-            Console.WriteLine($"wrote {target}");
+            if (byCell is not null)
+            {
+                Console.WriteLine($"by planning cell: {byCell.Subdistricts.Count} {Geo.Data.Subdistricts.UnitKinds.Label(byCell.UnitKind)} inside them, {byCell.Subdistricts.Count(c => c.StreetShare < flag && c.StreetKm > 0)} below {flag:P0} of streets covered");
+            }
+            Console.WriteLine($"wrote {target}" + (folder is null ? "" :
+                $": {Path.Combine(target, "report.html")} (report), {Path.Combine(target, "coverage.png")} (map), {Path.Combine(target, "audit.gpkg")} (layers), {Path.Combine(target, "coverage.csv")}{(byCell is null ? "" : $" and {Path.Combine(target, "cell_coverage.csv")}")} (tables)"));
             return 0;
         }));
         return command;
     }
 
-    internal static (IReadOnlyList<Station> Stations, string From) LoadStations(string? spec, Geo.Data.Features.IFeatureStore store, StreetDataset dataset, InputCrs crs)
+    /// <summary>"1km", "500m" or "none": the planning cells reported inside real units.</summary>
+    internal static double? ParseCells(string text)
     {
-        if (spec is not null) return (StationSource.Load(spec, store, dataset, crs), spec);
-        if (dataset.Stations.Count > 0) return (dataset.Stations, "the dataset's stations layer");
-        string query = StationSource.PoiPrefix + PoiQuery.StationLike;
-        try
+        string t = text.Trim().ToLowerInvariant();
+        if (t == "none") return null;
+        double factor = t.EndsWith("km", StringComparison.Ordinal) ? 1000 : 1;
+        t = t.TrimEnd('k', 'm');
+        if (!double.TryParse(t, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value) || value * factor < 100 || value * factor > 20000)
         {
-            return (StationSource.Load(query, store, dataset, crs), $"station-like POIs: {query}");
+            throw new GeoInputException($"--cells '{text}': give a cell size between 100 m and 20 km (e.g. 1km) or none");
         }
-        catch (GeoInputException)
-        {
-            throw new GeoInputException($"no stations found: the dataset has no stations layer and no POI matches {query}; pass --stations");
-        }
+        return value * factor;
     }
 }

@@ -9,15 +9,16 @@ namespace Geo.Cli.Commands;
 /// <summary>The audit folder's files, written into the staging folder the command's outputs gave it.</summary>
 internal static class AuditFolder
 {
-    public static readonly string[] Files = { "audit.gpkg", "coverage.csv", "blind_spots.csv", "coverage.png", "report.md", "report.html" };
+    public static readonly string[] Files = { "audit.gpkg", "coverage.csv", "cell_coverage.csv", "blind_spots.csv", "coverage.png", "report.md", "report.html" };
 
     /// <summary>What an audit folder written before folders were marked holds: Geo may replace such a folder.</summary>
     public static bool WrittenByEarlierGeo(string name) => Files.Contains(name);
 
-    public static void Write(string folder, AuditResult audit, IReadOnlyList<FeatureLayer> layers, byte[] map, double flagBelow, OutputLanguage language)
+    public static void Write(string folder, AuditResult audit, AuditResult? byCell, IReadOnlyList<FeatureLayer> layers, byte[] map, double flagBelow, OutputLanguage language)
     {
         new GeoPackageStore(Path.Combine(folder, "audit.gpkg"), create: true).WriteLayers(layers);
         File.WriteAllText(Path.Combine(folder, "coverage.csv"), AuditTables.CoverageCsv(audit));
+        if (byCell is not null) File.WriteAllText(Path.Combine(folder, "cell_coverage.csv"), AuditTables.CoverageCsv(byCell));
         File.WriteAllText(Path.Combine(folder, "blind_spots.csv"), AuditTables.BlindSpotsCsv(audit));
         File.WriteAllBytes(Path.Combine(folder, "coverage.png"), map);
         File.WriteAllText(Path.Combine(folder, "report.md"), CoverageReport.Markdown(audit, "coverage.png", flagBelow, language));

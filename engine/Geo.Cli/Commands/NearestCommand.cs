@@ -45,7 +45,8 @@ internal static class NearestCommand
             string dataSpec = parse.GetValue(data)!;
             using var store = FeatureStores.Open(dataSpec, create: false);
             var dataset = Geo.Data.Model.DatasetLayers.Read(store);
-            var (list, stationsFrom) = AuditCommand.LoadStations(parse.GetValue(stations), store, dataset, inputCrs);
+            var chosen = Geo.Data.Stations.StationChoice.Choose(parse.GetValue(stations), store, dataset, inputCrs);
+            var list = chosen.Stations;
             var timeZone = DataTimeZone.Decide(dataset.Metadata.Extent, parse.GetValue(zone));
             string atText = parse.GetValue(at) ?? "now";
             DateTime? when = atText.Equals("any", StringComparison.OrdinalIgnoreCase) ? null
@@ -54,8 +55,8 @@ internal static class NearestCommand
             query.Validate();
             var navigator = new StationNavigator(new StreetSnapper(StreetGraphBuilder.Build(dataset, travel), parse.GetValue(snap)), list);
             Console.Error.WriteLine(when is null
-                ? $"geo: {list.Count} stations from {stationsFrom}; opening hours not looked at"
-                : $"geo: {list.Count} stations from {stationsFrom}; open at {when:yyyy-MM-dd HH:mm} {timeZone.Id}" + (parse.GetValue(zone) is null && timeZone == TimeZoneInfo.Utc ? " (the data is outside China; give --time-zone for local hours)" : ""));
+                ? $"geo: {chosen.Headline}; opening hours not looked at"
+                : $"geo: {chosen.Headline}; open at {when:yyyy-MM-dd HH:mm} {timeZone.Id}" + (parse.GetValue(zone) is null && timeZone == TimeZoneInfo.Utc ? " (the data is outside China; give --time-zone for local hours)" : ""));
             foreach (var (s, problem) in navigator.UnreadableHours) Console.Error.WriteLine($"geo: warning: station {s.Id} is never taken as open: {problem}");
             foreach (var (s, reason) in navigator.Unsnapped) Console.Error.WriteLine($"geo: warning: station {s.Id} left out: {reason}");
 

@@ -64,14 +64,16 @@ internal static class PairCommand
 
             PairingResult result = null!;
             IReadOnlyList<string> sourceWarnings = Array.Empty<string>();
+            ChosenStations chosen = null!;
             CommandRunner.Progress.Status().Start("reading the dataset", context =>
             {
                 using var store = FeatureStores.Open(parse.GetValue(data)!, create: false);
                 var dataset = DatasetLayers.Read(store);
-                var list = StationSource.Load(parse.GetValue(stations) ?? DatasetLayers.Stations, store, dataset, inputCrs);
+                chosen = StationChoice.Choose(parse.GetValue(stations), store, dataset, inputCrs);
+                var list = chosen.Stations;
                 context.Status($"building the {travel.Name} street graph");
                 var graph = StreetGraphBuilder.Build(dataset, travel);
-                var areas = SubdistrictSource.Load(AdminLevelSpec(parse.GetValue(subdistricts)), store, dataset, graph);
+                var areas = SubdistrictSource.Load(AdminLevelSpec(parse.GetValue(subdistricts)), store, dataset, graph, inputCrs);
                 sourceWarnings = areas.Warnings;
                 context.Status($"pairing {list.Count} stations with {areas.Subdistricts.Count} subdistricts");
                 result = PairingAnalysis.Run(graph, list, areas.Subdistricts, dataset.Pois, options, areas.Description);
@@ -81,6 +83,7 @@ internal static class PairCommand
             outputs.Commit();
             foreach (var warning in sourceWarnings) Console.Error.WriteLine($"geo: warning: {warning}");
             foreach (var warning in result.Warnings) Console.Error.WriteLine($"geo: warning: {warning}");
+            Console.WriteLine(chosen.Headline);
             PrintSummary(result);
             Console.WriteLine($"wrote {written}" + (parse.GetValue(csv) is string c ? $" and {c}" : ""));
             return result.Summary.Feasible ? 0 : 2;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using Geo.Analyses.Demand;
+using Geo.Analyses.Workflow;
 using Geo.Coordinates;
 using Geo.Data;
 using Geo.Data.Model;
@@ -63,7 +64,7 @@ internal static class ServeCommand
             }
             var address = ViewerServer.Address(app);
             if (!IPAddress.IsLoopback(IPAddress.Parse(address.Host.Trim('[', ']')))) Console.Error.WriteLine($"geo: warning: listening on {address.Host}, reachable from other machines");
-            Console.WriteLine($"Geo map viewer on {address} ({session.Inputs.Stations.Count} stations, {session.Inputs.Subdistricts.Count} subdistricts); API document {address}openapi/v1.json; Ctrl+C stops");
+            Console.WriteLine($"Geo map viewer on {address} ({session.Inputs.StationsFrom}; {session.Inputs.Subdistricts.Count} {Geo.Data.Subdistricts.UnitKinds.Label(session.Inputs.Planning.Units.Kind)}); API document {address}openapi/v1.json; Ctrl+C stops");
             Console.Out.Flush();
             app.WaitForShutdown();
             return 0;
@@ -78,13 +79,16 @@ internal static class ServeCommand
     {
         using var store = FeatureStores.Open(dataSpec, create: false);
         var dataset = DatasetLayers.Read(store);
-        var (stations, stationsFrom) = AuditCommand.LoadStations(stationsSpec, store, dataset, crs);
         var snapper = new StreetSnapper(StreetGraphBuilder.Build(dataset, TravelProfile.BuiltIn(profile)), maxSnap);
-        var areas = SubdistrictSource.Load(subdistrictsSpec, store, dataset, snapper.Graph);
-        var points = demandSpecs.Length == 0 ? null : DemandSource.Load(demandSpecs, store, dataset, snapper.LonLatExtent);
-        var warnings = areas.Warnings.Concat(points?.Warnings ?? Array.Empty<string>()).ToList();
+        // The viewer shows one level of units; the audit folder also has the planning cells inside them.
+        var planning = PlanningWorkflow.Read(store, dataset, snapper, stationsSpec, subdistrictsSpec, demandSpecs, crs, cellMeters: null);
+        var warnings = planning.Warnings;
         var inputs = new ViewerInputs(FeatureStores.IsPostGis(dataSpec) ? "PostGIS" : Path.GetFileName(dataSpec), dataset,
-            stations, stationsFrom, areas.Subdistricts, areas.Description, points?.Points, profile, minutes, maxSnap, warnings) { Direction = direction };
+            planning.Stations.Stations, planning.Stations.Headline, planning.Units.Subdistricts, planning.UnitsDescription, planning.Demand, profile, minutes, maxSnap, warnings)
+        {
+            Planning = planning,
+            Direction = direction,
+        };
         var session = new ViewerSession(inputs, snapper, cacheMegabytes);
         session.WarmUp(profile, minutes);
         return (session, warnings);

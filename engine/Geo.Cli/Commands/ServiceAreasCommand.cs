@@ -44,11 +44,13 @@ internal static class ServiceAreasCommand
             using var outputs = new OutputSet(parse.GetValue(data), parse.GetValue(stations), parse.GetValue(profile));
             var layerTarget = new LayerTarget(outputs, outTarget, "--out");
             ServiceAreaResult result = null!;
+            ChosenStations chosen = null!;
             CommandRunner.Progress.Status().Start("reading the dataset", context =>
             {
                 using var store = FeatureStores.Open(parse.GetValue(data)!, create: false);
                 var dataset = DatasetLayers.Read(store);
-                var list = StationSource.Load(parse.GetValue(stations) ?? DatasetLayers.Stations, store, dataset, inputCrs);
+                chosen = StationChoice.Choose(parse.GetValue(stations), store, dataset, inputCrs);
+                var list = chosen.Stations;
                 context.Status($"building the {travel.Name} street graph");
                 var snapper = new StreetSnapper(StreetGraphBuilder.Build(dataset, travel), parse.GetValue(snap));
                 context.Status($"service areas of {list.Count} stations");
@@ -62,6 +64,7 @@ internal static class ServiceAreasCommand
             string written = layerTarget.Write(ServiceAreaLayers.ToLayers(result));
             outputs.Commit();
             foreach (var u in result.Unsnapped) Console.Error.WriteLine($"geo: warning: station {u.Station.Id} left out: {u.Reason}");
+            Console.WriteLine(chosen.Headline);
             var largest = result.Coverage[^1];
             var t = result.Timings;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

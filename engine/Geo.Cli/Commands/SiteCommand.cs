@@ -20,7 +20,7 @@ internal static class SiteCommand
     public static Command Create()
     {
         var data = SharedOptions.Data();
-        var stations = new Option<string?>("--stations") { Description = "Existing stations (fixed, their coverage counted first): a layer, .geojson/.csv file or pois:<query>; default: the dataset's stations layer; 'none' for none" };
+        var stations = new Option<string?>("--stations") { Description = "Existing stations (fixed, their coverage counted first): a layer, .geojson/.csv file or pois:<query>; default: the dataset's stations layer, else its station-like POIs (as every verb); 'none' to site from scratch" };
         var candidates = new Option<string>("--candidates") { Description = "Candidate sites: a layer, .geojson/.csv file, pois:<query>, or grid:<spacing> (street junctions, one per cell, e.g. grid:200m)", Required = true };
         var add = new Option<int?>("--add") { Description = "Maximal covering: how many new sites to add (K)" };
         var target = new Option<string?>("--target") { Description = "Set covering: the share of all demand to reach with the fewest new sites, e.g. 95%" };
@@ -64,6 +64,7 @@ internal static class SiteCommand
             SitingProblem problem = null!;
             SitingSolution solution = null!;
             StreetSnapper snapper = null!;
+            ChosenStations existing = null!;
             var warnings = new List<string>();
             CommandRunner.Progress.Status().Start("reading the dataset", context =>
             {
@@ -71,7 +72,7 @@ internal static class SiteCommand
                 var dataset = DatasetLayers.Read(store);
                 context.Status($"building the {travel.Name} street graph");
                 snapper = new StreetSnapper(StreetGraphBuilder.Build(dataset, travel), parse.GetValue(snap));
-                var existing = LoadExisting(parse.GetValue(stations), store, dataset, inputCrs);
+                existing = StationChoice.Choose(parse.GetValue(stations), store, dataset, inputCrs, noneAllowed: true);
                 string candidateSpec = parse.GetValue(candidates)!;
                 var candidateList = CandidateGrid.ParseSpacing(candidateSpec) is { } spacing
                     ? CandidateGrid.Stations(snapper.Graph, spacing)
@@ -79,15 +80,15 @@ internal static class SiteCommand
                 var demandSpecs = parse.GetValue(demand) ?? Array.Empty<string>();
                 DemandUnits units;
                 // Street demand is cut where today's coverage ends, so siting starts from the figure 'geo audit' reports.
-                if (demandSpecs.Length == 0) units = DemandUnits.StreetKm(snapper.Graph, CoveredStreets.Within(snapper, existing, options.Minutes, options.Direction));
+                if (demandSpecs.Length == 0) units = DemandUnits.StreetKm(snapper.Graph, CoveredStreets.Within(snapper, existing.Stations, options.Minutes, options.Direction));
                 else
                 {
-                    var points = DemandSource.Load(demandSpecs, store, dataset, snapper.LonLatExtent);
+                    var points = DemandSource.Load(demandSpecs, store, dataset, snapper.LonLatExtent, inputCrs);
                     warnings.AddRange(points.Warnings);
                     units = DemandUnits.FromPoints(snapper, points.Points);
                 }
-                context.Status($"coverage of {existing.Count} stations and {candidateList.Count} candidates over {units.Count} demand units");
-                problem = SitingAnalysis.Prepare(snapper, existing, candidateList, units, options);
+                context.Status($"coverage of {existing.Stations.Count} stations and {candidateList.Count} candidates over {units.Count} demand units");
+                problem = SitingAnalysis.Prepare(snapper, existing.Stations, candidateList, units, options);
                 warnings.AddRange(problem.Warnings);
                 if (exportStaging is not null) CoverageInstanceFile.Write(exportStaging, problem.Instance, k);
                 context.Status(k is not null ? $"choosing {k} sites among {problem.Candidates.Count}" : $"fewest sites to reach {share * 100:0.##} %");
@@ -98,6 +99,7 @@ internal static class SiteCommand
             if (png is not null) File.WriteAllBytes(plotStaging!, png);
             outputs.Commit();
             foreach (var w in warnings) Console.Error.WriteLine($"geo: warning: {w}");
+            Console.WriteLine($"existing {existing.Headline}");
             foreach (var line in SitingReport.Lines(solution, problem.Demand.Description, s => (problem.PointOf(s).X, problem.PointOf(s).Y))) Console.WriteLine(line);
             Console.Error.WriteLine($"geo: time: coverage sets {problem.CoverageMilliseconds} ms");
             Console.WriteLine($"wrote {written}{(png is null ? "" : $", {plotPath}")}");
@@ -114,12 +116,5 @@ internal static class SiteCommand
             throw new GeoInputException($"--target '{text}' is not a share above 0 % and at most 100 %, e.g. 95%");
         }
         return percent / 100;
-    }
-
-    private static IReadOnlyList<Station> LoadExisting(string? spec, Geo.Data.Features.IFeatureStore store, StreetDataset dataset, InputCrs crs)
-    {
-        if (spec is null) return dataset.Stations;
-        if (string.Equals(spec, "none", StringComparison.OrdinalIgnoreCase)) return Array.Empty<Station>();
-        return StationSource.Load(spec, store, dataset, crs);
     }
 }

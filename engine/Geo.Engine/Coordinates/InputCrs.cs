@@ -64,6 +64,72 @@ public sealed class InputCrs
         return new Point(lon, lat) { SRID = 4326 };
     }
 
+    /// <summary>
+    /// A whole geometry in WGS84: every coordinate converted, then repaired (repeated points dropped, rings
+    /// re-noded) because quantised boundaries such as GCJ-02 web-map outlines often come with both.
+    /// </summary>
+    public Geometry ToWgs84(Geometry geometry)
+    {
+        var copy = geometry.Copy();
+        if (!ReferenceEquals(this, Wgs84)) copy.Apply(new Conversion(_toWgs84));
+        copy.SRID = 4326;
+        if (copy is Point) return copy;
+        var repaired = NetTopologySuite.Geometries.Utilities.GeometryFixer.Fix(copy);
+        // Quantised outlines also carry zero-width spikes between repeated points: valid in lon/lat, they turn
+        // invalid once projected. Dropping detail under a centimetre (1e-7°) removes them and nothing else.
+        if (repaired is Polygon or MultiPolygon) repaired = NetTopologySuite.Simplify.DouglasPeuckerSimplifier.Simplify(repaired, 1e-7);
+        repaired.SRID = 4326;
+        return repaired;
+    }
+
+    /// <summary>A CRS read from a Shapefile's .prj: geographic on WGS84/CGCS2000 as is, projected ones unprojected.</summary>
+    public static InputCrs FromWkt(string wkt, string where)
+    {
+        CoordinateSystem system;
+        try
+        {
+            // ESRI .prj files from Chinese sources name Gauss-Krüger, which is transverse Mercator by another name.
+            string normalised = System.Text.RegularExpressions.Regex.Replace(wkt, "PROJECTION\\[\"Gauss_Kruger\"", "PROJECTION[\"Transverse_Mercator\"", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+            system = (CoordinateSystem)new CoordinateSystemFactory().CreateFromWkt(normalised);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or NotSupportedException or InvalidOperationException)
+        {
+            throw new GeoInputException($"{where}: the .prj is not a coordinate system Geo understands ({e.Message})");
+        }
+        if (system is GeographicCoordinateSystem) return Wgs84;
+        if (system is ProjectedCoordinateSystem projected)
+        {
+            var inverse = new CoordinateTransformationFactory()
+                .CreateFromCoordinateSystems(GeographicCoordinateSystem.WGS84, projected).MathTransform.Inverse();
+            return new InputCrs(projected.Name, (x, y) =>
+            {
+                inverse.Transform(ref x, ref y);
+                return (x, y);
+            });
+        }
+        throw new GeoInputException($"{where}: the .prj names a {system.GetType().Name}; Geo reads geographic or projected systems");
+    }
+
+    public bool IsWgs84 => ReferenceEquals(this, Wgs84);
+
+    private sealed class Conversion : ICoordinateSequenceFilter
+    {
+        private readonly Func<double, double, (double, double)> _toWgs84;
+
+        public Conversion(Func<double, double, (double, double)> toWgs84) => _toWgs84 = toWgs84;
+
+        public bool Done => false;
+
+        public bool GeometryChanged => true;
+
+        public void Filter(CoordinateSequence seq, int i)
+        {
+            var (lon, lat) = _toWgs84(seq.GetX(i), seq.GetY(i));
+            seq.SetX(i, lon);
+            seq.SetY(i, lat);
+        }
+    }
+
     private static ProjectedCoordinateSystem? Projected(int code)
     {
         if (code == 3857) return ProjectedCoordinateSystem.WebMercator;

@@ -108,7 +108,7 @@ public sealed class BriefDocument
     {
         var layer = _content.Subdistricts;
         var feature = layer.Features.First(f => _content.Text(f, layer, "name") == name);
-        double street = _content.Value(feature, layer, "street_pct") / 100, area = _content.Value(feature, layer, "area_pct") / 100;
+        double street = _content.Value(feature, layer, "street_pct") / 100, area = _content.Value(feature, layer, layer.FieldIndex("served_land_pct") >= 0 ? "served_land_pct" : "area_pct") / 100;
         string title = L($"{name}：{Glossary.StreetCoverage.Zh} {CoverageMap.Percent(street)}", $"{name}: {Glossary.StreetCoverage.En} {CoverageMap.Percent(street)}");
         var figures = new LegendFigures(L("本页单元", $"this {_content.Map.Units.Term().En}"), street, area);
         CoverageMap.Draw(canvas, _content.Map, new MapView(title, _language, PageExtent(name), figures, name), new SKRect(0, 0, PageWidth * Design, PageHeight * Design));
@@ -159,10 +159,11 @@ public sealed class BriefDocument
         int blindSpots = double.IsNaN(spots) ? m.RankedBlindSpots : (int)spots;
         return new[]
         {
+            m.StationsFrom,
             L($"{Glossary.StreetCoverage.Zh} {CoverageMap.Percent(m.StreetShare)}：{Minutes} 分钟内可达道路 {km("covered_street_km")} / {km("street_km")} km（{profile}）",
               $"{Glossary.StreetCoverage.En} {CoverageMap.Percent(m.StreetShare)}: {km("covered_street_km")} of {km("street_km")} km of streets within {Minutes} minutes ({profile})"),
-            L($"{Glossary.ServedLand.Zh} {CoverageMap.Percent(m.AreaShare)}：服务圈覆盖 {km("covered_km2", "0.00")} / {km("area_km2", "0.00")} km²",
-              $"{Glossary.ServedLand.En} {CoverageMap.Percent(m.AreaShare)}: {km("covered_km2", "0.00")} of {km("area_km2", "0.00")} km² inside the service circles"),
+            L($"{Glossary.ServedLand.Zh} {CoverageMap.Percent(m.LandShare)}：{km("served_land_km2", "0.00")} / {km("land_km2", "0.00")} km² 街区（按站点可达的临街边长比例计入）",
+              $"{Glossary.ServedLand.En} {CoverageMap.Percent(m.LandShare)}: {km("served_land_km2", "0.00")} of {km("land_km2", "0.00")} km² of city blocks, counted by the share of their frontage reached"),
             L($"{Glossary.DemandCoverage.Zh} {CoverageMap.Percent(_content.SummaryValue("demand_pct") / 100)}",
               $"{Glossary.DemandCoverage.En} {CoverageMap.Percent(_content.SummaryValue("demand_pct") / 100)} covered"),
             L($"站点 {stations} 个 · {Glossary.BlindSpot.Zh} {blindSpots} 处 · {Units} {m.Subdistricts.Count} 个",

@@ -78,7 +78,7 @@ public static class CoverageMap
         using var small = MapCanvas.Font(14);
         map.ScaleBar(ink, small);
         map.NorthArrow(ink, small);
-        var figures = page.Figures ?? new LegendFigures(Whole(layers, page.Language), layers.StreetShare, layers.AreaShare);
+        var figures = page.Figures ?? new LegendFigures(Whole(layers, page.Language), layers.StreetShare, layers.LandShare);
         Legend(canvas, width - 280, area.Top + 90, layers, page.Language, figures, page.Unit is not null, small, ink);
         canvas.DrawSearchable("© OpenStreetMap contributors", width - 280, height - 15, SKTextAlign.Left, small, ink);
         using var frame = new SKPaint { Color = new SKColor(120, 120, 120), Style = SKPaintStyle.Stroke, StrokeWidth = 1 };

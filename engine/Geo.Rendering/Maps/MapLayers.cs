@@ -18,10 +18,13 @@ public sealed record MapLayers(
     IReadOnlyList<Point> Stations,
     double Minutes,
     double StreetShare,
-    double AreaShare)
+    double LandShare)
 {
     /// <summary>What the units are (区, 街道, 社区 or 网格), so no headline calls a planning cell a subdistrict.</summary>
     public UnitKind Units { get; init; } = UnitKind.Subdistrict;
+
+    /// <summary>The stations' headline ("4 stations: post offices from the OSM POIs: …").</summary>
+    public string StationsFrom { get; init; } = "";
 
     public static MapLayers FromAudit(AuditResult audit, StreetDataset dataset) => new(
         dataset.Streets.Select(s => (Geometry)s.Geometry).ToList(),
@@ -29,9 +32,10 @@ public sealed record MapLayers(
         audit.AllBlindSpots.Select(b => (b.Rank, b.Shape, b.Lon, b.Lat)).ToList(),
         audit.Subdistricts.Select(s => (s.Name, s.Boundary)).ToList(),
         audit.ServiceAreas.Snapped.Select(s => s.Station.Geometry).ToList(),
-        audit.Minutes, audit.Totals.StreetShare, audit.Totals.AreaShare)
+        audit.Minutes, audit.Totals.StreetShare, audit.Totals.LandShare)
     {
         Units = UnitKinds.Of(audit.SubdistrictsFrom, audit.Subdistricts.Select(s => s.Name).ToList()),
+        StationsFrom = audit.StationsFrom,
     };
 
     public static MapLayers FromStore(IFeatureStore store)
@@ -44,6 +48,7 @@ public sealed record MapLayers(
         var summary = store.ReadLayer("audit_summary");
         if (summary.Features.Count == 0) throw new GeoInputException("the audit has no summary row: was it written by an older geo audit?");
         double Share(string field) => Convert.ToDouble(summary.Features[0].Values[summary.RequireField(field)]) / 100;
+        string Text(string field) => summary.FieldIndex(field) is var i and >= 0 ? summary.Features[0].Values[i] as string ?? "" : "";
         var units = subdistricts.Features.Select(f => (f.Values[name] as string ?? "", f.Geometry)).ToList();
         return new MapLayers(
             store.HasLayer("streets") ? store.ReadLayer("streets").Features.Select(f => f.Geometry).ToList() : Array.Empty<Geometry>(),
@@ -54,9 +59,10 @@ public sealed record MapLayers(
             store.HasLayer("stations") ? store.ReadLayer("stations").Features.Select(f => (Point)f.Geometry).ToList() : Array.Empty<Point>(),
             last is null ? 0 : Convert.ToDouble(last.Values[minutes]),
             Share("street_pct"),
-            Share("area_pct"))
+            Share(summary.FieldIndex("served_land_pct") >= 0 ? "served_land_pct" : "area_pct"))
         {
             Units = UnitKinds.Of(null, units.Select(u => u.Item1).ToList()),
+            StationsFrom = Text("stations_from"),
         };
     }
 

@@ -26,10 +26,11 @@ public static class CoverageReport
 
         var headlines = new List<string>
         {
+            audit.StationsFrom,
             L($"{Glossary.StreetCoverage.Zh} {P(t.StreetShare)}：{t.CoveredStreetKm:0.0} / {t.StreetKm:0.0} km 道路在 {m} 分钟内可达（{audit.Profile}，{direction}）",
               $"{Glossary.StreetCoverage.En} {P(t.StreetShare)}: {t.CoveredStreetKm:0.0} of {t.StreetKm:0.0} km of streets reached within {m} minutes ({audit.Profile}, {direction})"),
-            L($"{Glossary.ServedLand.Zh} {P(t.AreaShare)}：{t.CoveredKm2:0.00} / {t.AreaKm2:0.00} km² 土地在服务圈内",
-              $"{Glossary.ServedLand.En} {P(t.AreaShare)}: {t.CoveredKm2:0.00} of {t.AreaKm2:0.00} km² of land inside the service circles"),
+            L($"{Glossary.ServedLand.Zh} {P(t.LandShare)}：{t.ServedLandKm2:0.00} / {t.LandKm2:0.00} km² 街区（街区按面积计，按站点可达的临街边长比例计入）",
+              $"{Glossary.ServedLand.En} {P(t.LandShare)}: {t.ServedLandKm2:0.00} of {t.LandKm2:0.00} km² of city blocks ({AuditReport.LandMeaning})"),
             L($"{Glossary.DemandCoverage.Zh} {P(t.DemandShare)}：{t.CoveredDemand:0.#} / {t.Demand:0.#}（需求按 {audit.DemandFrom}）",
               $"{Glossary.DemandCoverage.En} {P(t.DemandShare)}: {t.CoveredDemand:0.#} of {t.Demand:0.#} covered (demand = {audit.DemandFrom})"),
             L($"站点 {t.Stations} 个参与分析，{t.Unsnapped} 个未接入道路（来源：{audit.StationsFrom}）",
@@ -93,7 +94,7 @@ public static class CoverageReport
         return new ReportTable(
             new[] { units, Glossary.StreetCoverage.In(language), Glossary.ServedLand.In(language), Glossary.DemandCoverage.In(language), zh ? "区内站点" : "stations inside", zh ? "未覆盖道路 km" : "uncovered street km" },
             new[] { false, true, true, true, true, true },
-            rows.Select(s => (IReadOnlyList<string>)new[] { s.Name, P(s.StreetShare), P(s.AreaShare), P(s.DemandShare), s.StationsInside.ToString(CultureInfo.InvariantCulture), F(s.UncoveredStreetKm, "0.00") }).ToList());
+            rows.Select(s => (IReadOnlyList<string>)new[] { s.Name, P(s.StreetShare), P(s.LandShare), P(s.DemandShare), s.StationsInside.ToString(CultureInfo.InvariantCulture), F(s.UncoveredStreetKm, "0.00") }).ToList());
     }
 
     private static ReportTable BlindSpotTable(AuditResult audit, IReadOnlyDictionary<string, string> names, string units, OutputLanguage language)

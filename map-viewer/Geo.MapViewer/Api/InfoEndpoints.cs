@@ -28,6 +28,7 @@ internal static class InfoEndpoints
                 stations_from = inputs.StationsFrom,
                 subdistricts = inputs.Subdistricts.Count,
                 subdistricts_from = inputs.SubdistrictsFrom,
+                unit_kind = Geo.Data.Subdistricts.UnitKinds.Label(inputs.Planning.Units.Kind),
                 units = new { zh = units.Zh, en = units.En },
                 default_lang = language.Language == Geo.Rendering.Words.OutputLanguage.Zh ? "zh" : "en",
                 lang_reason = language.Reason,

@@ -21,6 +21,9 @@ public sealed record ViewerInputs(
     double MaxSnapMeters,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>The workflow's reading of the same inputs, which every audit the viewer runs starts from.</summary>
+    public required Geo.Analyses.Workflow.PlanningInputs Planning { get; init; }
+
     /// <summary>Which way every break is measured: audit, service areas, pairing and siting alike.</summary>
     public TravelDirection Direction { get; init; } = TravelDirection.ToStation;
 }

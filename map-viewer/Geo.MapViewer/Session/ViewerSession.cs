@@ -64,7 +64,7 @@ public sealed class ViewerSession
 
     /// <summary>The audit of the existing stations, with their pairing, for one profile and break.</summary>
     public AuditResult Audit(string profile, double minutes, CancellationToken cancellation = default) =>
-        Cache.GetOrAdd(("audit", profile.ToLowerInvariant(), minutes), c => RunAudit(profile.ToLowerInvariant(), minutes, Inputs.Stations, c),
+        Cache.GetOrAdd(("audit", profile.ToLowerInvariant(), minutes), c => RunAudit(profile.ToLowerInvariant(), minutes, c),
             ResultSizes.Of, cancellation, IsFirstView(profile, minutes));
 
     /// <summary>Every existing station's service areas at a third, two thirds and all of the break.</summary>
@@ -113,15 +113,6 @@ public sealed class ViewerSession
             _ => ResultSizes.OfWhatIfBase(audit!), cancellation, IsFirstView(profile, minutes));
     }
 
-    private AuditResult RunAudit(string profile, double minutes, IReadOnlyList<Geo.Data.Model.Station> stations, CancellationToken cancellation)
-    {
-        var snapper = Snapper(profile);
-        var audit = CoverageAudit.Run(snapper, stations, Inputs.Subdistricts, Inputs.Demand, new AuditOptions(minutes, Direction: Inputs.Direction),
-            Inputs.StationsFrom, Inputs.SubdistrictsFrom, Inputs.Warnings, cancellation);
-        if (audit.ServiceAreas.Snapped.Count == 0) return audit;
-        cancellation.ThrowIfCancellationRequested();
-        var pairing = PairingAnalysis.Run(snapper, audit.ServiceAreas.Snapped.Select(s => s.Station).ToList(), Inputs.Subdistricts,
-            Inputs.Dataset.Pois, CoverageAudit.PairingOptionsFor(audit, new PairingOptions { MaxSnapMeters = Inputs.MaxSnapMeters }), Inputs.SubdistrictsFrom);
-        return CoverageAudit.WithPairing(audit, pairing);
-    }
+    private AuditResult RunAudit(string profile, double minutes, CancellationToken cancellation) =>
+        Geo.Analyses.Workflow.PlanningWorkflow.Audit(Snapper(profile), Inputs.Planning, new AuditOptions(minutes, Direction: Inputs.Direction), cancellation).ByUnit;
 }

@@ -66,7 +66,7 @@ public class AuditCommandTests(PostGisServer server)
         var result = GeoCli.Run("audit", "--data", gpkg, "--out", folder.File("audit"));
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("no stations found", result.Stderr);
+        Assert.Contains("geo: error: no stations:", result.Stderr);
         Assert.Equal(new[] { gpkg }, Directory.GetFileSystemEntries(folder.Path));
     }
 

@@ -21,7 +21,7 @@ public class BriefCommandTests : IClassFixture<BriefCommandTests.AuditedCity>
             Assert.Equal(0, GeoCli.Run("synth", "--vertices", "6000", "--stations", "12", "--out", gpkg).ExitCode);
             var audit = GeoCli.Run("audit", "--data", gpkg, "--minutes", "5", "--lang", "en", "--out", AuditPath);
             Assert.True(audit.ExitCode == 0, audit.Stderr);
-            Headline = audit.Stdout.Split('\n')[0].Split(' ')[0];
+            Headline = audit.Stdout.Split('\n').First(l => l.Contains("of streets within")).Split(' ')[0];
             var cells = GeoCli.Run("audit", "--data", gpkg, "--minutes", "5", "--subdistricts", "cells:1km", "--out", CellAuditPath);
             Assert.True(cells.ExitCode == 0, cells.Stderr);
             var site = GeoCli.Run("site", "--data", gpkg, "--stations", "stations", "--candidates", "grid:500m", "--add", "3", "--minutes", "5", "--out", SitingPath);
@@ -111,7 +111,7 @@ public class BriefCommandTests : IClassFixture<BriefCommandTests.AuditedCity>
     {
         var store = new GeoPackageStore(Path.Combine(_city.AuditPath, "audit.gpkg"), create: false);
         var units = store.ReadLayer("subdistrict_coverage");
-        int name = units.RequireField("name"), street = units.RequireField("street_pct"), area = units.RequireField("area_pct");
+        int name = units.RequireField("name"), street = units.RequireField("street_pct"), area = units.RequireField("served_land_pct");
         string Pct(object? v) => (Convert.ToDouble(v, CultureInfo.InvariantCulture)).ToString("0.0", CultureInfo.InvariantCulture) + " %";
         // The unit whose figures differ most from the whole map's, so the test cannot pass on the city-wide figures.
         var unit = units.Features.OrderByDescending(f => Math.Abs(Convert.ToDouble(f.Values[street], CultureInfo.InvariantCulture) - double.Parse(_city.Headline, CultureInfo.InvariantCulture))).First();
@@ -205,8 +205,11 @@ public class BriefCommandTests : IClassFixture<BriefCommandTests.AuditedCity>
         Assert.Contains("- 面积覆盖率 ", md);
         Assert.Contains("个（1000 m planning cells (网格)）", md);
 
-        var rows = File.ReadAllLines(Path.Combine(_city.CellAuditPath, "coverage.csv")).Skip(1).Select(l => l.Split(',')).ToList();
-        var zero = rows.Where(r => double.Parse(r[5], CultureInfo.InvariantCulture) > 0 && double.Parse(r[6], CultureInfo.InvariantCulture) == 0).Select(r => r[1]).ToList();
+        var table = File.ReadAllLines(Path.Combine(_city.CellAuditPath, "coverage.csv"));
+        var header = table[0].Split(',').ToList();
+        int streetKm = header.IndexOf("street_km"), coveredKm = header.IndexOf("covered_street_km");
+        var rows = table.Skip(1).Select(l => l.Split(',')).ToList();
+        var zero = rows.Where(r => double.Parse(r[streetKm], CultureInfo.InvariantCulture) > 0 && double.Parse(r[coveredKm], CultureInfo.InvariantCulture) == 0).Select(r => r[1]).ToList();
         Assert.NotEmpty(zero);
         var line = md.Split('\n').Single(l => l.StartsWith($"- 道路覆盖率为 0 % 的网格（{zero.Count} 个", StringComparison.Ordinal));
         Assert.Equal(zero.Order(), line.Split('：')[1].Split('、').Select(n => n.Trim()).Order());

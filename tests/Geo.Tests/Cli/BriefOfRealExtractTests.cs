@@ -19,7 +19,7 @@ public class BriefOfRealExtractTests
         Assert.Contains("service coverage briefing", text);
         Assert.Contains("Ordino: ", text);
         Assert.Contains("Andorra la Vella", text);
-        string headline = audit.Stdout.Split('\n')[0].Split(' ')[0];
+        string headline = audit.Stdout.Split('\n').First(l => l.Contains("of streets within")).Split(' ')[0];
         Assert.Contains($"street coverage {headline} %: ", text.Replace('\u00a0', ' '));
     }
 }

@@ -20,7 +20,10 @@ public sealed class ResultSizeTests
     public void Audit_estimate_is_within_a_factor_of_two_of_the_retained_heap(string profile, double minutes)
     {
         var city = SyntheticCity.Generate(new SyntheticCityOptions(Vertices: 6000, Stations: 30, Seed: 4));
-        var inputs = new ViewerInputs("city", city, city.Stations, "stations", city.Subdistricts, "subdistricts", null, profile, 5, 300, Array.Empty<string>());
+        var inputs = new ViewerInputs("city", city, city.Stations, "stations", city.Subdistricts, "subdistricts", null, profile, 5, 300, Array.Empty<string>())
+        {
+            Planning = Geo.Analyses.Workflow.PlanningInputs.Of(city, city.Stations, "stations", city.Subdistricts, "subdistricts"),
+        };
         var session = new ViewerSession(inputs);
         session.Audit(profile, 5);    // builds the graph, snapping index and pairing structures shared by every audit
         long before = GC.GetTotalMemory(forceFullCollection: true);

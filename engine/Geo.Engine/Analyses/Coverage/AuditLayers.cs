@@ -11,24 +11,12 @@ public static class AuditLayers
     {
         var layers = ServiceAreaLayers.ToLayers(audit.ServiceAreas).Where(l => l.Name != ServiceAreaLayers.Overlap).ToList();
 
-        var subdistricts = new FeatureLayer("subdistrict_coverage", GeometryKind.MultiPolygon, new[]
-        {
-            new FieldDefinition("subdistrict_id", FieldType.Integer), new FieldDefinition("name", FieldType.Text),
-            new FieldDefinition("area_km2", FieldType.Real), new FieldDefinition("covered_km2", FieldType.Real), new FieldDefinition("area_pct", FieldType.Real),
-            new FieldDefinition("street_km", FieldType.Real), new FieldDefinition("covered_street_km", FieldType.Real), new FieldDefinition("street_pct", FieldType.Real),
-            new FieldDefinition("demand", FieldType.Real), new FieldDefinition("covered_demand", FieldType.Real), new FieldDefinition("demand_pct", FieldType.Real),
-            new FieldDefinition("stations_inside", FieldType.Integer), new FieldDefinition("paired_stations", FieldType.Text), new FieldDefinition("worst_minutes", FieldType.Real),
-        });
+        var subdistricts = UnitLayer("subdistrict_coverage", audit);
         var gaps = new FeatureLayer("gaps", GeometryKind.MultiPolygon, new[]
         {
             new FieldDefinition("subdistrict_id", FieldType.Integer), new FieldDefinition("name", FieldType.Text), new FieldDefinition("gap_km2", FieldType.Real),
         });
-        foreach (var s in audit.Subdistricts)
-        {
-            subdistricts.Add(s.Boundary, s.Id, s.Name, R(s.AreaKm2), R(s.CoveredKm2), R(100 * s.AreaShare), R(s.StreetKm), R(s.CoveredStreetKm), R(100 * s.StreetShare),
-                R(s.Demand), R(s.CoveredDemand), R(100 * s.DemandShare), (long)s.StationsInside, string.Join(' ', s.PairedStations), s.WorstMinutes is { } w ? R(w) : null);
-            if (!s.Gap.IsEmpty) gaps.Add(s.Gap, s.Id, s.Name, R(s.UncoveredKm2));
-        }
+        foreach (var s in audit.Subdistricts.Where(s => !s.Gap.IsEmpty)) gaps.Add(s.Gap, s.Id, s.Name, R(s.UncoveredKm2));
 
         // Areas where the widened stretch has any, the stretch's own streets where it has none: one feature per blind spot.
         var spots = new FeatureLayer("blind_spots", GeometryKind.Geometry, new[]
@@ -58,6 +46,8 @@ public static class AuditLayers
             new FieldDefinition("demand", FieldType.Real), new FieldDefinition("covered_demand", FieldType.Real), new FieldDefinition("demand_pct", FieldType.Real),
             new FieldDefinition("stations", FieldType.Integer), new FieldDefinition("unsnapped", FieldType.Integer), new FieldDefinition("blind_spots", FieldType.Integer),
             new FieldDefinition("fragments", FieldType.Integer), new FieldDefinition("direction", FieldType.Text),
+            new FieldDefinition("land_km2", FieldType.Real), new FieldDefinition("served_land_km2", FieldType.Real), new FieldDefinition("served_land_pct", FieldType.Real),
+            new FieldDefinition("stations_from", FieldType.Text), new FieldDefinition("unit_kind", FieldType.Text), new FieldDefinition("units_from", FieldType.Text),
         });
         var t = audit.Totals;
         var extent = new NetTopologySuite.Geometries.Envelope();
@@ -67,11 +57,37 @@ public static class AuditLayers
             summary.Add(new NetTopologySuite.Geometries.GeometryFactory(new NetTopologySuite.Geometries.PrecisionModel(), 4326).ToGeometry(extent),
                 audit.Minutes, audit.Profile, R(t.StreetKm), R(t.CoveredStreetKm), R(100 * t.StreetShare), R(t.AreaKm2), R(t.CoveredKm2), R(100 * t.AreaShare),
                 R(t.Demand), R(t.CoveredDemand), R(100 * t.DemandShare), (long)t.Stations, (long)t.Unsnapped, (long)audit.BlindSpots.Count,
-                (long)audit.Fragments.Count, audit.Direction.Name());
+                (long)audit.Fragments.Count, audit.Direction.Name(),
+                R(t.LandKm2), R(t.ServedLandKm2), R(100 * t.LandShare), audit.StationsFrom, Geo.Data.Subdistricts.UnitKinds.Label(audit.UnitKind), audit.SubdistrictsFrom);
         }
         layers.AddRange(new[] { subdistricts, gaps, spots, stations, summary });
         if (audit.Pairing is not null) layers.AddRange(Pairing.PairingLayers.ToLayers(audit.Pairing).Where(l => layers.All(x => x.Name != l.Name)));
         return layers;
+    }
+
+    /// <summary>The planning cells (网格) inside the audit's units: their own layer beside the units'.</summary>
+    public static FeatureLayer CellLayer(AuditResult byCell) => UnitLayer("cell_coverage", byCell);
+
+    private static FeatureLayer UnitLayer(string name, AuditResult audit)
+    {
+        var layer = new FeatureLayer(name, GeometryKind.MultiPolygon, new[]
+        {
+            new FieldDefinition("subdistrict_id", FieldType.Integer), new FieldDefinition("name", FieldType.Text),
+            new FieldDefinition("unit_kind", FieldType.Text), new FieldDefinition("parent", FieldType.Text), new FieldDefinition("held_pct", FieldType.Real),
+            new FieldDefinition("area_km2", FieldType.Real), new FieldDefinition("covered_km2", FieldType.Real), new FieldDefinition("area_pct", FieldType.Real),
+            new FieldDefinition("land_km2", FieldType.Real), new FieldDefinition("served_land_km2", FieldType.Real), new FieldDefinition("served_land_pct", FieldType.Real),
+            new FieldDefinition("street_km", FieldType.Real), new FieldDefinition("covered_street_km", FieldType.Real), new FieldDefinition("street_pct", FieldType.Real),
+            new FieldDefinition("demand", FieldType.Real), new FieldDefinition("covered_demand", FieldType.Real), new FieldDefinition("demand_pct", FieldType.Real),
+            new FieldDefinition("stations_inside", FieldType.Integer), new FieldDefinition("paired_stations", FieldType.Text), new FieldDefinition("worst_minutes", FieldType.Real),
+        });
+        string kind = Geo.Data.Subdistricts.UnitKinds.Label(audit.UnitKind);
+        foreach (var s in audit.Subdistricts)
+        {
+            layer.Add(s.Boundary, s.Id, s.Name, kind, s.Parent, R(100 * s.HeldShare), R(s.AreaKm2), R(s.CoveredKm2), R(100 * s.AreaShare),
+                R(s.LandKm2), R(s.ServedLandKm2), R(100 * s.LandShare), R(s.StreetKm), R(s.CoveredStreetKm), R(100 * s.StreetShare),
+                R(s.Demand), R(s.CoveredDemand), R(100 * s.DemandShare), (long)s.StationsInside, string.Join(' ', s.PairedStations), s.WorstMinutes is { } w ? R(w) : null);
+        }
+        return layer;
     }
 
     private static double R(double value) => Math.Round(value, 4);

@@ -12,6 +12,20 @@ public sealed record SubdistrictCoverage(
     /// <summary>The stations paired with this subdistrict (结对子), when the audit ran a pairing.</summary>
     public IReadOnlyList<string> PairedStations { get; init; } = Array.Empty<string>();
 
+    /// <summary>The unit's city blocks (faces of the street network), km², and their part served (see <see cref="ServedLand"/>).</summary>
+    public double LandKm2 { get; init; }
+
+    public double ServedLandKm2 { get; init; }
+
+    /// <summary>Served land: the share of the unit's block area whose frontage the circle reaches.</summary>
+    public double LandShare => LandKm2 > 0 ? ServedLandKm2 / LandKm2 : 0;
+
+    /// <summary>The unit this one lies in (a planning cell's district), when reporting nests.</summary>
+    public string? Parent { get; init; }
+
+    /// <summary>The share of the unit the street data holds: below 1 for units cut by the data's edge, whose figures are of the part held.</summary>
+    public double HeldShare { get; init; } = 1;
+
     public double UncoveredKm2 => AreaKm2 - CoveredKm2;
     public double UncoveredStreetKm => StreetKm - CoveredStreetKm;
     public double AreaShare => AreaKm2 > 0 ? CoveredKm2 / AreaKm2 : 0;
@@ -48,6 +62,13 @@ public sealed record AuditTotals(
     public double AreaShare => AreaKm2 > 0 ? CoveredKm2 / AreaKm2 : 0;
     public double StreetShare => StreetKm > 0 ? CoveredStreetKm / StreetKm : 0;
     public double DemandShare => Demand > 0 ? CoveredDemand / Demand : 0;
+
+    /// <summary>Block area of all units, km², and its served part.</summary>
+    public double LandKm2 { get; init; }
+
+    public double ServedLandKm2 { get; init; }
+
+    public double LandShare => LandKm2 > 0 ? ServedLandKm2 / LandKm2 : 0;
 }
 
 public sealed record AuditResult(
@@ -63,6 +84,9 @@ public sealed record AuditResult(
     IReadOnlyList<string> Warnings)
 {
     public Pairing.PairingResult? Pairing { get; init; }
+
+    /// <summary>What the units are (区/县, 街道, 社区 or 网格), so no output calls a planning cell a subdistrict.</summary>
+    public Geo.Data.Subdistricts.UnitKind UnitKind { get; init; } = Geo.Data.Subdistricts.UnitKind.PlanningCell;
 
     /// <summary>Which way the break was measured (service areas, coverage, nearest stations, pairing).</summary>
     public Streets.TravelDirection Direction { get; init; } = Streets.TravelDirection.ToStation;

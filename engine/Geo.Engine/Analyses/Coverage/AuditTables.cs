@@ -9,10 +9,12 @@ public static class AuditTables
     public static string CoverageCsv(AuditResult audit)
     {
         var csv = new StringBuilder();
-        csv.AppendLine("subdistrict_id,name,area_km2,covered_km2,area_pct,street_km,covered_street_km,street_pct,uncovered_street_km,demand,covered_demand,demand_pct,stations_inside,paired_stations,worst_minutes");
+        csv.AppendLine("subdistrict_id,name,unit_kind,parent,held_pct,area_km2,covered_km2,area_pct,land_km2,served_land_km2,served_land_pct,street_km,covered_street_km,street_pct,uncovered_street_km,demand,covered_demand,demand_pct,stations_inside,paired_stations,worst_minutes");
+        string kind = Geo.Data.Subdistricts.UnitKinds.Label(audit.UnitKind);
         foreach (var s in audit.Subdistricts)
         {
-            csv.AppendLine(string.Join(',', s.Id.ToString(CultureInfo.InvariantCulture), Quote(s.Name), N(s.AreaKm2), N(s.CoveredKm2), N(100 * s.AreaShare),
+            csv.AppendLine(string.Join(',', s.Id.ToString(CultureInfo.InvariantCulture), Quote(s.Name), Quote(kind), Quote(s.Parent ?? ""), N(100 * s.HeldShare),
+                N(s.AreaKm2), N(s.CoveredKm2), N(100 * s.AreaShare), N(s.LandKm2), N(s.ServedLandKm2), N(100 * s.LandShare),
                 N(s.StreetKm), N(s.CoveredStreetKm), N(100 * s.StreetShare), N(s.UncoveredStreetKm), N(s.Demand), N(s.CoveredDemand), N(100 * s.DemandShare),
                 s.StationsInside.ToString(CultureInfo.InvariantCulture), Quote(string.Join(' ', s.PairedStations)), s.WorstMinutes is { } w ? N(w) : ""));
         }

@@ -23,12 +23,13 @@ public static class CoverageAudit
     public static AuditResult Run(
         StreetSnapper snapper, IReadOnlyList<Station> stations, IReadOnlyList<Subdistrict> subdistricts,
         IReadOnlyList<DemandPoint>? demand, AuditOptions options, string stationsFrom = "", string subdistrictsFrom = "",
-        IEnumerable<string>? warnings = null, CancellationToken cancellation = default)
+        IEnumerable<string>? warnings = null, CancellationToken cancellation = default, ServiceAreaResult? serviceAreas = null)
     {
         var graph = snapper.Graph;
         double lateral = options.LateralMeters ?? graph.Profile.LateralMeters;
         options.Validate();
-        var areas = ServiceAreaAnalysis.Run(snapper, stations, new ServiceAreaOptions(new[] { options.Minutes }, lateral, Overlap: false, Direction: options.Direction), cancellation);
+        // Reporting by a second set of units (cells inside districts) reuses the first run's service areas.
+        var areas = serviceAreas ?? ServiceAreaAnalysis.Run(snapper, stations, new ServiceAreaOptions(new[] { options.Minutes }, lateral, Overlap: false, Direction: options.Direction), cancellation);
         var parallel = new ParallelOptions { CancellationToken = cancellation };
         var coverageLonLat = areas.Coverage[0].Area;
         var coverageLocal = areas.CoverageLocal[0];
@@ -40,6 +41,7 @@ public static class CoverageAudit
         // Subdistrict figures.
         var locals = subdistricts.Select(s => graph.ToLocal(s.Geometry)).ToArray();
         var (streetKm, coveredKm) = StreetShares.ByArea(graph, locals, covered);
+        var (landKm2, servedLandKm2) = ServedLand.ByArea(graph, locals, covered);
         var gaps = new Geometry[subdistricts.Count];
         var gapsLocal = new Geometry[subdistricts.Count];
         var coveredArea = new double[subdistricts.Count];
@@ -92,7 +94,13 @@ public static class CoverageAudit
             var s = subdistricts[i];
             double area = locals[i].Area / 1e6;
             results[i] = new SubdistrictCoverage(s.Id, s.Name, s.Geometry, gaps[i], area, Math.Min(area, coveredArea[i]), streetKm[i], Math.Min(streetKm[i], coveredKm[i]),
-                streetDemand ? streetKm[i] : demandTotal[i], streetDemand ? Math.Min(streetKm[i], coveredKm[i]) : demandCovered[i], stationsInside[i], worst[i]);
+                streetDemand ? streetKm[i] : demandTotal[i], streetDemand ? Math.Min(streetKm[i], coveredKm[i]) : demandCovered[i], stationsInside[i], worst[i])
+            {
+                LandKm2 = landKm2[i],
+                ServedLandKm2 = Math.Min(landKm2[i], servedLandKm2[i]),
+                Parent = s.Parent,
+                HeldShare = s.HeldShare,
+            };
         }
 
         // Blind spots: uncovered stretches cut at subdistrict borders.
@@ -111,7 +119,11 @@ public static class CoverageAudit
         var totals = new AuditTotals(studyArea, results.Sum(r => r.CoveredKm2), totalStreetKm, totalCoveredKm,
             streetDemand ? totalStreetKm : demand!.Sum(d => d.Weight),
             streetDemand ? totalCoveredKm : demand!.Where(d => IsCovered(d.Geometry)).Sum(d => d.Weight),
-            areas.Snapped.Count, areas.Unsnapped.Count);
+            areas.Snapped.Count, areas.Unsnapped.Count)
+        {
+            LandKm2 = results.Sum(r => r.LandKm2),
+            ServedLandKm2 = results.Sum(r => r.ServedLandKm2),
+        };
         var notes = (warnings ?? Array.Empty<string>()).Concat(areas.Unsnapped.Select(u => $"station {u.Station.Id} left out: {u.Reason}")).ToList();
         return new AuditResult(graph.Profile.Name, options.Minutes, stationsFrom, subdistrictsFrom,
             streetDemand ? "street length (km)" : $"{demand!.Count} demand points", areas, results, ranked, totals, notes)

@@ -17,13 +17,14 @@ public static class DemandSource
 {
     public sealed record Loaded(IReadOnlyList<DemandPoint> Points, IReadOnlyList<string> Warnings);
 
-    public static Loaded Load(IEnumerable<string> specs, IFeatureStore store, StreetDataset dataset, Envelope lonLatExtent)
+    /// <param name="crs">The CRS of the demand files and layers named (not of the dataset's own POIs); WGS84 when null.</param>
+    public static Loaded Load(IEnumerable<string> specs, IFeatureStore store, StreetDataset dataset, Envelope lonLatExtent, InputCrs? crs = null)
     {
         var points = new List<DemandPoint>();
         var warnings = new List<string>();
         foreach (var spec in specs)
         {
-            var loaded = LoadOne(spec, store, dataset);
+            var loaded = LoadOne(spec, store, dataset, crs ?? InputCrs.Wgs84);
             int outside = 0;
             foreach (var p in loaded)
             {
@@ -36,7 +37,7 @@ public static class DemandSource
         return new Loaded(points, warnings);
     }
 
-    private static List<DemandPoint> LoadOne(string spec, IFeatureStore store, StreetDataset dataset)
+    private static List<DemandPoint> LoadOne(string spec, IFeatureStore store, StreetDataset dataset, InputCrs crs)
     {
         if (spec.StartsWith(StationSource.PoiPrefix, StringComparison.OrdinalIgnoreCase))
         {
@@ -52,9 +53,8 @@ public static class DemandSource
             name = spec[..colon];
             weightColumn = spec[(colon + 1)..];
         }
-        FeatureLayer layer = name.EndsWith(".geojson", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-            ? GeoJsonFile.Read(name)
-            : name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? CsvPointFile.Read(name) : store.ReadLayer(LayerName.Require(name, "demand layer"));
+        bool isFile = InputLayerFile.IsFile(name);
+        FeatureLayer layer = isFile ? InputLayerFile.Read(name, crs) : store.ReadLayer(LayerName.Require(name, "demand layer"));
         if (layer.Srid != 4326) throw new GeoInputException($"demand layer '{name}' is in EPSG:{layer.Srid}; demand must be lon/lat (EPSG:4326)");
         int weight = weightColumn.Length == 0 ? -1 : layer.FieldIndex(weightColumn);
         if (weightColumn.Length > 0 && weight < 0)
@@ -74,8 +74,9 @@ public static class DemandSource
                     throw new GeoInputException($"demand layer '{name}' feature {i + 1}: weight '{value}' in column '{weightColumn}' is not a non-negative number");
                 }
             }
-            LonLatRange.Require(f.Geometry, $"demand layer '{name}' feature {i + 1}");
-            var point = f.Geometry as Point ?? f.Geometry.InteriorPoint;
+            var geometry = isFile || crs.IsWgs84 ? f.Geometry : crs.ToWgs84(f.Geometry);
+            LonLatRange.Require(geometry, $"demand layer '{name}' feature {i + 1}");
+            var point = geometry as Point ?? geometry.InteriorPoint;
             point.SRID = 4326;
             result.Add(new DemandPoint(name, w, point));
         }

@@ -185,6 +185,8 @@ public static class DatasetLayers
     {
         RequireLonLat(layer);
         int id = layer.FieldIndex("osm_id"), name = layer.RequireField("name"), level = layer.FieldIndex("admin_level");
+        int code = layer.FieldIndex("code"), parent = new[] { "parentCode", "parent_code" }.Select(layer.FieldIndex).FirstOrDefault(i => i >= 0, -1);
+        if (id < 0) id = code;
         var result = new List<Subdistrict>(layer.Features.Count);
         for (int i = 0; i < layer.Features.Count; i++)
         {
@@ -196,7 +198,11 @@ public static class DatasetLayers
             LonLatRange.Require(f.Geometry, $"layer '{layer.Name}' feature {i + 1}");
             result.Add(new Subdistrict(id >= 0 && f.Values[id] is not null ? AsLong(f.Values[id]) : i + 1,
                 f.Values[name] as string ?? $"#{i + 1}", level >= 0 && f.Values[level] is not null ? (int)AsLong(f.Values[level]) : 0,
-                f.Geometry));
+                f.Geometry)
+            {
+                Code = code >= 0 && f.Values[code] is not null ? AsLong(f.Values[code]) : null,
+                ParentCode = parent >= 0 && f.Values[parent] is not null ? AsLong(f.Values[parent]) : null,
+            });
         }
         return result;
     }

@@ -24,18 +24,14 @@ public static class StationSource
                 .Select(p => new Station($"{p.OsmType[0]}{p.OsmId}", p.Name, p.Geometry)).ToArray();
             if (stations.Count == 0) throw new GeoInputException($"no POI of {store.Description} matches '{query.Text}'");
         }
-        else if (spec.EndsWith(".geojson", StringComparison.OrdinalIgnoreCase) || spec.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        else if (InputLayerFile.IsFile(spec))
         {
-            stations = FromLayer(GeoJsonFile.Read(spec), crs, spec);
-        }
-        else if (spec.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-        {
-            stations = FromLayer(CsvPointFile.Read(spec), crs, spec);
+            stations = FromLayer(InputLayerFile.Read(spec, crs), InputCrs.Wgs84, spec);
         }
         else
         {
             LayerName.Require(spec, "station layer");
-            stations = FromLayer(store.ReadLayer(spec), InputCrs.Wgs84, $"{store.Description} layer '{spec}'");
+            stations = FromLayer(store.ReadLayer(spec), crs, $"{store.Description} layer '{spec}'");
         }
         RequireUniqueIds(stations, spec);
         return stations;

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Geo.Coordinates;
 using Geo.Data.Features;
+using Geo.Data.Files;
 using Geo.Data.Model;
 using Geo.Streets;
 using NetTopologySuite.Geometries;
@@ -13,9 +15,13 @@ namespace Geo.Data.Subdistricts;
 /// </summary>
 public static class SubdistrictSource
 {
-    public sealed record Loaded(IReadOnlyList<Subdistrict> Subdistricts, string Description, IReadOnlyList<string> Warnings);
+    public sealed record Loaded(IReadOnlyList<Subdistrict> Subdistricts, string Description, IReadOnlyList<string> Warnings)
+    {
+        public UnitKind Kind { get; init; } = UnitKinds.FromNames(Subdistricts.Select(s => s.Name));
+    }
 
-    public static Loaded Load(string? spec, IFeatureStore store, StreetDataset dataset, StreetGraph graph)
+    /// <param name="crs">The CRS of a boundary file or layer the user names (gcj02 for web-map outlines); the dataset's own are lon/lat.</param>
+    public static Loaded Load(string? spec, IFeatureStore store, StreetDataset dataset, StreetGraph graph, InputCrs? crs = null)
     {
         var warnings = new List<string>();
         if (spec is null)
@@ -26,7 +32,7 @@ public static class SubdistrictSource
                 return Checked(dataset.Subdistricts.Where(s => s.AdminLevel == level).ToList(), $"the dataset's subdistricts (admin_level {level})", warnings);
             }
             warnings.Add("the dataset has no subdistrict boundaries: coverage is reported by 1 km planning cells (网格); pass --subdistricts to use real ones");
-            return Checked(PlanningCells.Over(graph, 1000), "1 km planning cells (网格)", warnings);
+            return Checked(PlanningCells.Over(graph, 1000), "1 km planning cells (网格)", warnings) with { Kind = UnitKind.PlanningCell };
         }
         if (spec.StartsWith("admin:", StringComparison.OrdinalIgnoreCase))
         {
@@ -51,14 +57,21 @@ public static class SubdistrictSource
             {
                 throw new GeoInputException($"--subdistricts '{spec}': cell size must be between 100 m and 20 km, e.g. cells:1km");
             }
-            return Checked(PlanningCells.Over(graph, value * factor), $"{value * factor:0} m planning cells (网格)", warnings);
+            return Checked(PlanningCells.Over(graph, value * factor), $"{value * factor:0} m planning cells (网格)", warnings) with { Kind = UnitKind.PlanningCell };
+        }
+        crs ??= InputCrs.Wgs84;
+        if (InputLayerFile.IsFile(spec))
+        {
+            var file = InputLayerFile.Read(spec, crs);
+            if (file.Features.Count == 0) throw new GeoInputException($"{spec} holds no boundaries");
+            return Checked(DatasetLayers.ReadSubdistricts(file).ToList(), $"{Path.GetFileName(spec)}{CrsNote(crs)}", warnings);
         }
         LayerName.Require(spec, "subdistrict layer");
         var layer = store.ReadLayer(spec);
         if (layer.Features.Count == 0) throw new GeoInputException($"subdistrict layer '{spec}' is empty");
-        var read = DatasetLayers.ReadSubdistricts(layer).ToList();
+        var read = DatasetLayers.ReadSubdistricts(layer).Select(d => crs.IsWgs84 ? d : d with { Geometry = crs.ToWgs84(d.Geometry) }).ToList();
         RequireNearStreets(read, graph, $"subdistrict layer '{spec}'");
-        return Checked(read, $"layer '{spec}'", warnings);
+        return Checked(read, $"layer '{spec}'{CrsNote(crs)}", warnings);
     }
 
     /// <summary>
@@ -87,6 +100,8 @@ public static class SubdistrictSource
             }
         }
     }
+
+    private static string CrsNote(InputCrs crs) => crs.IsWgs84 ? "" : $", converted from {crs.Name}";
 
     private static Loaded Checked(List<Subdistrict> subdistricts, string description, List<string> warnings) =>
         new(SubdistrictCheck.Valid(subdistricts, description, warnings), description, warnings);

@@ -14,7 +14,8 @@ namespace Geo.Data.Synthetic;
 /// and alternating one-ways, the 一环路 and 二环路 ring roads, an elevated expressway above 二环路 (cars only) with
 /// ramps, a motorway spur, a river crossed only by primary roads on a few bridges, walled compounds entered through
 /// one gate, Voronoi subdistricts named …街道, stations named …驿站 / …党群服务中心 beside walkable streets, and POIs
-/// for demand. Same options, same city, byte for byte.
+/// for demand; or laid over real boundaries (a frame of 街道), which then name its subdistricts. Same options, same
+/// city, byte for byte.
 /// </summary>
 public static class SyntheticCity
 {
@@ -32,7 +33,9 @@ public static class SyntheticCity
         var streets = new SyntheticStreets(layout, plane, random, names);
         streets.Build();
 
-        var subdistricts = Subdistricts(random, names, plane, layout.Boundary, Math.Max(4, options.Vertices / 3000));
+        var subdistricts = options.Frame is { } frame
+            ? SyntheticFrame.Within(frame, plane, layout.Boundary)
+            : Subdistricts(random, names, plane, layout.Boundary, Math.Max(4, options.Vertices / 3000));
         Func<Point, bool> onLand = point => layout.IsDryLand(plane, point);
         var stations = Stations(random, streets.Pieces, subdistricts, onLand, options.Stations);
         var pois = Pois(random, streets.Pieces, onLand, options.Vertices / 100);

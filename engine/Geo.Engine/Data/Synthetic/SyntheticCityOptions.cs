@@ -14,5 +14,12 @@ public sealed record SyntheticCityOptions(
         if (Stations is < 0 or > 100_000) throw new GeoInputException($"--stations must be between 0 and 100,000, got {Stations}");
     }
 
-    public string Canonical => FormattableString.Invariant($"synthetic:vertices={Vertices},stations={Stations},seed={Seed},centre={CentreLon},{CentreLat}");
+    /// <summary>Real boundaries the city is laid over (街道 with their names and codes), instead of made-up ones.</summary>
+    public IReadOnlyList<Geo.Data.Model.Subdistrict>? Frame { get; init; }
+
+    /// <summary>Where the frame came from, recorded in the dataset's source.</summary>
+    public string FrameName { get; init; } = "";
+
+    public string Canonical => FormattableString.Invariant($"synthetic:vertices={Vertices},stations={Stations},seed={Seed},centre={CentreLon},{CentreLat}")
+        + (Frame is null ? "" : $",frame={FrameName}");
 }

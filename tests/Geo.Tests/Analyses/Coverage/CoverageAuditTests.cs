@@ -130,7 +130,8 @@ public class CoverageAuditTests
         var audit = Audit(Snapper(TestCity.Grid(12, 12)), new[] { At("a", 250, 250) });
         var csv = AuditTables.CoverageCsv(audit).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(5, csv.Length);
-        Assert.StartsWith("subdistrict_id,name,area_km2", csv[0]);
+        Assert.StartsWith("subdistrict_id,name,unit_kind,parent,held_pct,area_km2", csv[0]);
+        Assert.Contains("served_land_pct", csv[0]);
         Assert.Contains("第1街道", csv[1]);
         Assert.StartsWith("id,rank,kind,demand,street_km", AuditTables.BlindSpotsCsv(audit));
         var md = Geo.Rendering.Reports.CoverageReport.Markdown(audit, "coverage.png", 0.8, Geo.Rendering.Words.OutputLanguage.En);

@@ -1,0 +1,121 @@
+using Geo.Analyses.ServiceAreas;
+using Geo.Streets;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Index.Strtree;
+using NetTopologySuite.Operation.Overlay;
+using NetTopologySuite.Operation.OverlayNG;
+
+namespace Geo.Analyses.Coverage;
+
+/// <summary>
+/// Served land: each city block counts with the share of its frontage (its boundary streets) the service circle
+/// reaches, weighted by its area. A block ringed by reached streets is served whole, one reached on two of four
+/// equal sides half. Per unit, only the part of a block inside the unit counts (graph coordinates, km²).
+/// </summary>
+public static class ServedLand
+{
+    /// <summary>Reached frontage is matched within this distance: the block boundary and the street are the same line.</summary>
+    private const double FrontageToleranceMeters = 0.05;
+
+    public static (double[] LandKm2, double[] ServedKm2) ByArea(StreetGraph graph, IReadOnlyList<Geometry> localAreas, IReadOnlyList<ReachedInterval> covered)
+    {
+        var blocks = CityBlocks.Of(graph).Blocks;
+        var served = ServedShares(graph, blocks, covered);
+        var index = new STRtree<int>();
+        for (int b = 0; b < blocks.Count; b++) index.Insert(blocks[b].EnvelopeInternal, b);
+        index.Build();
+        var land = new double[localAreas.Count];
+        var servedLand = new double[localAreas.Count];
+        Parallel.For(0, localAreas.Count, a =>
+        {
+            var area = localAreas[a];
+            var prepared = PreparedGeometryFactory.Prepare(area);
+            foreach (int b in index.Query(area.EnvelopeInternal))
+            {
+                var block = blocks[b];
+                double inside = prepared.Contains(block) ? block.Area
+                    : prepared.Intersects(block) ? OverlayNGRobust.Overlay(area, block, SpatialFunction.Intersection).Area : 0;
+                land[a] += inside / 1e6;
+                servedLand[a] += inside * served[b] / 1e6;
+            }
+        });
+        return (land, servedLand);
+    }
+
+    /// <summary>Each block's reached share of frontage, 0 to 1.</summary>
+    public static double[] ServedShares(StreetGraph graph, IReadOnlyList<Polygon> blocks, IReadOnlyList<ReachedInterval> covered)
+    {
+        // Every straight segment of the reached streets, indexed; a block side counts as reached where such a
+        // segment lies along it (both ends on its line), so a reached street meeting a block only at a corner adds nothing.
+        var segments = new List<(double Ax, double Ay, double Bx, double By)>();
+        foreach (var c in covered)
+        {
+            if (c.Length <= 0) continue;
+            var points = graph.Pieces.Between(c.Piece, c.From, c.To);
+            for (int k = 0; k + 1 < points.Count; k++) segments.Add((points[k].X, points[k].Y, points[k + 1].X, points[k + 1].Y));
+        }
+        var index = new STRtree<int>();
+        for (int i = 0; i < segments.Count; i++)
+        {
+            var (ax, ay, bx, by) = segments[i];
+            index.Insert(new Envelope(ax, bx, ay, by), i);
+        }
+        index.Build();
+        var shares = new double[blocks.Count];
+        Parallel.For(0, blocks.Count, b =>
+        {
+            double frontage = 0, reached = 0;
+            var along = new List<(double From, double To)>();
+            foreach (var ring in Rings(blocks[b]))
+            {
+                var c = ring.CoordinateSequence;
+                for (int k = 0; k + 1 < c.Count; k++)
+                {
+                    double ax = c.GetX(k), ay = c.GetY(k), dx = c.GetX(k + 1) - ax, dy = c.GetY(k + 1) - ay;
+                    double length = Math.Sqrt(dx * dx + dy * dy);
+                    if (length <= 0) continue;
+                    frontage += length;
+                    var side = new Envelope(ax, ax + dx, ay, ay + dy);
+                    side.ExpandBy(FrontageToleranceMeters);
+                    along.Clear();
+                    foreach (int i in index.Query(side))
+                    {
+                        var (sx, sy, ex, ey) = segments[i];
+                        double Off(double x, double y) => Math.Abs((x - ax) * dy - (y - ay) * dx) / length;
+                        if (Off(sx, sy) > FrontageToleranceMeters || Off(ex, ey) > FrontageToleranceMeters) continue;
+                        double t0 = ((sx - ax) * dx + (sy - ay) * dy) / length, t1 = ((ex - ax) * dx + (ey - ay) * dy) / length;
+                        double from = Math.Max(0, Math.Min(t0, t1)), to = Math.Min(length, Math.Max(t0, t1));
+                        if (to > from) along.Add((from, to));
+                    }
+                    reached += UnionLength(along);
+                }
+            }
+            shares[b] = frontage > 0 ? Math.Clamp(reached / frontage, 0, 1) : 0;
+        });
+        return shares;
+    }
+
+    private static IEnumerable<LineString> Rings(Polygon block)
+    {
+        yield return block.ExteriorRing;
+        foreach (var hole in block.InteriorRings) yield return hole;
+    }
+
+    private static double UnionLength(List<(double From, double To)> intervals)
+    {
+        if (intervals.Count == 0) return 0;
+        intervals.Sort();
+        double total = 0, start = intervals[0].From, end = intervals[0].To;
+        foreach (var (from, to) in intervals.Skip(1))
+        {
+            if (from > end)
+            {
+                total += end - start;
+                (start, end) = (from, to);
+            }
+            else end = Math.Max(end, to);
+        }
+        return total + end - start;
+    }
+}

@@ -1,0 +1,31 @@
+using Geo.Analyses.Demand;
+using Geo.Data.Model;
+using Geo.Data.Stations;
+using Geo.Data.Subdistricts;
+
+namespace Geo.Analyses.Workflow;
+
+/// <summary>
+/// What a planning run works on, read once: the dataset, the stations and where they come from, the units coverage
+/// is reported by (and the planning cells inside them, when reporting nests), and the demand.
+/// </summary>
+public sealed record PlanningInputs(
+    StreetDataset Dataset,
+    ChosenStations Stations,
+    SubdistrictSource.Loaded Units,
+    IReadOnlyList<Subdistrict>? CellsInUnits,
+    IReadOnlyList<DemandPoint>? Demand,
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>How the nested cells were made, e.g. "1000 m planning cells (网格) inside …".</summary>
+    public string CellsDescription { get; init; } = "";
+
+    public string UnitsDescription => Units.Description;
+
+    /// <summary>Inputs already read elsewhere (stations and units as given), with no cells nested.</summary>
+    public static PlanningInputs Of(StreetDataset dataset, IReadOnlyList<Station> stations, string stationsFrom, IReadOnlyList<Subdistrict> units, string unitsFrom) =>
+        new(dataset, new ChosenStations(stations, stationsFrom), new SubdistrictSource.Loaded(units, unitsFrom, Array.Empty<string>()), null, null, Array.Empty<string>());
+}
+
+/// <summary>An audit by the units, with its pairing, and by the planning cells inside them when reporting nests.</summary>
+public sealed record PlanningAudit(Coverage.AuditResult ByUnit, Coverage.AuditResult? ByCell);
