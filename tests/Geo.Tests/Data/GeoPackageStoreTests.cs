@@ -373,6 +373,36 @@ public class GeoPackageStoreTests
     }
 
     [Fact]
+    public void WriteLayers_layerWithAMatchingCopySource_takesItsRowsFromTheSource()
+    {
+        // Proves the bulk copy runs: the source's row 1 is changed after the layer was read, and the output has it.
+        using var folder = new TempFolder();
+        var source = folder.File("source.gpkg");
+        new GeoPackageStore(source, create: true).WriteLayers(new[] { Segments(30, 5) });
+        var read = new GeoPackageStore(source, create: false).ReadLayer("streets");
+        using (var connection = new SqliteConnection($"Data Source={source};Pooling=False"))
+        {
+            connection.Open();
+            // The GeoPackage R-tree triggers call spatial SQL functions plain SQLite lacks; the geometry is unchanged.
+            var triggers = new List<string>();
+            using (var list = connection.CreateCommand())
+            {
+                list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'streets'";
+                using var reader = list.ExecuteReader();
+                while (reader.Read()) triggers.Add(reader.GetString(0));
+            }
+            using var update = connection.CreateCommand();
+            update.CommandText = string.Concat(triggers.Select(t => $"DROP TRIGGER \"{t}\"; ")) + "UPDATE streets SET name = '源' WHERE fid = 1";
+            update.ExecuteNonQuery();
+        }
+        read.CopyOf = new LayerCopy(source, "streets");
+        var target = folder.File("copied.gpkg");
+        new GeoPackageStore(target, create: true).WriteLayers(new[] { read });
+
+        Assert.Equal("源", new GeoPackageStore(target, create: false).ReadLayer("streets").Features[0].Values[1]);
+    }
+
+    [Fact]
     public void WriteLayers_copySourceThatDoesNotMatch_writesTheFeaturesInstead()
     {
         using var folder = new TempFolder();

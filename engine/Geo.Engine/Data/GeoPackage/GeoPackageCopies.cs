@@ -27,8 +27,9 @@ internal static class GeoPackageCopies
                 {
                     using var attach = connection.CreateCommand();
                     attach.CommandText = $"ATTACH DATABASE @path AS {schema}";
-                    // Read-only, so no statement of the writer can ever change the source.
-                    attach.Parameters.AddWithValue("@path", new Uri(source).AbsoluteUri + "?mode=ro");
+                    // Every statement of the writer that could name a missing table says main. explicitly, so none
+                    // reaches the source.
+                    attach.Parameters.AddWithValue("@path", source);
                     attach.ExecuteNonQuery();
                 }
                 catch (SqliteException)
