@@ -16,22 +16,35 @@ public static class ViewerServer
 {
     public const long MaxBodyBytes = 64 * 1024;
     public const string OpenApiPath = "/openapi/v1.json";
+    private const int MinPoolThreads = 16;
 
-    public static WebApplication Build(ViewerSession session, string host = "127.0.0.1", int port = 5080, bool quiet = false)
+    public static WebApplication Build(ViewerSession session, string host = "127.0.0.1", int port = 5080, bool quiet = false, ServerLimits? limits = null)
     {
         if (!IPAddress.TryParse(host, out var address)) throw new GeoInputException($"--host '{host}' is not an IP address, e.g. 127.0.0.1");
         if (port is < 0 or > 65535) throw new GeoInputException($"--port {port} is not a TCP port (0–65535)");
+        // A computation waiting for another's cached result blocks its thread; a few threads up front keep light
+        // requests (/api/info, cached tiles) from waiting for the pool to grow meanwhile.
+        ThreadPool.GetMinThreads(out int workers, out int completions);
+        ThreadPool.SetMinThreads(Math.Max(workers, MinPoolThreads), completions);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ViewerServer).Assembly.GetName().Name });
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Listen(address, port);
             k.Limits.MaxRequestBodySize = MaxBodyBytes;
-            k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            // Kestrel's own limits sit well above RequestShape's, so what passes the first is refused by the second
+            // with a problem+json body; past Kestrel's, the connection is answered with a bare status.
+            k.Limits.MaxRequestLineSize = 4 * RequestShape.MaxTargetBytes;
+            k.Limits.MaxRequestHeadersTotalSize = 4 * RequestShape.MaxHeaderBytes;
             k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
         });
         builder.Logging.ClearProviders();
+        // A failure to start (address in use …) is reported by the caller in one line, not logged with its stack.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         if (!quiet) builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(session);
+        var serverLimits = limits ?? ServerLimits.Default;
+        builder.Services.AddSingleton(serverLimits);
+        builder.Services.AddSingleton(new MemoryBudget(MemoryBudget.Measure().Resident, session.Cache.BudgetBytes, serverLimits.Computations));
         builder.Services.AddSingleton(new NavigationState(session));
         builder.Services.AddSingleton(new TileCache(session));
         builder.Services.AddProblemDetails();
@@ -47,6 +60,7 @@ public static class ViewerServer
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages(RoutingProblems.Write);
+        app.Use(RequestShape.Check);
         app.Use(async (context, next) =>
         {
             context.Response.Headers["X-Content-Type-Options"] = "nosniff";

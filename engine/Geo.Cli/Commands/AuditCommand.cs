@@ -91,7 +91,10 @@ internal static class AuditCommand
                 Lap("pairing");
                 context.Status($"writing {(toPostGis ? "PostGIS" : target)}");
                 // The streets go along so the audit folder is self-contained for QGIS and for 'geo brief'.
-                var layers = AuditLayers.ToLayers(audit).Append(DatasetLayers.ToLayers(dataset).First(l => l.Name == DatasetLayers.Streets)).ToList();
+                var streets = DatasetLayers.ToLayers(dataset).First(l => l.Name == DatasetLayers.Streets);
+                string source = parse.GetValue(data)!;
+                if (!FeatureStores.IsPostGis(source)) streets.CopyOf = new Geo.Data.Features.LayerCopy(source, DatasetLayers.Streets);
+                var layers = AuditLayers.ToLayers(audit).Append(streets).ToList();
                 if (layerTarget is not null) target = layerTarget.Write(layers);
                 else
                 {

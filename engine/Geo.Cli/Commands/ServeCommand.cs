@@ -6,6 +6,7 @@ using Geo.Data;
 using Geo.Data.Model;
 using Geo.Data.Subdistricts;
 using Geo.MapViewer;
+using Geo.MapViewer.Api;
 using Geo.MapViewer.Session;
 using Geo.Streets;
 using Geo.Streets.Snapping;
@@ -25,6 +26,8 @@ internal static class ServeCommand
         var minutes = new Option<double>("--minutes") { Description = "The service circle shown first, in minutes", DefaultValueFactory = _ => 15 };
         var port = new Option<int>("--port") { Description = "TCP port (0: any free port)", DefaultValueFactory = _ => 5080 };
         var host = new Option<string>("--host") { Description = "Address to listen on; the default keeps the viewer on this machine", DefaultValueFactory = _ => "127.0.0.1" };
+        var cacheMb = new Option<int>("--cache-mb") { Description = "Memory budget of cached results (audits per profile and break, siting problems, tiles) in MB; least recently used are dropped and recomputed", DefaultValueFactory = _ => ViewerSession.DefaultCacheMegabytes };
+        var computations = new Option<int>("--computations") { Description = "Heavy computations (isochrones, audits, what-if, siting) at once; more wait up to a second, then get 503 with Retry-After", DefaultValueFactory = _ => ServerLimits.DefaultComputations };
         var crs = SharedOptions.InputCrs();
         var snap = SharedOptions.MaxSnap();
         var direction = SharedOptions.Direction();
@@ -32,24 +35,31 @@ internal static class ServeCommand
             "Map viewer and HTTP API: service areas, coverage, gaps, blind spots, pairing, what-if stations and siting on an interactive map, " +
             "with vector tiles and an OpenAPI document at /openapi/v1.json. Works offline.")
         {
-            data, stations, subdistricts, demand, profile, minutes, port, host, crs, snap, direction,
+            data, stations, subdistricts, demand, profile, minutes, port, host, cacheMb, computations, crs, snap, direction,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             string profileName = parse.GetValue(profile)!.Trim().ToLowerInvariant();
             if (!TravelProfile.BuiltInNames.Contains(profileName)) throw new GeoInputException($"--profile '{profileName}': geo serve shows the built-in profiles {string.Join(", ", TravelProfile.BuiltInNames)}");
             Geo.Analyses.Reach.Reachability.ValidateMinutes(parse.GetValue(minutes));
+            int cache = parse.GetValue(cacheMb), slots = parse.GetValue(computations);
+            if (cache is < 16 or > 1_048_576) throw new GeoInputException($"--cache-mb {cache}: give a budget between 16 and 1048576 MB");
+            if (slots is < 1 or > 256) throw new GeoInputException($"--computations {slots}: give between 1 and 256 heavy computations at once");
+            string hostName = parse.GetValue(host)!;
+            int portNumber = parse.GetValue(port);
+            var limits = ServerLimits.Default with { Computations = slots };
+            ListenCheck.Check(hostName, portNumber);
             var (session, warnings) = Load(parse.GetValue(data)!, parse.GetValue(stations), parse.GetValue(subdistricts), parse.GetValue(demand) ?? Array.Empty<string>(),
-                profileName, parse.GetValue(minutes), parse.GetValue(snap), InputCrs.Parse(parse.GetValue(crs)), TravelDirections.Parse(parse.GetValue(direction)!));
+                profileName, parse.GetValue(minutes), parse.GetValue(snap), InputCrs.Parse(parse.GetValue(crs)), TravelDirections.Parse(parse.GetValue(direction)!), cache);
             foreach (var w in warnings.Take(20)) Console.Error.WriteLine($"geo: warning: {w}");
-            var app = ViewerServer.Build(session, parse.GetValue(host)!, parse.GetValue(port));
+            var app = ViewerServer.Build(session, hostName, portNumber, limits: limits);
             try
             {
                 app.Start();
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
             {
-                throw new GeoInputException($"cannot listen on {parse.GetValue(host)}:{parse.GetValue(port)}: {e.Message}; pick another --port");
+                throw new GeoInputException(ListenCheck.Explain(hostName, portNumber, e));
             }
             var address = ViewerServer.Address(app);
             if (!IPAddress.IsLoopback(IPAddress.Parse(address.Host.Trim('[', ']')))) Console.Error.WriteLine($"geo: warning: listening on {address.Host}, reachable from other machines");
@@ -63,7 +73,8 @@ internal static class ServeCommand
 
     /// <summary>Reads everything the viewer shows, once: the same defaults as 'geo audit'.</summary>
     internal static (ViewerSession Session, IReadOnlyList<string> Warnings) Load(string dataSpec, string? stationsSpec, string? subdistrictsSpec, string[] demandSpecs,
-        string profile, double minutes, double maxSnap, InputCrs crs, TravelDirection direction = TravelDirection.ToStation)
+        string profile, double minutes, double maxSnap, InputCrs crs, TravelDirection direction = TravelDirection.ToStation,
+        int cacheMegabytes = ViewerSession.DefaultCacheMegabytes)
     {
         using var store = FeatureStores.Open(dataSpec, create: false);
         var dataset = DatasetLayers.Read(store);
@@ -74,7 +85,7 @@ internal static class ServeCommand
         var warnings = areas.Warnings.Concat(points?.Warnings ?? Array.Empty<string>()).ToList();
         var inputs = new ViewerInputs(FeatureStores.IsPostGis(dataSpec) ? "PostGIS" : Path.GetFileName(dataSpec), dataset,
             stations, stationsFrom, areas.Subdistricts, areas.Description, points?.Points, profile, minutes, maxSnap, warnings) { Direction = direction };
-        var session = new ViewerSession(inputs, snapper);
+        var session = new ViewerSession(inputs, snapper, cacheMegabytes);
         session.WarmUp(profile, minutes);
         return (session, warnings);
     }

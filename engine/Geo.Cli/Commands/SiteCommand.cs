@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Geo.Analyses.Demand;
+using Geo.Analyses.ServiceAreas;
 using Geo.Analyses.Siting;
 using Geo.Rendering.Charts;
 using Geo.Coordinates;
@@ -77,7 +78,8 @@ internal static class SiteCommand
                     : StationSource.Load(candidateSpec, store, dataset, inputCrs);
                 var demandSpecs = parse.GetValue(demand) ?? Array.Empty<string>();
                 DemandUnits units;
-                if (demandSpecs.Length == 0) units = DemandUnits.StreetKm(snapper.Graph);
+                // Street demand is cut where today's coverage ends, so siting starts from the figure 'geo audit' reports.
+                if (demandSpecs.Length == 0) units = DemandUnits.StreetKm(snapper.Graph, CoveredStreets.Within(snapper, existing, options.Minutes, options.Direction));
                 else
                 {
                     var points = DemandSource.Load(demandSpecs, store, dataset, snapper.LonLatExtent);

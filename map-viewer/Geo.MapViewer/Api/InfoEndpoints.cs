@@ -9,7 +9,7 @@ internal static class InfoEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/info", (ViewerSession session) =>
+        app.MapGet("/api/info", (ViewerSession session, ServerLimits serverLimits, MemoryBudget memory) =>
         {
             var e = session.Extent;
             var inputs = session.Inputs;
@@ -38,8 +38,28 @@ internal static class InfoEndpoints
                     max_locations = RequestChecks.MaxLocations,
                     max_breaks = RequestChecks.MaxBreaks,
                     max_minutes = Geo.Analyses.Reach.Reachability.MaxMinutes,
+                    max_areas = WorkEstimate.MaxAreas,
+                    max_cells = WorkEstimate.MaxCells,
                     max_body_bytes = ViewerServer.MaxBodyBytes,
-                    time_limit_seconds = Compute.DefaultLimit.TotalSeconds,
+                    max_target_bytes = RequestShape.MaxTargetBytes,
+                    max_header_bytes = RequestShape.MaxHeaderBytes,
+                    time_limit_seconds = serverLimits.TimeLimit.TotalSeconds,
+                    heavy_computations = serverLimits.Computations,
+                    cache_mb = session.Cache.BudgetBytes / (1024 * 1024),
+                },
+                memory = new
+                {
+                    budget_mb = memory.BudgetBytes / (1024 * 1024),
+                    at_start_mb = memory.StartBytes / (1024 * 1024),
+                    resident_mb = MemoryBudget.Measure().Resident / (1024 * 1024),
+                    peak_mb = MemoryBudget.Measure().Peak / (1024 * 1024),
+                },
+                cache = new
+                {
+                    used_mb = ApiJson.Round(session.Cache.UsedBytes / (1024.0 * 1024), 1),
+                    results = session.Cache.Count,
+                    evictions = session.Cache.Evictions,
+                    heavy_running = serverLimits.Running,
                 },
                 warnings = inputs.Warnings,
             });

@@ -23,7 +23,7 @@ internal static class IsochroneEndpoints
                 _ => throw ApiProblemException.BadRequest($"mode '{request.Mode}' is unknown: use \"network\" or \"circle\""),
             };
             var minutes = Breaks(session, request.Range);
-            var features = await Areas(context, session, profile, request.Locations, minutes, circle, session.Inputs.Direction);
+            var features = await Areas(context, session, profile, request.Locations, minutes, circle, session.Inputs.Direction, request.Smoothing);
             return ApiJson.GeoJson(ApiJson.Collection(features));
         })
         .Accepts<IsochroneRequest>("application/json")
@@ -33,15 +33,31 @@ internal static class IsochroneEndpoints
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
-    /// <summary>One feature per location and break, locations in request order; shared with the openrouteservice-shaped endpoint.</summary>
+    /// <summary>
+    /// One feature per location and break, locations in request order, smoothed and within the per-request limits;
+    /// shared with the openrouteservice-shaped endpoint.
+    /// </summary>
     internal static async Task<IReadOnlyList<NetTopologySuite.Features.IFeature>> Areas(HttpContext context, ViewerSession session, string profile,
-        double[][]? locations, IReadOnlyList<double> minutes, bool circle, Geo.Streets.TravelDirection direction)
+        double[][]? locations, IReadOnlyList<double> minutes, bool circle, Geo.Streets.TravelDirection direction, double? smoothingMeters = null)
     {
+        var graph = session.Snapper(profile).Graph;
+        double smoothing = ApiPolygons.Smoothing(smoothingMeters, graph);
         var stations = RequestChecks.Locations(session, profile, locations, "locations", "location-");
-        var result = await Compute.RunAsync(context, () =>
-            ServiceAreaAnalysis.Run(session.Snapper(profile), stations, new ServiceAreaOptions(minutes, Circle: circle, Overlap: false, Direction: direction)));
+        if (!circle) WorkEstimate.Check(graph, stations.Count, minutes, "isochrones");
+        else if (stations.Count * minutes.Count > WorkEstimate.MaxAreas) throw ApiProblemException.TooMuch($"isochrones: at most {WorkEstimate.MaxAreas} areas (locations × breaks) per request");
+        var result = await Compute.RunAsync(context, cancel =>
+        {
+            var areas = ServiceAreaAnalysis.Run(session.Snapper(profile), stations,
+                new ServiceAreaOptions(minutes, Circle: circle, Overlap: false, Direction: direction), cancel);
+            return areas.Areas.GroupBy(a => a.StationId).SelectMany(g =>
+            {
+                var ordered = g.OrderBy(a => a.Minutes).ToList();
+                var simplified = ApiPolygons.SimplifyNested(ordered.Select(a => a.Area).ToList(), smoothing);
+                return ordered.Select((a, i) => a with { Area = simplified[i] });
+            }).ToList();
+        });
         var index = stations.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i);
-        return result.Areas.OrderBy(a => index[a.StationId]).ThenBy(a => a.Minutes).Select(a =>
+        return result.OrderBy(a => index[a.StationId]).ThenBy(a => a.Minutes).Select(a =>
         {
             var centre = stations[index[a.StationId]].Geometry;
             return ApiJson.Feature(a.Area, ("group_index", index[a.StationId]), ("value", a.Minutes * 60), ("minutes", a.Minutes),

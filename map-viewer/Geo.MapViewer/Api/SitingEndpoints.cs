@@ -23,13 +23,17 @@ internal static class SitingEndpoints
             if (!double.IsFinite(spacing) || spacing < MinSpacing || spacing > MaxSpacing) throw ApiProblemException.BadRequest($"candidate_spacing must be between {MinSpacing} and {MaxSpacing} m, got {spacing}");
             double seconds = request.TimeLimit ?? DefaultTimeLimit;
             if (!double.IsFinite(seconds) || seconds < 0 || seconds > MaxTimeLimit) throw ApiProblemException.BadRequest($"time_limit must be between 0 and {MaxTimeLimit} s, got {seconds}");
-            if (!await session.SitingGate.WaitAsync(TimeSpan.FromSeconds(MaxTimeLimit), context.RequestAborted)) throw new TimeoutException("another siting run is still going; try again shortly");
+            if (!await session.SitingGate.WaitAsync(TimeSpan.FromSeconds(MaxTimeLimit), context.RequestAborted))
+            {
+                throw ApiProblemException.Busy("another siting run is still going; try again shortly");
+            }
             try
             {
                 var solver = new SolverOptions(TimeSpan.FromSeconds(seconds), seconds > 0);
-                var (problem, solution) = await Compute.RunAsync(context, () =>
+                var (problem, solution) = await Compute.RunAsync(context, c =>
                 {
-                    var p = session.SitingProblem(profile, minutes, spacing);
+                    var p = session.SitingProblem(profile, minutes, spacing, c);
+                    c.ThrowIfCancellationRequested();
                     var s = request.Add is { } count ? MaximalCovering.Solve(p.Instance, count, solver) : SetCovering.Solve(p.Instance, request.Target!.Value / 100, solver);
                     return (p, s);
                 });

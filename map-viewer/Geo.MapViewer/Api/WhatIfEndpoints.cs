@@ -15,8 +15,10 @@ internal static class WhatIfEndpoints
             string profile = RequestChecks.Profile(session, request.Profile);
             double minutes = RequestChecks.Minutes(session, request.Minutes);
             var added = RequestChecks.Locations(session, profile, request.Stations, "stations", "new-");
+            WorkEstimate.Check(session.Snapper(profile).Graph, added.Count, new[] { minutes }, "what-if");
+            double smoothing = ApiPolygons.DefaultSmoothing(session.Snapper(profile).Graph);
             var clock = Stopwatch.StartNew();
-            var (before, after) = await Compute.RunAsync(context, () => (session.Audit(profile, minutes), session.WhatIf(profile, minutes, added)));
+            var (before, after) = await Compute.RunAsync(context, c => (session.Audit(profile, minutes, c), session.WhatIf(profile, minutes, added, c)));
             var beforeById = before.Subdistricts.ToDictionary(s => s.Id);
             return ApiJson.Json(new
             {
@@ -54,7 +56,7 @@ internal static class WhatIfEndpoints
                     ApiJson.Feature(after.NewlyCovered, ("kind", "added_coverage"), ("area_km2", ApiJson.Round(after.Totals.CoveredKm2 - before.Totals.CoveredKm2))),
                 }),
                 added_areas = ApiJson.Collection(after.AddedAreas
-                    .Select(a => ApiJson.Feature(a.Area, ("station", a.StationId), ("minutes", a.Minutes), ("area_km2", a.AreaKm2)))),
+                    .Select(a => ApiJson.Feature(ApiPolygons.Simplify(a.Area, smoothing), ("station", a.StationId), ("minutes", a.Minutes), ("area_km2", a.AreaKm2)))),
             });
         })
         .Accepts<WhatIfRequest>("application/json")

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Geo.Analyses;
 using Geo.Analyses.Coverage;
 using Geo.Analyses.Demand;
 using Geo.Analyses.Siting;
@@ -11,21 +12,23 @@ using NetTopologySuite.Geometries;
 namespace Geo.MapViewer.Session;
 
 /// <summary>
-/// The server's shared state: street graphs per travel profile and audits per (profile, break), each worked out once
-/// on first use and then shared by every request. Everything cached here is read-only after it is built.
+/// The server's shared state: street graphs per travel profile (at most one per built-in profile), and results keyed
+/// by request values (audits per profile and break, service areas per break, what-if bases, siting problems) in one
+/// <see cref="ResultCache"/> within a byte budget. Everything cached is read-only after it is built; what the first
+/// page view needs is pinned.
 /// </summary>
 public sealed class ViewerSession
 {
+    public const int DefaultCacheMegabytes = 1024;
+
     private readonly ConcurrentDictionary<string, Lazy<StreetSnapper>> _snappers = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<(string, double), Lazy<AuditResult>> _audits = new();
-    private readonly ConcurrentDictionary<(string, double), Lazy<ServiceAreaResult>> _breakAreas = new();
-    private readonly ConcurrentDictionary<(string, double, double), Lazy<SitingProblem>> _siting = new();
-    private readonly ConcurrentDictionary<(string, double), Lazy<CoverageWhatIf>> _whatIfs = new();
 
     /// <param name="defaultSnapper">The default profile's snapper when the caller has built it already.</param>
-    public ViewerSession(ViewerInputs inputs, StreetSnapper? defaultSnapper = null)
+    /// <param name="cacheMegabytes">The budget of <see cref="Cache"/>.</param>
+    public ViewerSession(ViewerInputs inputs, StreetSnapper? defaultSnapper = null, int cacheMegabytes = DefaultCacheMegabytes)
     {
         Inputs = inputs;
+        Cache = new ResultCache(cacheMegabytes * 1024L * 1024);
         if (defaultSnapper is not null) _snappers[inputs.DefaultProfile] = new Lazy<StreetSnapper>(defaultSnapper);
         Profiles = TravelProfile.BuiltInNames.ToList();
         var extent = new Envelope();
@@ -36,6 +39,9 @@ public sealed class ViewerSession
     }
 
     public ViewerInputs Inputs { get; }
+
+    /// <summary>Every result worked out for a request, within the server's cache budget (<c>--cache-mb</c>).</summary>
+    public ResultCache Cache { get; }
 
     public IReadOnlyList<string> Profiles { get; }
 
@@ -50,14 +56,22 @@ public sealed class ViewerSession
         _snappers.GetOrAdd(profile, p => new Lazy<StreetSnapper>(() =>
             new StreetSnapper(StreetGraphBuilder.Build(Inputs.Dataset, TravelProfile.Load(p)), Inputs.MaxSnapMeters))).Value;
 
+    /// <summary>Whether the audit for this profile and break is ready, so asking for it costs nothing.</summary>
+    public bool HasAudit(string profile, double minutes) => Cache.Contains(("audit", profile.ToLowerInvariant(), minutes));
+
+    /// <summary>Whether the audit and the service areas per break for this profile and break are both ready.</summary>
+    public bool IsReady(string profile, double minutes) => HasAudit(profile, minutes) && Cache.Contains(("break-areas", profile.ToLowerInvariant(), minutes));
+
     /// <summary>The audit of the existing stations, with their pairing, for one profile and break.</summary>
-    public AuditResult Audit(string profile, double minutes) =>
-        _audits.GetOrAdd((profile.ToLowerInvariant(), minutes), key => new Lazy<AuditResult>(() => RunAudit(key.Item1, key.Item2, Inputs.Stations))).Value;
+    public AuditResult Audit(string profile, double minutes, CancellationToken cancellation = default) =>
+        Cache.GetOrAdd(("audit", profile.ToLowerInvariant(), minutes), c => RunAudit(profile.ToLowerInvariant(), minutes, Inputs.Stations, c),
+            ResultSizes.Of, cancellation, IsFirstView(profile, minutes));
 
     /// <summary>Every existing station's service areas at a third, two thirds and all of the break.</summary>
-    public ServiceAreaResult BreakAreas(string profile, double minutes) =>
-        _breakAreas.GetOrAdd((profile.ToLowerInvariant(), minutes), key => new Lazy<ServiceAreaResult>(() =>
-            ServiceAreaAnalysis.Run(Snapper(key.Item1), Inputs.Stations, new ServiceAreaOptions(BreaksOf(key.Item2), Overlap: false, Direction: Inputs.Direction)))).Value;
+    public ServiceAreaResult BreakAreas(string profile, double minutes, CancellationToken cancellation = default) =>
+        Cache.GetOrAdd(("break-areas", profile.ToLowerInvariant(), minutes), c =>
+            ServiceAreaAnalysis.Run(Snapper(profile.ToLowerInvariant()), Inputs.Stations, new ServiceAreaOptions(BreaksOf(minutes), Overlap: false, Direction: Inputs.Direction), c),
+            ResultSizes.Of, cancellation, IsFirstView(profile, minutes));
 
     /// <summary>Siting runs one at a time: each may use every core and the exact solver.</summary>
     public SemaphoreSlim SitingGate { get; } = new(1, 1);
@@ -66,37 +80,46 @@ public sealed class ViewerSession
     /// The coverage sets of the existing stations and of street-junction candidates thinned to a spacing. Street
     /// demand is cut where the audit's coverage ends, so siting starts from the audit's covered street length.
     /// </summary>
-    public SitingProblem SitingProblem(string profile, double minutes, double spacingMeters) =>
-        _siting.GetOrAdd((profile.ToLowerInvariant(), minutes, spacingMeters), key => new Lazy<SitingProblem>(() =>
+    public SitingProblem SitingProblem(string profile, double minutes, double spacingMeters, CancellationToken cancellation = default) =>
+        Cache.GetOrAdd(("siting", profile.ToLowerInvariant(), minutes, spacingMeters), c =>
         {
-            var snapper = Snapper(key.Item1);
+            var snapper = Snapper(profile.ToLowerInvariant());
             var units = Inputs.Demand is { Count: > 0 } points
                 ? DemandUnits.FromPoints(snapper, points)
-                : DemandUnits.StreetKm(snapper.Graph, Audit(key.Item1, key.Item2).ServiceAreas.CoveredStreets[0]);
-            return SitingAnalysis.Prepare(snapper, Inputs.Stations, CandidateGrid.Stations(snapper.Graph, key.Item3), units,
-                new SitingOptions(key.Item2, Inputs.Direction));
-        })).Value;
+                : DemandUnits.StreetKm(snapper.Graph, Audit(profile, minutes, c).ServiceAreas.CoveredStreets[0]);
+            return SitingAnalysis.Prepare(snapper, Inputs.Stations, CandidateGrid.Stations(snapper.Graph, spacingMeters), units,
+                new SitingOptions(minutes, Inputs.Direction), c);
+        }, ResultSizes.Of, cancellation);
 
     /// <summary>The coverage with extra stations, worked out from the cached audit by what they add.</summary>
-    public WhatIfResult WhatIf(string profile, double minutes, IReadOnlyList<Geo.Data.Model.Station> added) => WhatIfBase(profile, minutes).With(added);
+    public WhatIfResult WhatIf(string profile, double minutes, IReadOnlyList<Geo.Data.Model.Station> added, CancellationToken cancellation = default) =>
+        WhatIfBase(profile, minutes, cancellation).With(added, cancellation);
 
     /// <summary>Works out what the first page view needs (audit, what-if base, service areas per break) before serving.</summary>
     public void WarmUp(string profile, double minutes)
     {
-        WhatIfBase(profile, minutes);
+        WhatIfBase(profile, minutes, CancellationToken.None);
         BreakAreas(profile, minutes);
     }
 
-    private CoverageWhatIf WhatIfBase(string profile, double minutes) =>
-        _whatIfs.GetOrAdd((profile.ToLowerInvariant(), minutes), key => new Lazy<CoverageWhatIf>(() =>
-            new CoverageWhatIf(Audit(key.Item1, key.Item2), Snapper(key.Item1), Inputs.Demand))).Value;
+    private bool IsFirstView(string profile, double minutes) =>
+        string.Equals(profile, Inputs.DefaultProfile, StringComparison.OrdinalIgnoreCase) && minutes == Inputs.DefaultMinutes;
 
-    private AuditResult RunAudit(string profile, double minutes, IReadOnlyList<Geo.Data.Model.Station> stations)
+    private CoverageWhatIf WhatIfBase(string profile, double minutes, CancellationToken cancellation)
+    {
+        AuditResult? audit = null;
+        return Cache.GetOrAdd(("whatif-base", profile.ToLowerInvariant(), minutes), c =>
+            new CoverageWhatIf(audit = Audit(profile, minutes, c), Snapper(profile.ToLowerInvariant()), Inputs.Demand),
+            _ => ResultSizes.OfWhatIfBase(audit!), cancellation, IsFirstView(profile, minutes));
+    }
+
+    private AuditResult RunAudit(string profile, double minutes, IReadOnlyList<Geo.Data.Model.Station> stations, CancellationToken cancellation)
     {
         var snapper = Snapper(profile);
         var audit = CoverageAudit.Run(snapper, stations, Inputs.Subdistricts, Inputs.Demand, new AuditOptions(minutes, Direction: Inputs.Direction),
-            Inputs.StationsFrom, Inputs.SubdistrictsFrom, Inputs.Warnings);
+            Inputs.StationsFrom, Inputs.SubdistrictsFrom, Inputs.Warnings, cancellation);
         if (audit.ServiceAreas.Snapped.Count == 0) return audit;
+        cancellation.ThrowIfCancellationRequested();
         var pairing = PairingAnalysis.Run(snapper, audit.ServiceAreas.Snapped.Select(s => s.Station).ToList(), Inputs.Subdistricts,
             Inputs.Dataset.Pois, CoverageAudit.PairingOptionsFor(audit, new PairingOptions { MaxSnapMeters = Inputs.MaxSnapMeters }), Inputs.SubdistrictsFrom);
         return CoverageAudit.WithPairing(audit, pairing);

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Geo.Analyses;
 using Geo.MapViewer.Session;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
@@ -13,39 +13,41 @@ namespace Geo.MapViewer.Tiles;
 /// <summary>
 /// Makes Mapbox vector tiles: per layer (and profile and break where the layer depends on them) an R-tree of the
 /// features, then per tile the features meeting it, clipped to the tile plus a small buffer and simplified to the
-/// tile's resolution. Made tiles are kept per zoom, x and y, up to <see cref="MaxCachedTiles"/>.
+/// tile's resolution. Indexes and made tiles are kept in the session's cache, within its budget.
 /// </summary>
 public sealed class TileCache(ViewerSession session)
 {
     public const int MaxZoom = 20;
-    public const int MaxCachedTiles = 50_000;
     private const uint Extent = 4096;
     private const double BufferShare = 1.0 / 32;
+    // An index entry: the R-tree slot, the tile feature and its attribute table.
+    private const long IndexEntryBytes = 320;
 
-    private readonly ConcurrentDictionary<(string, string, double), Lazy<STRtree<TileFeature>>> _indexes = new();
-    private readonly ConcurrentDictionary<(string, string, double, int, int, int), byte[]> _tiles = new();
-
-    public byte[] Tile(string layer, string profile, double minutes, int z, int x, int y)
+    public byte[] Tile(string layer, string profile, double minutes, int z, int x, int y, CancellationToken cancellation = default)
     {
         if (TileLayers.IsStatic(layer)) (profile, minutes) = ("", 0);
-        var key = (layer, profile, minutes, z, x, y);
-        if (_tiles.TryGetValue(key, out var cached)) return cached;
-        var bytes = Make(Index(layer, profile, minutes), layer, z, x, y);
-        if (_tiles.Count < MaxCachedTiles) _tiles.TryAdd(key, bytes);
-        return bytes;
+        return session.Cache.GetOrAdd(("tile", layer, profile, minutes, z, x, y), c => Make(Index(layer, profile, minutes, c), layer, z, x, y),
+            tile => tile.LongLength + IndexEntryBytes, cancellation);
     }
 
-    private STRtree<TileFeature> Index(string layer, string profile, double minutes) =>
-        _indexes.GetOrAdd((layer, profile, minutes), key => new Lazy<STRtree<TileFeature>>(() =>
+    /// <summary>
+    /// A layer's R-tree. It counts the geometry it holds, since it keeps that alive after the audit it came from is
+    /// dropped; the base map's layers (streets, stations) do not depend on the request and are kept.
+    /// </summary>
+    private STRtree<TileFeature> Index(string layer, string profile, double minutes, CancellationToken cancellation) =>
+        session.Cache.GetOrAdd(("tile-index", layer, profile, minutes), c =>
         {
             var tree = new STRtree<TileFeature>();
-            foreach (var f in TileLayers.Features(session, key.Item1, key.Item2, key.Item3))
+            foreach (var f in TileLayers.Features(session, layer, profile, minutes, c))
             {
                 if (!f.Geometry.IsEmpty) tree.Insert(f.Geometry.EnvelopeInternal, f);
             }
             tree.Build();
             return tree;
-        })).Value;
+        }, tree => TileLayers.IsStatic(layer)
+            ? IndexEntryBytes * tree.Count
+            : tree.Query(new Envelope(-180, 180, -90, 90)).Sum(f => IndexEntryBytes + ResultSizes.Of(f.Geometry)),
+        cancellation, pin: TileLayers.IsStatic(layer));
 
     private static byte[] Make(STRtree<TileFeature> index, string layer, int z, int x, int y)
     {

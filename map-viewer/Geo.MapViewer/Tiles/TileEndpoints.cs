@@ -14,16 +14,16 @@ internal static class TileEndpoints
             string layer, int z, int x, int y, string? profile, double? minutes) =>
         {
             if (!TileLayers.Names.Contains(layer)) throw ApiProblemException.NotFound($"no tile layer '{layer}': use one of {string.Join(", ", TileLayers.Names)}");
-            if (z is < 0 or > TileCache.MaxZoom) throw ApiProblemException.BadRequest($"zoom {z} is out of range 0–{TileCache.MaxZoom}");
+            if (z is < 0 or > TileCache.MaxZoom) throw ApiProblemException.NotFound($"no tiles at zoom {z}: zoom levels are 0–{TileCache.MaxZoom}");
             long size = 1L << z;
-            if (x < 0 || y < 0 || x >= size || y >= size) throw ApiProblemException.BadRequest($"tile {z}/{x}/{y} does not exist: x and y must be in 0–{size - 1} at zoom {z}");
+            if (x < 0 || y < 0 || x >= size || y >= size) throw ApiProblemException.NotFound($"tile {z}/{x}/{y} does not exist: x and y must be in 0–{size - 1} at zoom {z}");
             var (p, m) = (RequestChecks.Profile(session, profile), RequestChecks.Minutes(session, minutes));
-            var bytes = await Compute.RunAsync(context, () => tiles.Tile(layer, p, m, z, x, y));
+            var bytes = await Compute.RunAsync(context, c => tiles.Tile(layer, p, m, z, x, y, c), heavy: !TileLayers.IsStatic(layer) && !session.IsReady(p, m));
             context.Response.Headers.CacheControl = "public, max-age=300";
             return Results.Bytes(bytes, ContentType);
         })
         .WithName("Tile").WithSummary("A Mapbox vector tile (z/x/y, XYZ scheme) of one layer: " + string.Join(", ", TileLayers.Names))
         .Produces(StatusCodes.Status200OK, contentType: ContentType)
-        .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -21,7 +21,7 @@ internal static class TileLayers
 
     private static readonly HashSet<string> MajorRoads = new(StringComparer.Ordinal) { "motorway", "trunk", "primary", "secondary", "motorway_link", "trunk_link", "primary_link" };
 
-    public static IEnumerable<TileFeature> Features(ViewerSession session, string layer, string profile, double minutes)
+    public static IEnumerable<TileFeature> Features(ViewerSession session, string layer, string profile, double minutes, CancellationToken cancellation = default)
     {
         switch (layer)
         {
@@ -31,10 +31,10 @@ internal static class TileLayers
             case "stations":
                 return session.Inputs.Stations.Select(s => new TileFeature(s.Geometry, Attributes(("id", s.Id), ("name", s.Name))));
             case "service_areas":
-                return session.BreakAreas(profile, minutes).Areas
+                return session.BreakAreas(profile, minutes, cancellation).Areas
                     .Select(a => new TileFeature(a.Area, Attributes(("station", a.StationId), ("name", a.StationName), ("minutes", a.Minutes))));
         }
-        var audit = session.Audit(profile, minutes);
+        var audit = session.Audit(profile, minutes, cancellation);
         return layer switch
         {
             "subdistricts" => audit.Subdistricts.Select(s => new TileFeature(s.Boundary, Attributes(

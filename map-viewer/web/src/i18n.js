@@ -2,7 +2,12 @@
 // legend labels come from the server's style (/api/style), the same words the report, map and brief use; this
 // module holds only the page's own controls.
 const fixed = (v, digits) => (v === null || v === undefined ? '–' : Number(v).toFixed(digits));
-const changes = (r) => (r.blind_spot_changes?.length ? `; ${r.blind_spot_changes.join('; ')}` : '');
+// Why the blind-spot count moved: the first few changes, then how many more, so the panel stays readable.
+const changes = (r) => {
+  const list = r.blind_spot_changes ?? [];
+  if (!list.length) return '';
+  return `; ${list.slice(0, 3).join('; ')}${list.length > 3 ? `; … (+${list.length - 3})` : ''}`;
+};
 
 const ui = {
   zh: {

@@ -53,4 +53,47 @@ public class ServeCommandTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("/nonexistent/city.gpkg", result.Stderr);
     }
+
+    [Fact]
+    public void Serve_on_a_port_in_use_says_so_in_one_line()
+    {
+        using var folder = new TempFolder();
+        string gpkg = folder.File("city.gpkg");
+        Assert.Equal(0, GeoCli.Run("synth", "--vertices", "1000", "--stations", "4", "--seed", "2", "--out", gpkg).ExitCode);
+        var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            int port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+            var result = GeoCli.Run("serve", "--data", gpkg, "--port", port.ToString());
+            Assert.Equal(1, result.ExitCode);
+            Assert.Equal($"geo: error: cannot listen on 127.0.0.1:{port}: the port is already in use; pick another --port (0 picks a free one)", result.Stderr.Trim());
+        }
+        finally
+        {
+            taken.Stop();
+        }
+    }
+
+    [Fact]
+    public void Serve_on_an_address_the_machine_does_not_have_says_so_in_one_line()
+    {
+        using var folder = new TempFolder();
+        string gpkg = folder.File("city.gpkg");
+        Assert.Equal(0, GeoCli.Run("synth", "--vertices", "1000", "--stations", "4", "--seed", "2", "--out", gpkg).ExitCode);
+        var result = GeoCli.Run("serve", "--data", gpkg, "--port", "0", "--host", "192.0.2.77");
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("geo: error: cannot listen on 192.0.2.77:0: this machine has no address 192.0.2.77", line);
+    }
+
+    [Theory]
+    [InlineData("--cache-mb", "0", "--cache-mb 0")]
+    [InlineData("--computations", "0", "--computations 0")]
+    public void Serve_refuses_budgets_out_of_range(string option, string value, string message)
+    {
+        var result = GeoCli.Run("serve", "--data", "/nonexistent/city.gpkg", "--port", "0", option, value);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(message, result.Stderr);
+    }
 }

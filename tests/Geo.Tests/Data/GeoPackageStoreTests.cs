@@ -277,6 +277,124 @@ public class GeoPackageStoreTests
     }
 
     [Fact]
+    public void WriteLayers_spatialIndexOfManyFeatures_findsWhatABruteForceScanFinds()
+    {
+        // The index is filled in curve order, not fid order: every row must still carry its own feature's extent.
+        var random = new Random(7);
+        var layer = new FeatureLayer("segments", GeometryKind.LineString, new[] { new FieldDefinition("n", FieldType.Integer) });
+        var extents = new List<Envelope>();
+        for (int i = 0; i < 3000; i++)
+        {
+            double x = 103.9 + random.NextDouble() * 0.3, y = 30.5 + random.NextDouble() * 0.3;
+            var line = Factory.CreateLineString(new[] { new Coordinate(x, y), new Coordinate(x + random.NextDouble() * 0.01, y + random.NextDouble() * 0.01) });
+            layer.Add(line, (long)i);
+            extents.Add(line.EnvelopeInternal);
+        }
+        using var folder = new TempFolder();
+        var path = folder.File("a.gpkg");
+        new GeoPackageStore(path, create: true).WriteLayers(new[] { layer });
+
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        for (int q = 0; q < 50; q++)
+        {
+            double x = 103.9 + random.NextDouble() * 0.3, y = 30.5 + random.NextDouble() * 0.3;
+            var window = new Envelope(x, x + 0.02, y, y + 0.02);
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT id FROM rtree_segments_geom WHERE maxx >= @x0 AND minx <= @x1 AND maxy >= @y0 AND miny <= @y1 ORDER BY id";
+            command.Parameters.AddWithValue("@x0", window.MinX);
+            command.Parameters.AddWithValue("@x1", window.MaxX);
+            command.Parameters.AddWithValue("@y0", window.MinY);
+            command.Parameters.AddWithValue("@y1", window.MaxY);
+            var found = new List<long>();
+            using (var reader = command.ExecuteReader()) while (reader.Read()) found.Add(reader.GetInt64(0));
+            // The R-tree stores 32-bit floats rounded outwards, so it may also return rows a hair outside the window.
+            var expected = extents.Select((e, i) => (e, Id: i + 1L)).Where(t => t.e.Intersects(window)).Select(t => t.Id).ToList();
+            Assert.Empty(expected.Except(found));
+            Assert.All(found.Except(expected), id =>
+            {
+                var e = extents[(int)id - 1];
+                Assert.True(e.Distance(window) < 1e-5, $"row {id} is far outside the window");
+            });
+        }
+    }
+
+    private static FeatureLayer Segments(int count, int seed)
+    {
+        var random = new Random(seed);
+        var layer = new FeatureLayer("streets", GeometryKind.LineString, new[]
+        {
+            new FieldDefinition("n", FieldType.Integer), new FieldDefinition("name", FieldType.Text),
+            new FieldDefinition("oneway", FieldType.Boolean), new FieldDefinition("maxspeed", FieldType.Real),
+        });
+        for (int i = 0; i < count; i++)
+        {
+            double x = 104 + random.NextDouble() * 0.1, y = 30.6 + random.NextDouble() * 0.1;
+            layer.Add(Factory.CreateLineString(new[] { new Coordinate(x, y), new Coordinate(x + 0.001, y + random.NextDouble() * 0.001) }),
+                (long)i, i % 3 == 0 ? null : $"路{i}", i % 2 == 0, i % 5 == 0 ? null : 30.0 + i);
+        }
+        return layer;
+    }
+
+    [Fact]
+    public void WriteLayers_layerCopiedFromAnotherGeoPackage_readsBackLikeWrittenFeaturesAndLeavesTheSourceAlone()
+    {
+        using var folder = new TempFolder();
+        var source = folder.File("source.gpkg");
+        new GeoPackageStore(source, create: true).WriteLayers(new[] { Segments(500, 3) });
+        var before = File.ReadAllBytes(source);
+
+        var read = new GeoPackageStore(source, create: false).ReadLayer("streets");
+        read.CopyOf = new LayerCopy(source, "streets");
+        var copied = folder.File("copied.gpkg");
+        new GeoPackageStore(copied, create: true).WriteLayers(new[] { read });
+        // Into an existing file too, replacing a layer of the same name.
+        var existing = folder.File("existing.gpkg");
+        new GeoPackageStore(existing, create: true).WriteLayers(new[] { Segments(20, 9) });
+        new GeoPackageStore(existing, create: false).WriteLayers(new[] { read });
+
+        Assert.Equal(before, File.ReadAllBytes(source));
+        var expected = Segments(500, 3);
+        foreach (var path in new[] { copied, existing })
+        {
+            var back = new GeoPackageStore(path, create: false).ReadLayer("streets");
+            Assert.Equal(expected.Features.Count, back.Features.Count);
+            for (int i = 0; i < expected.Features.Count; i++)
+            {
+                Assert.Equal(expected.Features[i].Values, back.Features[i].Values);
+                Assert.True(expected.Features[i].Geometry.EqualsExact(back.Features[i].Geometry), $"feature {i + 1}");
+            }
+            using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM rtree_streets_geom r JOIN streets s ON s.fid = r.id";
+            Assert.Equal(500L, command.ExecuteScalar());
+        }
+    }
+
+    [Fact]
+    public void WriteLayers_copySourceThatDoesNotMatch_writesTheFeaturesInstead()
+    {
+        using var folder = new TempFolder();
+        var source = folder.File("source.gpkg");
+        new GeoPackageStore(source, create: true).WriteLayers(new[] { Segments(50, 3) });
+        var notAGeoPackage = folder.File("notes.txt");
+        File.WriteAllText(notAGeoPackage, "not sqlite");
+
+        // A different row count, a file that is not SQLite, a missing file: each falls back to the features.
+        foreach (var copy in new[] { new LayerCopy(source, "streets"), new LayerCopy(notAGeoPackage, "streets"), new LayerCopy(folder.File("none.gpkg"), "streets") })
+        {
+            var layer = Segments(60, 4);
+            layer.CopyOf = copy;
+            var target = folder.File($"t{Guid.NewGuid():N}.gpkg");
+            new GeoPackageStore(target, create: true).WriteLayers(new[] { layer });
+            var back = new GeoPackageStore(target, create: false).ReadLayer("streets");
+            Assert.Equal(60, back.Features.Count);
+            Assert.Equal(layer.Features[59].Values, back.Features[59].Values);
+        }
+    }
+
+    [Fact]
     public void Open_missingFileWithoutCreate_saysItDoesNotExist()
     {
         using var folder = new TempFolder();

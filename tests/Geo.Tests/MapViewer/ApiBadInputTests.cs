@@ -21,6 +21,7 @@ public sealed class ApiBadInputTests(ViewerServerFixture server)
         Assert.Equal((int)status, problem.RootElement.GetProperty("status").GetInt32());
         string detail = problem.RootElement.GetProperty("detail").GetString()!;
         Assert.Contains(detailContains, detail, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch(@"\b(System|Geo|Microsoft|NetTopologySuite)\.[A-Z]", detail);
         using var still = await server.Client.GetAsync("/api/info");
         Assert.Equal(HttpStatusCode.OK, still.StatusCode);
     }
@@ -128,9 +129,53 @@ public sealed class ApiBadInputTests(ViewerServerFixture server)
 
     [Fact]
     public Task A_tile_outside_the_grid_is_refused() =>
-        ExpectProblem(Get("/tiles/streets/3/9/1.pbf"), HttpStatusCode.BadRequest, "does not exist");
+        ExpectProblem(Get("/tiles/streets/3/9/1.pbf"), HttpStatusCode.NotFound, "does not exist");
 
     [Fact]
     public Task An_unknown_API_path_points_to_the_document() =>
         ExpectProblem(Get("/api/isochrone"), HttpStatusCode.NotFound, "openapi");
+
+    [Fact]
+    public Task A_path_and_query_too_long_is_414_with_a_reason() =>
+        ExpectProblem(Get("/api/audit?x=" + new string('a', 10_000)), HttpStatusCode.RequestUriTooLong, "at most 8192");
+
+    [Fact]
+    public Task Headers_too_large_are_431_with_a_reason()
+    {
+        var request = Get("/api/info");
+        request.Headers.TryAddWithoutValidation("X-Padding", new string('b', 40_000));
+        return ExpectProblem(request, HttpStatusCode.RequestHeaderFieldsTooLarge, "at most 32768");
+    }
+
+    [Theory]
+    [InlineData("/api/stations/a%01b", "control character")]
+    [InlineData("/api/stations/a%5Cb", "backslash")]
+    public Task A_path_with_bad_characters_is_refused(string path, string detail) =>
+        ExpectProblem(Get(path), HttpStatusCode.BadRequest, detail);
+
+    [Fact]
+    public Task A_zoom_beyond_the_tile_pyramid_is_404() =>
+        ExpectProblem(Get("/tiles/streets/25/1/1.pbf"), HttpStatusCode.NotFound, "zoom levels are 0–20");
+
+    [Theory]
+    [InlineData("{\"locations\": \"everywhere\"}", "locations must be a list of [lon, lat] pairs")]
+    [InlineData("{\"locations\": [[1, \"a\"]]}", "locations must be a list of [lon, lat] pairs")]
+    [InlineData("{\"locations\": [[104.06, 30.66]], \"range\": \"far\"}", "range must be a list of numbers")]
+    [InlineData("[1, 2]", "the body must be a JSON object with the fields locations, profile, range")]
+    [InlineData("{\"locations\": [[104.06, 30.66]], \"colour\": 1}", "unknown field 'colour'")]
+    public Task A_field_of_the_wrong_kind_is_named_in_plain_words(string json, string detail) =>
+        ExpectProblem(Post("/api/isochrones", json), HttpStatusCode.BadRequest, detail);
+
+    [Fact]
+    public Task A_query_value_that_is_not_a_number_says_so() =>
+        ExpectProblem(Get("/api/audit?minutes=abc"), HttpStatusCode.BadRequest, "minutes must be a number, got 'abc'");
+
+    [Fact]
+    public Task Too_many_areas_in_one_request_are_refused_with_the_limit() =>
+        ExpectProblem(Post("/api/isochrones", $"{{\"locations\": [{string.Join(",", Enumerable.Repeat(Centre, 50))}], \"profile\": \"walk\", \"range\": [300, 600, 900, 1200]}}"),
+            HttpStatusCode.UnprocessableEntity, "at most 150 per request");
+
+    [Fact]
+    public Task Smoothing_out_of_range_is_refused() =>
+        ExpectProblem(Post("/api/isochrones", $"{{\"locations\": [{Centre}], \"smoothing\": -1}}"), HttpStatusCode.BadRequest, "smoothing must be between 0");
 }

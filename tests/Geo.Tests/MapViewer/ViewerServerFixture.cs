@@ -6,6 +6,7 @@ using Geo.Data.GeoPackage;
 using Geo.Data.Model;
 using Geo.Data.Synthetic;
 using Geo.MapViewer;
+using Geo.MapViewer.Api;
 using Geo.MapViewer.Session;
 using Microsoft.AspNetCore.Builder;
 
@@ -25,6 +26,9 @@ public sealed class ViewerServerFixture : IAsyncLifetime
     public HttpClient Client { get; private set; } = null!;
     public ViewerSession Session { get; private set; } = null!;
 
+    /// <summary>Two heavy computations at once, and a short wait for a slot, so tests can fill the slots and see 503.</summary>
+    public ServerLimits Limits { get; } = ServerLimits.Default with { Computations = 2, QueueWait = TimeSpan.FromMilliseconds(200) };
+
     public async Task InitializeAsync()
     {
         string gpkg = _folder.File("city.gpkg");
@@ -33,7 +37,7 @@ public sealed class ViewerServerFixture : IAsyncLifetime
             store.WriteLayers(DatasetLayers.ToLayers(SyntheticCity.Generate(new SyntheticCityOptions(Vertices: 2000, Stations: 10, Seed: 3))));
         }
         Session = ServeCommand.Load(gpkg, null, null, Array.Empty<string>(), "ebike", Minutes, 300, InputCrs.Parse("wgs84")).Session;
-        _app = ViewerServer.Build(Session, "127.0.0.1", 0, quiet: true);
+        _app = ViewerServer.Build(Session, "127.0.0.1", 0, quiet: true, Limits);
         await _app.StartAsync();
         Address = ViewerServer.Address(_app);
         Client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };

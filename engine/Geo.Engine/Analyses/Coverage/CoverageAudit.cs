@@ -23,12 +23,13 @@ public static class CoverageAudit
     public static AuditResult Run(
         StreetSnapper snapper, IReadOnlyList<Station> stations, IReadOnlyList<Subdistrict> subdistricts,
         IReadOnlyList<DemandPoint>? demand, AuditOptions options, string stationsFrom = "", string subdistrictsFrom = "",
-        IEnumerable<string>? warnings = null)
+        IEnumerable<string>? warnings = null, CancellationToken cancellation = default)
     {
         var graph = snapper.Graph;
         double lateral = options.LateralMeters ?? graph.Profile.LateralMeters;
         options.Validate();
-        var areas = ServiceAreaAnalysis.Run(snapper, stations, new ServiceAreaOptions(new[] { options.Minutes }, lateral, Direction: options.Direction));
+        var areas = ServiceAreaAnalysis.Run(snapper, stations, new ServiceAreaOptions(new[] { options.Minutes }, lateral, Overlap: false, Direction: options.Direction), cancellation);
+        var parallel = new ParallelOptions { CancellationToken = cancellation };
         var coverageLonLat = areas.Coverage[0].Area;
         var coverageLocal = areas.CoverageLocal[0];
         var covered = areas.CoveredStreets[0];
@@ -42,7 +43,7 @@ public static class CoverageAudit
         var gaps = new Geometry[subdistricts.Count];
         var gapsLocal = new Geometry[subdistricts.Count];
         var coveredArea = new double[subdistricts.Count];
-        Parallel.For(0, subdistricts.Count, i =>
+        Parallel.For(0, subdistricts.Count, parallel, i =>
         {
             var clipped = coverageLocal.IsEmpty ? coverageLocal : OverlayNGRobust.Overlay(coverageLocal, locals[i].Envelope, SpatialFunction.Intersection);
             var inside = clipped.IsEmpty ? clipped : OverlayNGRobust.Overlay(locals[i], clipped, SpatialFunction.Intersection);
@@ -70,6 +71,7 @@ public static class CoverageAudit
             }
         }
 
+        cancellation.ThrowIfCancellationRequested();
         // Travel times from the nearest station: the worst covered time per subdistrict, and blind spots' nearest station.
         var search = new ShortestPathSearch(graph.SearchGraph(options.Direction));
         search.Run(areas.Snapped.SelectMany((s, i) => s.Snap.Seeds(graph, i, options.Direction)), AuditOptions.NearestStationHorizonMinutes * 60);
@@ -97,6 +99,7 @@ public static class CoverageAudit
         var grid = ServiceAreaAnalysis.GridFor(graph, lateral, new ServiceAreaOptions(new[] { options.Minutes }).Cell(lateral));
         var borders = new UnitBorders(graph, locals);
         var stretches = BlindSpotFinder.Find(graph, borders, covered);
+        cancellation.ThrowIfCancellationRequested();
         var reach = new BlindSpotReach(graph, search, options.Direction, areas.Snapped);
         var uncoveredDemand = streetDemand ? null : demand!.Where(d => !IsCovered(d.Geometry)).ToList();
         var (ranked, fragments, stretchIds) = BlindSpotList.Build(graph, grid, areas.CoveredCells, lateral, stretches, borders, subdistricts,

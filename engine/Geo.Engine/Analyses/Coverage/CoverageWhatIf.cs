@@ -69,11 +69,11 @@ public sealed class CoverageWhatIf
         }
     }
 
-    public WhatIfResult With(IReadOnlyList<Station> added)
+    public WhatIfResult With(IReadOnlyList<Station> added, CancellationToken cancellation = default)
     {
         var graph = _snapper.Graph;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var areas = ServiceAreaAnalysis.Run(_snapper, added, new ServiceAreaOptions(new[] { _baseline.Minutes }, _lateral, Overlap: false, Direction: _baseline.Direction));
+        var areas = ServiceAreaAnalysis.Run(_snapper, added, new ServiceAreaOptions(new[] { _baseline.Minutes }, _lateral, Overlap: false, Direction: _baseline.Direction), cancellation);
         int n = _locals.Count;
         var addedKm2 = new double[n];
         var addedStreetKm = new double[n];
@@ -85,7 +85,7 @@ public sealed class CoverageWhatIf
         // Area: the part of the new areas not covered before, cut into the subdistricts it touches.
         var fresh = FreshArea(areas.CoverageLocal.Count > 0 ? areas.CoverageLocal[0] : ServiceAreaGeometry.Local.CreatePolygon());
         var touched = fresh.IsEmpty ? Array.Empty<int>() : _localIndex.Query(fresh.EnvelopeInternal).Where(i => _preparedLocals[i].Intersects(fresh)).ToArray();
-        Parallel.ForEach(touched, i =>
+        Parallel.ForEach(touched, new ParallelOptions { CancellationToken = cancellation }, i =>
         {
             addedKm2[i] = OverlayNGRobust.Overlay(_locals[i], fresh, SpatialFunction.Intersection).Area / 1e6;
             var gapLocal = _baseline.GapsLocal[i];
@@ -193,7 +193,8 @@ public sealed class CoverageWhatIf
         {
             var first = s.Intervals[0];
             double middle = (first.From + first.To) / 2;
-            foreach (int k in _stretchesOnPiece[first.Piece])
+            if (!_stretchesOnPiece.TryGetValue(first.Piece, out var sharing)) return -1;
+            foreach (int k in sharing)
             {
                 if (_baseline.Stretches[k].Unit != s.Unit) continue;
                 foreach (var i in _baseline.Stretches[k].Intervals) if (i.Piece == first.Piece && i.From <= middle && middle <= i.To) return k;

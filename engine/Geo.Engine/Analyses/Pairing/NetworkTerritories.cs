@@ -16,10 +16,12 @@ public static class NetworkTerritories
 {
     private static readonly GeometryFactory Metric = new();
 
-    public static Territories Compute(StreetGraph graph, IReadOnlyList<SnapResult> stations, double limitSeconds, bool withAreas = true)
+    public static Territories Compute(StreetGraph graph, IReadOnlyList<SnapResult> stations, double limitSeconds, bool withAreas = true,
+        TravelDirection direction = TravelDirection.FromStation)
     {
-        var search = new ShortestPathSearch(graph);
-        search.Run(stations.SelectMany((s, j) => s.Seeds(graph, j)), limitSeconds);
+        var search = new ShortestPathSearch(graph.SearchGraph(direction));
+        search.Run(stations.SelectMany((s, j) => s.Seeds(graph, j, direction)), limitSeconds);
+        bool toStation = direction == TravelDirection.ToStation;
         var onPiece = new Dictionary<int, List<int>>();
         for (int j = 0; j < stations.Count; j++)
         {
@@ -33,7 +35,7 @@ public static class NetworkTerritories
         int unreached = 0;
         for (int p = 0; p < pieces.Count; p++)
         {
-            var (station, seconds) = Midpoint(search, pieces, p, stations, onPiece.GetValueOrDefault(p));
+            var (station, seconds) = Midpoint(search, pieces, p, stations, onPiece.GetValueOrDefault(p), toStation);
             if (station >= 0 && seconds <= limitSeconds) labelled.Add(new TerritoryPiece(p, station, seconds));
             else unreached++;
         }
@@ -44,13 +46,33 @@ public static class NetworkTerritories
     /// <summary>
     /// The station reaching a piece's midpoint first and its time, from junction times of a search already run:
     /// forward through the start, backward through the end where the piece is two-way, or along it from a station on it.
+    /// With <paramref name="toStation"/> (the search ran on the reversed graph) the rider leaves the midpoint instead:
+    /// forward through the end, backward through the start, or along the piece to a station on it.
     /// </summary>
     public static (int Station, double Seconds) Midpoint(ShortestPathSearch search, StreetPieces pieces, int piece,
-        IReadOnlyList<SnapResult> stations, IReadOnlyList<int>? stationsOnPiece)
+        IReadOnlyList<SnapResult> stations, IReadOnlyList<int>? stationsOnPiece, bool toStation = false)
     {
         int start = pieces.FromVertex[piece], end = pieces.ToVertex[piece];
         int station = -1;
         double best = double.PositiveInfinity;
+        if (toStation)
+        {
+            double out1 = search.SecondsTo(end) + pieces.ForwardSeconds[piece] / 2;
+            if (out1 < best) (station, best) = (search.OriginOf(end), out1);
+            if (pieces.CanTravelBackward(piece))
+            {
+                double out2 = search.SecondsTo(start) + pieces.BackwardSeconds[piece] / 2;
+                if (out2 < best) (station, best) = (search.OriginOf(start), out2);
+            }
+            foreach (int j in stationsOnPiece ?? Array.Empty<int>())
+            {
+                double f = stations[j].Fraction;
+                double direct = f >= 0.5 ? (f - 0.5) * pieces.ForwardSeconds[piece]
+                    : pieces.CanTravelBackward(piece) ? (0.5 - f) * pieces.BackwardSeconds[piece] : double.PositiveInfinity;
+                if (direct < best) (station, best) = (j, direct);
+            }
+            return (station, best);
+        }
         double viaStart = search.SecondsTo(start) + pieces.ForwardSeconds[piece] / 2;
         if (viaStart < best) (station, best) = (search.OriginOf(start), viaStart);
         if (pieces.CanTravelBackward(piece))

@@ -54,7 +54,7 @@ public static class PairingAnalysis
         double limit = options.LimitMinutes * 60;
         var seconds = StationTravelTimes.Compute(graph, snaps, areas, limit, options.Direction);
         var (rows, capsBound) = Pair(stations.Count, areas, placements, seconds, options);
-        var territories = NetworkTerritories.Compute(graph, snaps, limit);
+        var territories = NetworkTerritories.Compute(graph, snaps, limit, direction: options.Direction);
         return new PairingResult(graph, options, stations, areas, streets, placements, rows, territories,
             Summarise(rows, areas.Count, placements, capsBound), warnings);
     }

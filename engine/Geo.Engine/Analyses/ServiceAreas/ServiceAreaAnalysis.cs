@@ -14,11 +14,12 @@ namespace Geo.Analyses.ServiceAreas;
 /// the network widened by the lateral distance into polygons with holes (or straight-line circles); the merged
 /// coverage per break; and how many stations reach each part of the covered area. Network polygons are drawn on
 /// cells aligned across the dataset, so 5 ⊆ 10 ⊆ 15, the merged union and the overlap counts are exact.
-/// Stations run in parallel on every core, each thread reusing one search.
+/// Stations run in parallel on every core, each thread reusing one search. A cancelled run stops between stations
+/// and between one station's breaks, and throws <see cref="OperationCanceledException"/>.
 /// </summary>
 public static class ServiceAreaAnalysis
 {
-    public static ServiceAreaResult Run(StreetSnapper snapper, IReadOnlyList<Station> stations, ServiceAreaOptions options)
+    public static ServiceAreaResult Run(StreetSnapper snapper, IReadOnlyList<Station> stations, ServiceAreaOptions options, CancellationToken cancellation = default)
     {
         options.Validate();
         var graph = snapper.Graph;
@@ -28,8 +29,9 @@ public static class ServiceAreaAnalysis
         string mode = options.Circle ? "circle" : "network";
         var clock = Stopwatch.StartNew();
 
+        var parallel = new ParallelOptions { CancellationToken = cancellation };
         var snaps = new SnapResult[stations.Count];
-        Parallel.For(0, stations.Count, i => snaps[i] = snapper.Snap(stations[i].Geometry));
+        Parallel.For(0, stations.Count, parallel, i => snaps[i] = snapper.Snap(stations[i].Geometry));
         var snapped = new List<SnappedStation>();
         var unsnapped = new List<UnsnappedStation>();
         for (int i = 0; i < stations.Count; i++)
@@ -42,11 +44,12 @@ public static class ServiceAreaAnalysis
 
         var grid = GridFor(graph, lateral, options.Cell(lateral));
         var areas = new ServiceArea[snapped.Count * breaks.Length];
-        var intervals = new List<ReachedInterval>[snapped.Count][];
+        var intervals = new ReachedInterval[snapped.Count][][];
         var circles = options.Circle ? new Geometry[snapped.Count][] : null;
         var workers = new ThreadLocal<StationWorker>(() => new StationWorker(graph, grid, breaks.Length, options.Overlap, options.Direction), trackAllValues: true);
-        Parallel.For(0, snapped.Count, i =>
+        Parallel.For(0, snapped.Count, parallel, i =>
         {
+            if (cancellation.IsCancellationRequested) return;
             var station = snapped[i];
             var worker = workers.Value!;
             var locals = new Geometry[breaks.Length];
@@ -55,18 +58,20 @@ public static class ServiceAreaAnalysis
             {
                 var centre = graph.ToLocal(station.Station.Geometry).Coordinate;
                 double speed = graph.Profile.DefaultSpeedKmh / 3.6;
-                intervals[i] = breaks.Select(b => CircleReach.Inside(snapper, centre.X, centre.Y, speed * b)).ToArray();
+                intervals[i] = breaks.Select(b => CircleReach.Inside(snapper, centre.X, centre.Y, speed * b).ToArray()).ToArray();
                 circles[i] = breaks.Select(b => ServiceAreaGeometry.Circle(centre.X, centre.Y, speed * b)).ToArray();
                 for (int b = 0; b < breaks.Length; b++) (locals[b], km2[b]) = (circles[i][b], circles[i][b].Area / 1e6);
             }
             else
             {
                 worker.Search.Run(station.Snap.Seeds(graph, 0, options.Direction), breaks[^1]);
-                intervals[i] = worker.Reached.Collect(worker.Search, station.Snap, breaks);
+                // Exact-size arrays: a city's stations hold tens of millions of intervals until they are merged.
+                intervals[i] = worker.Reached.Collect(worker.Search, station.Snap, breaks).Select(l => l.ToArray()).ToArray();
                 var window = CellMask.Around(grid, graph.Pieces, intervals[i][last], lateral);
                 CellMask? smaller = null;
                 for (int b = 0; b < breaks.Length; b++)
                 {
+                    if (cancellation.IsCancellationRequested) return;
                     var mask = new CellMask(grid, window.Column0, window.Row0, window.Width, window.Height);
                     mask.Stamp(graph.Pieces, intervals[i][b], lateral);
                     if (smaller is not null) mask.Include(smaller);
@@ -86,6 +91,7 @@ public static class ServiceAreaAnalysis
                     km2[b], intervals[i][b].Sum(x => x.Length) / 1000);
             }
         });
+        cancellation.ThrowIfCancellationRequested();
         long stationsMs = clock.ElapsedMilliseconds;
         clock.Restart();
 
@@ -94,9 +100,9 @@ public static class ServiceAreaAnalysis
         var coveredCells = new CellMask?[breaks.Length];
         var coverageLocal = new Geometry[breaks.Length];
         var covered = new IReadOnlyList<ReachedInterval>[breaks.Length];
-        Parallel.For(0, breaks.Length, b =>
+        Parallel.For(0, breaks.Length, parallel, b =>
         {
-            covered[b] = MergeIntervals(intervals.SelectMany(station => station[b]).ToList());
+            covered[b] = MergeStations(intervals, b);
             double streetKm = covered[b].Sum(x => x.Length) / 1000;
             if (circles is not null)
             {
@@ -114,6 +120,7 @@ public static class ServiceAreaAnalysis
             coverage[b] = new CoverageArea(options.Minutes[b], mode, snapped.Count, graph.ToLonLat(coverageLocal[b]),
                 merged.CountCovered() * grid.CellAreaKm2, streetKm);
         });
+        cancellation.ThrowIfCancellationRequested();
         long coverageMs = clock.ElapsedMilliseconds;
         clock.Restart();
 
@@ -167,6 +174,12 @@ public static class ServiceAreaAnalysis
         var next = (int[])start.Clone();
         var bucketed = new ReachedInterval[all.Count];
         foreach (var x in all) bucketed[next[x.Piece]++] = x;
+        return MergeBuckets(bucketed, start, pieces);
+    }
+
+    /// <summary>Merges each piece's bucket (<paramref name="start"/>[p] to [p + 1]) into sorted, non-overlapping intervals.</summary>
+    private static List<ReachedInterval> MergeBuckets(ReachedInterval[] bucketed, int[] start, int pieces)
+    {
         var merged = new List<ReachedInterval>();
         for (int p = 0; p < pieces; p++)
         {
@@ -183,6 +196,33 @@ public static class ServiceAreaAnalysis
             merged.Add(open);
         }
         return merged;
+    }
+
+    /// <summary>
+    /// <see cref="MergeIntervals"/> of every station's intervals of one break, bucketed straight from the stations'
+    /// arrays (no combined copy), each station's array let go once it is bucketed.
+    /// </summary>
+    private static IReadOnlyList<ReachedInterval> MergeStations(ReachedInterval[][][] stations, int b)
+    {
+        int pieces = 0;
+        long total = 0;
+        foreach (var station in stations)
+        {
+            total += station[b].Length;
+            foreach (var x in station[b]) pieces = Math.Max(pieces, x.Piece + 1);
+        }
+        if (total == 0) return Array.Empty<ReachedInterval>();
+        var start = new int[pieces + 1];
+        foreach (var station in stations) foreach (var x in station[b]) start[x.Piece + 1]++;
+        for (int p = 0; p < pieces; p++) start[p + 1] += start[p];
+        var next = (int[])start.Clone();
+        var bucketed = new ReachedInterval[total];
+        foreach (var station in stations)
+        {
+            foreach (var x in station[b]) bucketed[next[x.Piece]++] = x;
+            station[b] = Array.Empty<ReachedInterval>();
+        }
+        return MergeBuckets(bucketed, start, pieces);
     }
 
     /// <summary>One thread's reusable search state and its share of the merged coverage and overlap counts.</summary>

@@ -13,16 +13,18 @@ namespace Geo.Analyses.Siting;
 /// </summary>
 public static class CoverageSets
 {
-    /// <summary>Sorted unit indices per site, in the order of <paramref name="sites"/>.</summary>
-    public static int[][] Build(StreetGraph graph, DemandUnits units, IReadOnlyList<SnapResult> sites, double limitSeconds, TravelDirection direction)
+    /// <summary>Sorted unit indices per site, in the order of <paramref name="sites"/>; a cancelled build stops between sites.</summary>
+    public static int[][] Build(StreetGraph graph, DemandUnits units, IReadOnlyList<SnapResult> sites, double limitSeconds, TravelDirection direction,
+        CancellationToken cancellation = default)
     {
         bool toStation = direction == TravelDirection.ToStation;
         var searchGraph = graph.SearchGraph(direction);
         var incident = IncidentPieces(graph);
         var result = new int[sites.Count][];
         using var workers = new ThreadLocal<Worker>(() => new Worker(searchGraph, graph.Pieces.Count));
-        Parallel.For(0, sites.Count, i =>
+        Parallel.For(0, sites.Count, new ParallelOptions { CancellationToken = cancellation }, i =>
         {
+            if (cancellation.IsCancellationRequested) return;
             var worker = workers.Value!;
             result[i] = worker.Cover(graph, units, incident, sites[i], limitSeconds, toStation);
         });

@@ -13,18 +13,18 @@ namespace Geo.Analyses.Siting;
 public static class SitingAnalysis
 {
     public static SitingProblem Prepare(StreetSnapper snapper, IReadOnlyList<Station> existing, IReadOnlyList<Station> candidates,
-        DemandUnits demand, SitingOptions options)
+        DemandUnits demand, SitingOptions options, CancellationToken cancellation = default)
     {
         options.Validate();
         if (candidates.Count == 0) throw new GeoInputException("the candidate layer is empty: give candidate sites (a layer, pois:<query> or grid:<spacing>)");
         var graph = snapper.Graph;
         var warnings = new List<string>();
-        var existingSites = Snap(snapper, existing, existing: true, warnings);
+        var existingSites = Snap(snapper, existing, existing: true, warnings, cancellation);
         if (existing.Count > 0 && existingSites.Count == 0)
         {
             throw new GeoInputException($"none of the {existing.Count} existing stations is within {snapper.MaxDistanceMeters:0} m of a street usable by {graph.Profile.Name} ({warnings[^1]}); give usable stations, or --stations none to site from scratch");
         }
-        var snappedCandidates = Snap(snapper, candidates, existing: false, warnings);
+        var snappedCandidates = Snap(snapper, candidates, existing: false, warnings, cancellation);
         var candidateSites = new List<Site>();
         int atStations = 0;
         foreach (var c in snappedCandidates)
@@ -46,17 +46,17 @@ public static class SitingAnalysis
 
         var clock = Stopwatch.StartNew();
         var all = existingSites.Concat(candidateSites).Select(s => s.Snap).ToList();
-        var sets = CoverageSets.Build(graph, demand, all, options.Minutes * 60, options.Direction);
+        var sets = CoverageSets.Build(graph, demand, all, options.Minutes * 60, options.Direction, cancellation);
         var coveredByExisting = new bool[demand.Count];
         for (int i = 0; i < existingSites.Count; i++) foreach (int u in sets[i]) coveredByExisting[u] = true;
         var instance = new CoverageInstance(demand.Weight, sets[existingSites.Count..], coveredByExisting, candidateSites.Select(c => c.Id).ToArray());
         return new SitingProblem(graph.Profile.Name, options, existingSites, candidateSites, demand, instance, warnings, clock.ElapsedMilliseconds);
     }
 
-    private static List<Site> Snap(StreetSnapper snapper, IReadOnlyList<Station> stations, bool existing, List<string> warnings)
+    private static List<Site> Snap(StreetSnapper snapper, IReadOnlyList<Station> stations, bool existing, List<string> warnings, CancellationToken cancellation)
     {
         var snaps = new SnapResult[stations.Count];
-        Parallel.For(0, stations.Count, i => snaps[i] = snapper.Snap(stations[i].Geometry));
+        Parallel.For(0, stations.Count, new ParallelOptions { CancellationToken = cancellation }, i => snaps[i] = snapper.Snap(stations[i].Geometry));
         var sites = new List<Site>(stations.Count);
         int unsnapped = 0;
         string? example = null;

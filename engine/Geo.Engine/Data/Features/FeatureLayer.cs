@@ -22,6 +22,12 @@ public sealed class FeatureLayer
     public int Srid { get; }
     public List<Feature> Features { get; } = new();
 
+    /// <summary>
+    /// A GeoPackage table holding these same rows, in order (the layer was read from it unchanged): a GeoPackage
+    /// writer may copy its rows in bulk instead of encoding every feature again. Other stores write the features.
+    /// </summary>
+    public LayerCopy? CopyOf { get; set; }
+
     public int FieldIndex(string name)
     {
         for (int i = 0; i < Fields.Count; i++)

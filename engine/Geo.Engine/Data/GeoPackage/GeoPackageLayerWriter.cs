@@ -12,7 +12,8 @@ namespace Geo.Data.GeoPackage;
 /// </summary>
 internal static class GeoPackageLayerWriter
 {
-    public static void Write(SqliteConnection connection, SqliteTransaction transaction, FeatureLayer layer)
+    /// <param name="copySchema">The attached database to copy the rows from (<see cref="GeoPackageCopies"/>), if any.</param>
+    public static void Write(SqliteConnection connection, SqliteTransaction transaction, FeatureLayer layer, string? copySchema = null)
     {
         string t = layer.Name;
         string geometryType = LayerGeometry.SqlTypeName(layer.GeometryKind);
@@ -21,7 +22,14 @@ internal static class GeoPackageLayerWriter
 
         var columns = string.Concat(layer.Fields.Select(f => $", {GeoPackageNames.Quote(f.Name)} {SqlType(f.Type)}"));
         Execute(connection, transaction, $"CREATE TABLE \"{t}\" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom {geometryType}{columns})");
-        var extents = InsertFeatures(connection, transaction, layer);
+        string? copyColumn = copySchema is null ? null : GeoPackageCopies.GeometryColumn(connection, copySchema, layer);
+        Envelope[] extents;
+        if (copyColumn is not null)
+        {
+            GeoPackageCopies.Copy(connection, transaction, layer, copySchema!, copyColumn);
+            extents = layer.Features.Select(f => f.Geometry.EnvelopeInternal).ToArray();
+        }
+        else extents = InsertFeatures(connection, transaction, layer);
 
         var extent = new Envelope();
         foreach (var e in extents) extent.ExpandToInclude(e);
@@ -52,22 +60,22 @@ internal static class GeoPackageLayerWriter
     private static void Drop(SqliteConnection connection, SqliteTransaction transaction, string t)
     {
         string? geometryColumn;
-        using (var find = Command(connection, transaction, "SELECT column_name FROM gpkg_geometry_columns WHERE lower(table_name) = lower(@t)"))
+        using (var find = Command(connection, transaction, "SELECT column_name FROM main.gpkg_geometry_columns WHERE lower(table_name) = lower(@t)"))
         {
             find.Parameters.AddWithValue("@t", t);
             geometryColumn = find.ExecuteScalar() as string;
         }
         if (geometryColumn is not null && LayerName.IsPlain(geometryColumn))
         {
-            Execute(connection, transaction, $"DROP TABLE IF EXISTS \"rtree_{t}_{geometryColumn}\"");
+            Execute(connection, transaction, $"DROP TABLE IF EXISTS main.\"rtree_{t}_{geometryColumn}\"");
         }
-        Execute(connection, transaction, $"DROP TABLE IF EXISTS \"{t}\"");
+        Execute(connection, transaction, $"DROP TABLE IF EXISTS main.\"{t}\"");
 
         // gpkg_ogr_contents is GDAL's cached feature count: a stale row would make GDAL report the old count.
         foreach (var table in new[] { "gpkg_extensions", "gpkg_geometry_columns", "gpkg_data_columns", "gpkg_ogr_contents", "gpkg_contents" })
         {
             if (!TableExists(connection, transaction, table)) continue;
-            using var delete = Command(connection, transaction, $"DELETE FROM {table} WHERE lower(table_name) = lower(@t)");
+            using var delete = Command(connection, transaction, $"DELETE FROM main.{table} WHERE lower(table_name) = lower(@t)");
             delete.Parameters.AddWithValue("@t", t);
             delete.ExecuteNonQuery();
         }
@@ -111,7 +119,7 @@ internal static class GeoPackageLayerWriter
             var miny = fill.Parameters.Add("@miny", SqliteType.Real);
             var maxy = fill.Parameters.Add("@maxy", SqliteType.Real);
             fill.Prepare();
-            for (int i = 0; i < extents.Length; i++)
+            foreach (int i in HilbertOrder.Of(extents))
             {
                 id.Value = i + 1L;
                 minx.Value = extents[i].MinX;
@@ -145,7 +153,7 @@ internal static class GeoPackageLayerWriter
         };
     }
 
-    private static string SqlType(FieldType type) => type switch
+    internal static string SqlType(FieldType type) => type switch
     {
         FieldType.Integer => "INTEGER",
         FieldType.Real => "REAL",

@@ -98,8 +98,9 @@ public sealed class GeoPackageStore : IFeatureStore
         if (File.Exists(_path))
         {
             using var connection = Open(_path, readOnly: false);
+            var copies = GeoPackageCopies.Attach(connection, _path, layers);
             using var transaction = connection.BeginTransaction();
-            foreach (var layer in layers) GeoPackageLayerWriter.Write(connection, transaction, layer);
+            foreach (var layer in layers) GeoPackageLayerWriter.Write(connection, transaction, layer, copies.GetValueOrDefault(layer));
             transaction.Commit();
             return;
         }
@@ -109,9 +110,10 @@ public sealed class GeoPackageStore : IFeatureStore
         {
             using (var connection = Open(temporary, readOnly: false))
             {
+                var copies = GeoPackageCopies.Attach(connection, _path, layers);
                 using var transaction = connection.BeginTransaction();
                 foreach (var sql in GeoPackageSchema.CreateSystemTables) GeoPackageLayerWriter.Execute(connection, transaction, sql);
-                foreach (var layer in layers) GeoPackageLayerWriter.Write(connection, transaction, layer);
+                foreach (var layer in layers) GeoPackageLayerWriter.Write(connection, transaction, layer, copies.GetValueOrDefault(layer));
                 transaction.Commit();
             }
             File.Move(temporary, _path);

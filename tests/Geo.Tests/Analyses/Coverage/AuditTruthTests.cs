@@ -161,8 +161,9 @@ public class AuditTruthTests
         foreach (var snap in snaps)
         {
             double f = snap.Fraction, fwd = p.ForwardSeconds[snap.Piece], bwd = p.BackwardSeconds[snap.Piece];
-            // From the station: its piece's end forwards, its start backwards; to the station the other way round.
-            var seeds = toStation
+            // A station on a junction is the junction itself: riders arrive or leave by any street there. Otherwise
+            // from the station: its piece's end forwards, its start backwards; to the station the other way round.
+            var seeds = snap.AtVertex ? new[] { (snap.Vertex, 0.0) } : toStation
                 ? new[] { (p.FromVertex[snap.Piece], f * fwd), (p.ToVertex[snap.Piece], (1 - f) * bwd) }
                 : new[] { (p.ToVertex[snap.Piece], (1 - f) * fwd), (p.FromVertex[snap.Piece], f * bwd) };
             foreach (var (v, t) in seeds)

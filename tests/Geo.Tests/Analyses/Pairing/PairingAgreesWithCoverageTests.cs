@@ -93,4 +93,24 @@ public class PairingAgreesWithCoverageTests
             Assert.Equal(seconds, row.Seconds!.Value, 1);
         }
     }
+
+    [Fact]
+    public void Territories_oneWayStreet_belongToTheStationRidersReachInTheChosenDirection()
+    {
+        //  A ────────→──────── B   (one-way east, 1,000 m): from A the street is A's; riders on it can only reach B.
+        var city = new TestCity()
+            .Street(1, 2, new[] { (0.0, 0.0), (1000.0, 0.0) }, oneway: true)
+            .Street(2, 3, new[] { (1000.0, 0.0), (1000.0, 500.0) })
+            .Street(3, 1, new[] { (1000.0, 500.0), (0.0, 0.0) }, oneway: true);
+        var graph = StreetGraphBuilder.Build(city.ToDataset(), TravelProfile.BuiltIn("ebike"));
+        var snapper = new StreetSnapper(graph);
+        var stations = new[] { snapper.Snap(TestCity.PointAt(100, 0)), snapper.Snap(TestCity.PointAt(1000, 250)) };
+        int eastbound = Enumerable.Range(0, graph.Pieces.Count).Single(p => graph.Pieces.Source[p].FromNodeId == 1);
+
+        var from = NetworkTerritories.Compute(graph, stations, 3600, withAreas: false, direction: TravelDirection.FromStation);
+        var to = NetworkTerritories.Compute(graph, stations, 3600, withAreas: false, direction: TravelDirection.ToStation);
+
+        Assert.Equal(0, from.Pieces.Single(t => t.Piece == eastbound).Station);
+        Assert.Equal(1, to.Pieces.Single(t => t.Piece == eastbound).Station);
+    }
 }

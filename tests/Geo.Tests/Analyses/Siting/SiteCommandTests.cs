@@ -97,4 +97,22 @@ public sealed class SiteCommandTests : IClassFixture<SiteCommandTests.City>
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("no stations", result.Stderr);
     }
+
+    [Fact]
+    public void Site_startsFromTheCoverageTheAuditReports()
+    {
+        using var folder = new TempFolder();
+        var audit = GeoCli.Run("audit", "--data", _city.Data, "--minutes", "4", "--out", folder.File("audit"));
+        var site = GeoCli.Run("site", "--data", _city.Data, "--candidates", "grid:400m", "--add", "1", "--minutes", "4", "--out", folder.File("sites.gpkg"), "--time-limit", "0s");
+        Assert.True(audit.ExitCode == 0, audit.Stderr);
+        Assert.True(site.ExitCode == 0, site.Stderr);
+
+        // "57.3 % of streets within 4 minutes (ebike, to the station) (12.3 of 45.6 km)" and "existing stations cover 12.345 of 45.678 street km (…)".
+        var auditKm = System.Text.RegularExpressions.Regex.Match(audit.Stdout, @"\(([\d.]+) of ([\d.]+) km\)");
+        var siteKm = System.Text.RegularExpressions.Regex.Match(site.Stdout, @"existing stations cover ([\d.]+) of ([\d.]+) street km");
+        Assert.True(auditKm.Success && siteKm.Success, audit.Stdout + site.Stdout);
+        double Number(System.Text.RegularExpressions.Match m, int g) => double.Parse(m.Groups[g].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(Number(auditKm, 1), Number(siteKm, 1), 1);
+        Assert.Equal(Number(auditKm, 2), Number(siteKm, 2), 1);
+    }
 }

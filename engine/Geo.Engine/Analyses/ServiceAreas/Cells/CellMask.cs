@@ -165,22 +165,48 @@ public sealed class CellMask
     /// Fills one cell of every 2×2 block covered only on a diagonal, so that traced boundaries never touch themselves
     /// at a corner and polygons stay valid. Only ever adds cells, so nesting is kept.
     /// </summary>
+    /// <remarks>
+    /// Row-major passes until nothing changes, as the result depends on the order blocks are fixed in. A fix fills a
+    /// cell of the block's lower row, which only the blocks of that row and the row below look at; so after the first
+    /// pass only the rows from just below the lowest fill to the highest fill are looked at again.
+    /// </remarks>
     public void RemoveDiagonals()
     {
-        bool changed = true;
-        while (changed)
+        int from = 0, to = Height - 2;
+        while (from <= to)
         {
-            changed = false;
-            for (int r = 0; r + 1 < Height; r++)
+            int lowest = int.MaxValue, highest = -1;
+            for (int r = from; r <= to; r++)
             {
-                for (int c = 0; c + 1 < Width; c++)
-                {
-                    int i = r * Width + c;
-                    byte a = Cells[i], b = Cells[i + 1], d = Cells[i + Width], e = Cells[i + Width + 1];
-                    if (a != 0 && e != 0 && b == 0 && d == 0) { Cells[i + 1] = 1; changed = true; }
-                    else if (b != 0 && d != 0 && a == 0 && e == 0) { Cells[i] = 1; changed = true; }
-                }
+                if (!FixRow(r)) continue;
+                lowest = Math.Min(lowest, r);
+                highest = r;
+            }
+            if (highest < 0) break;
+            from = Math.Max(0, lowest - 1);
+            to = highest;
+        }
+    }
+
+    /// <summary>Fixes the diagonal-only blocks whose lower row is <paramref name="r"/>, left to right; true when it filled a cell.</summary>
+    private bool FixRow(int r)
+    {
+        bool filled = false;
+        var cells = Cells;
+        for (int i = r * Width, end = i + Width - 1; i < end; i++)
+        {
+            byte a = cells[i], b = cells[i + 1], d = cells[i + Width], e = cells[i + Width + 1];
+            if (a != 0 && e != 0 && b == 0 && d == 0)
+            {
+                cells[i + 1] = 1;
+                filled = true;
+            }
+            else if (b != 0 && d != 0 && a == 0 && e == 0)
+            {
+                cells[i] = 1;
+                filled = true;
             }
         }
+        return filled;
     }
 }

@@ -1,0 +1,145 @@
+using Geo.Analyses.ServiceAreas.Cells;
+using NetTopologySuite.Algorithm;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Operation.Union;
+
+namespace Geo.Tests.Analyses.ServiceAreas.Cells;
+
+public class CellTracerTests
+{
+    private static readonly CellGrid Grid = new(0, 0, 1000, 1000, 10);
+
+    /// <summary>Random cells, with blobs so that holes, islands inside holes and diagonal touches all occur.</summary>
+    private static CellMask RandomMask(int seed)
+    {
+        var random = new Random(seed);
+        int w = random.Next(1, 40), h = random.Next(1, 40);
+        var mask = new CellMask(Grid, random.Next(0, 5), random.Next(0, 5), w, h);
+        double density = random.NextDouble();
+        for (int i = 0; i < mask.Cells.Length; i++) mask.Cells[i] = (byte)(random.NextDouble() < density ? 1 : 0);
+        if (seed % 3 == 0)
+        {
+            // Rings of cells nested in one another: an outer ring, a hole, an island in the hole, a hole in the island.
+            Array.Clear(mask.Cells);
+            for (int r = 0; r < h; r++)
+            for (int c = 0; c < w; c++)
+            {
+                int ring = Math.Min(Math.Min(r, c), Math.Min(h - 1 - r, w - 1 - c));
+                if (ring % 4 < 2) mask.Cells[r * w + c] = 1;
+            }
+        }
+        return mask;
+    }
+
+    /// <summary>The textbook rule: whole row-major passes until a pass fills nothing.</summary>
+    private static void RemoveDiagonalsByFullPasses(CellMask mask)
+    {
+        int w = mask.Width;
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            for (int r = 0; r + 1 < mask.Height; r++)
+            for (int c = 0; c + 1 < w; c++)
+            {
+                int i = r * w + c;
+                var m = mask.Cells;
+                if (m[i] != 0 && m[i + w + 1] != 0 && m[i + 1] == 0 && m[i + w] == 0) { m[i + 1] = 1; changed = true; }
+                else if (m[i + 1] != 0 && m[i + w] != 0 && m[i] == 0 && m[i + w + 1] == 0) { m[i] = 1; changed = true; }
+            }
+        }
+    }
+
+    [Fact]
+    public void RemoveDiagonals_randomMasks_fillsTheSameCellsAsFullPasses()
+    {
+        for (int seed = 0; seed < 300; seed++)
+        {
+            var mask = RandomMask(seed);
+            var reference = new CellMask(Grid, mask.Column0, mask.Row0, mask.Width, mask.Height);
+            mask.Cells.CopyTo(reference.Cells, 0);
+            mask.RemoveDiagonals();
+            RemoveDiagonalsByFullPasses(reference);
+            Assert.True(mask.Cells.AsSpan().SequenceEqual(reference.Cells), $"seed {seed}");
+        }
+    }
+
+    [Fact]
+    public void RemoveDiagonals_staircase_cascadesDownwardAcrossPasses()
+    {
+        // Filling a cell of a lower row can create a new diagonal with the row below it, which a later pass fixes.
+        //   row 3: . . . #
+        //   row 2: . . # .
+        //   row 1: . # . .
+        //   row 0: # . . .
+        var mask = new CellMask(Grid, 0, 0, 4, 4);
+        foreach (var (c, r) in new[] { (0, 0), (1, 1), (2, 2), (3, 3) }) mask.Cells[r * 4 + c] = 1;
+        var reference = new CellMask(Grid, 0, 0, 4, 4);
+        mask.Cells.CopyTo(reference.Cells, 0);
+        mask.RemoveDiagonals();
+        RemoveDiagonalsByFullPasses(reference);
+        Assert.Equal(reference.Cells, mask.Cells);
+        Assert.True(mask.CountCovered() > 4);
+    }
+
+    [Fact]
+    public void Trace_randomMasks_equalsTheUnionOfTheCoveredSquares()
+    {
+        var factory = new GeometryFactory();
+        for (int seed = 0; seed < 150; seed++)
+        {
+            var mask = RandomMask(seed);
+            mask.RemoveDiagonals();
+            var traced = CellTracer.Trace(mask);
+            double cell = Grid.CellMeters;
+            var squares = new List<Geometry>();
+            for (int r = 0; r < mask.Height; r++)
+            for (int c = 0; c < mask.Width; c++)
+            {
+                if (!mask[c, r]) continue;
+                double x = Grid.MinX + (mask.Column0 + c) * cell, y = Grid.MinY + (mask.Row0 + r) * cell;
+                squares.Add(factory.ToGeometry(new Envelope(x, x + cell, y, y + cell)));
+            }
+            if (squares.Count == 0)
+            {
+                Assert.True(traced.IsEmpty, $"seed {seed}");
+                continue;
+            }
+            var union = CascadedPolygonUnion.Union(squares);
+            Assert.True(traced.IsValid, $"seed {seed}: traced polygons are not valid");
+            Assert.Equal(squares.Count * cell * cell, traced.Area, 6);
+            Assert.True(union.SymmetricDifference(traced).Area < 1e-6, $"seed {seed}: traced polygons differ from the cells");
+            Assert.Equal(union.NumGeometries, traced.NumGeometries);
+            for (int p = 0; p < traced.NumGeometries; p++)
+            {
+                var polygon = (Polygon)traced.GetGeometryN(p);
+                Assert.True(Orientation.IsCCW(polygon.Shell.CoordinateSequence), $"seed {seed}: outer ring not counter-clockwise");
+                Assert.All(polygon.Holes, hole => Assert.False(Orientation.IsCCW(hole.CoordinateSequence), $"seed {seed}: hole not clockwise"));
+            }
+        }
+    }
+
+    [Fact]
+    public void Trace_islandInAHole_isItsOwnPolygonAndTheHoleStaysWithTheOuterRing()
+    {
+        //   # # # # #
+        //   # . . . #
+        //   # . # . #
+        //   # . . . #
+        //   # # # # #
+        var mask = new CellMask(Grid, 0, 0, 5, 5);
+        for (int r = 0; r < 5; r++)
+        for (int c = 0; c < 5; c++)
+        {
+            if (r == 0 || c == 0 || r == 4 || c == 4 || (r == 2 && c == 2)) mask.Cells[r * 5 + c] = 1;
+        }
+        var traced = CellTracer.Trace(mask);
+        Assert.Equal(2, traced.NumGeometries);
+        var outer = (Polygon)traced.GetGeometryN(0);
+        var island = (Polygon)traced.GetGeometryN(1);
+        Assert.Equal(1, outer.NumInteriorRings);
+        Assert.Equal(0, island.NumInteriorRings);
+        Assert.Equal(100, island.Area, 9);
+        Assert.Equal(1600, outer.Area, 9);
+    }
+}
