@@ -36,13 +36,16 @@ public sealed class BudgetServerFixture : IAsyncLifetime
     }
 }
 
+[CollectionDefinition("Measured alone", DisableParallelization = true)]
+public sealed class MeasuredAloneCollection;
+
 /// <summary>
 /// 'geo serve' within its means: the cache stays within --cache-mb however many distinct breaks are asked for, a
 /// request whose client goes away stops using CPU, and a bounded hostile soak (malformed, huge, slow and heavy
 /// requests) is answered in full with resident memory under the stated budget and /api/info quick throughout. They
 /// run alone, as latency and memory are measured.
 /// </summary>
-[Collection("Memory measurements")]
+[Collection("Measured alone")]
 public sealed class ServeBudgetTests(BudgetServerFixture fixture, ITestOutputHelper output) : IClassFixture<BudgetServerFixture>
 {
     private ServeProcess Server => fixture.Server;

@@ -1,18 +1,15 @@
 using Geo.Analyses;
 using Geo.Data.Synthetic;
 using Geo.MapViewer.Session;
+using Xunit.Abstractions;
 
 namespace Geo.Tests.MapViewer;
 
-[CollectionDefinition("Memory measurements", DisableParallelization = true)]
-public sealed class MemoryMeasurementCollection;
-
 /// <summary>
-/// The cache's size estimates against what a result really keeps alive on the heap, measured with full collections
-/// before and after it is made (run alone, so other tests' allocations do not blur the figure).
+/// The cache's size estimates against what a result really keeps alive on the heap: the objects reachable from the
+/// result and not from the session that made it (so the shared graph, snapping index and dataset are not counted).
 /// </summary>
-[Collection("Memory measurements")]
-public sealed class ResultSizeTests
+public sealed class ResultSizeTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("ebike", 10.0)]
@@ -26,11 +23,11 @@ public sealed class ResultSizeTests
         };
         var session = new ViewerSession(inputs);
         session.Audit(profile, 5);    // builds the graph, snapping index and pairing structures shared by every audit
-        long before = GC.GetTotalMemory(forceFullCollection: true);
+        var heap = new ReachableHeap();
+        heap.Exclude(session);
         var audit = session.Audit(profile, minutes);
-        long after = GC.GetTotalMemory(forceFullCollection: true);
-        GC.KeepAlive(audit);
-        double measured = after - before, estimated = ResultSizes.Of(audit);
+        double measured = heap.Bytes(audit), estimated = ResultSizes.Of(audit);
+        output.WriteLine($"{profile} {minutes} min: estimated {estimated / 1e6:0.00} MB, reachable {measured / 1e6:0.00} MB");
         Assert.True(estimated > measured / 2 && estimated < measured * 2, $"estimated {estimated / 1e6:0.00} MB, measured {measured / 1e6:0.00} MB");
     }
 }
