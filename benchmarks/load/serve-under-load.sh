@@ -22,7 +22,8 @@ prepare_dataset() {
 
 # Sets `url` once the server prints its address (it computes its start-up audit first).
 start_server() {
-  geo serve --data "$data" --port 0 > "$work/serve.out" 2> "$work/serve.err" &
+  # exec, so that the PID kept is the server's own and the exit trap stops it.
+  (exec dotnet engine/Geo.Cli/bin/Release/net10.0/geo.dll serve --data "$data" --port 0 > "$work/serve.out" 2> "$work/serve.err") &
   server=$!
   for _ in $(seq 1 1200); do
     grep -q "map viewer on" "$work/serve.out" 2>/dev/null && break
@@ -65,14 +66,14 @@ for i in range(int(sys.argv[1])):
 ' "$1" "$name"
 }
 
-# Writes a wrk script that sends the given requests in turn: REQUESTS_FILE holds one Lua expression per line
-# (a wrk.format call).
+# Writes a wrk script that sends the given requests in turn: REQUESTS_FILE holds one wrk.format(...) call per line.
+# Each is made when it is sent, as wrk adds the Host header only once its threads are set up.
 write_wrk_script() {
-  { echo "local requests = {"; sed 's/$/,/' "$1"; echo "}"; cat <<'LUA'
+  { echo "local requests = {"; sed 's/^/function() return /; s/$/ end,/' "$1"; echo "}"; cat <<'LUA'
 local i = 0
 request = function()
   i = i % #requests + 1
-  return requests[i]
+  return requests[i]()
 end
 LUA
   } > "$2"
