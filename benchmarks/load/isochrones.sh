@@ -12,7 +12,8 @@ prepare_dataset "$source"
 start_server
 
 jittered_station_points 200 | while read -r lon lat; do
-  echo "wrk.format(\"POST\", \"/api/isochrones\", { [\"Content-Type\"] = \"application/json\" }, [[{\"locations\": [[$lon, $lat]], \"profile\": \"ebike\", \"range\": [900]}]])"
+  # A level-2 long string: the body itself holds "]]".
+  echo "wrk.format(\"POST\", \"/api/isochrones\", { [\"Content-Type\"] = \"application/json\" }, [==[{\"locations\": [[$lon, $lat]], \"profile\": \"ebike\", \"range\": [900]}]==])"
 done > "$work/requests.lua"
 write_wrk_script "$work/requests.lua" "$work/post.lua"
 # One probe first: it must succeed, or the load figures would be of error answers.

@@ -34,10 +34,13 @@ start_server() {
   [ -n "$url" ] || { echo "$name: the server did not start" >&2; cat "$work/serve.err" >&2; exit 1; }
 }
 
-# Fails when any answer was not 2xx or a socket failed, so the figures are never of error answers.
+# Fails when wrk could not load the script, any answer was not 2xx or a socket failed, so the figures are never of
+# error answers or of other requests.
 run_wrk() {
   local script="$1" seconds="$2" connections="$3" label="$4"
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$script" "$url" | tee "$work/wrk.txt"
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$script" "$url" 2> "$work/wrk.err" | tee "$work/wrk.txt"
+  # A script wrk cannot load is reported on stderr while wrk goes on asking for "/": no figures then.
+  if [ -s "$work/wrk.err" ]; then cat "$work/wrk.err" >&2; echo "$name: wrk could not use its request script" >&2; exit 1; fi
   python3 - "$work/wrk.txt" "$name" "$label" "$seconds" "$connections" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
