@@ -3,6 +3,7 @@ using Geo.Analyses.Coverage;
 using Geo.Cluster.Cities;
 using Geo.Cluster.Hosting;
 using Geo.Coordinates;
+using Geo.Data;
 using Geo.Data.Model;
 using Geo.Data.PostGis;
 using Geo.MapViewer.Api;
@@ -78,6 +79,12 @@ internal sealed class CityGrain(CityCatalog catalog, ServerLimits limits, ILocal
         var clock = Stopwatch.StartNew();
         try
         {
+            var target = PostGisLocation.Parse(connection, schema);
+            var source = catalog.Find(_city)!.Data;
+            if (FeatureStores.IsPostGis(source) && SameSchema(PostGisLocation.Parse(source), target))
+            {
+                throw new GeoInputException($"the audit would replace the city's own data in schema {schema}; write to another --out schema");
+            }
             var pipeline = await Load();
             var session = pipeline.Session;
             var audit = await Task.Run(() =>
@@ -85,7 +92,7 @@ internal sealed class CityGrain(CityCatalog catalog, ServerLimits limits, ILocal
                 var result = session.Audit(_profile, minutes);
                 var streets = DatasetLayers.ToLayers(session.Inputs.Dataset).First(l => l.Name == DatasetLayers.Streets);
                 var layers = AuditLayers.ToLayers(result).Append(streets).ToList();
-                new PostGisStore(PostGisLocation.Parse(connection, schema)).WriteLayers(layers);
+                new PostGisStore(target).WriteLayers(layers);
                 return result;
             });
             var e = session.Extent;
@@ -136,6 +143,12 @@ internal sealed class CityGrain(CityCatalog catalog, ServerLimits limits, ILocal
             DeactivateOnIdle();
         }
         return Task.CompletedTask;
+    }
+
+    private static bool SameSchema(PostGisLocation a, PostGisLocation b)
+    {
+        var (x, y) = (new Npgsql.NpgsqlConnectionStringBuilder(a.ConnectionString), new Npgsql.NpgsqlConnectionStringBuilder(b.ConnectionString));
+        return a.Schema == b.Schema && string.Equals(x.Host, y.Host, StringComparison.OrdinalIgnoreCase) && x.Port == y.Port && x.Database == y.Database;
     }
 
     /// <summary>A source as it may be printed: a connection string's password hidden.</summary>
