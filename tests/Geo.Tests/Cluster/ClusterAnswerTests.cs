@@ -9,7 +9,8 @@ namespace Geo.Tests.Cluster;
 /// Every silo answers a city's request with the same bytes, and with the bytes the single-city server gives for the
 /// same dataset; a city whose data is broken fails alone, with its reason in /api/cities.
 /// </summary>
-public sealed class ClusterAnswerTests(ClusterFixture cluster) : IClassFixture<ClusterFixture>
+[Collection("Cluster")]
+public sealed class ClusterAnswerTests(ClusterFixture cluster)
 {
     public static TheoryData<string> RealCities => new() { "town", "andorra", "liechtenstein" };
 

@@ -20,3 +20,6 @@ public sealed class ClusterFixture : IAsyncLifetime
         await Cities.DisposeAsync();
     }
 }
+
+[CollectionDefinition("Cluster")]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>;
