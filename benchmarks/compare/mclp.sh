@@ -3,7 +3,8 @@
 # `geo site --export-instance`, then runs mclp_pulp.py (both solvers, objectives, times, ratio).
 #   benchmarks/compare/mclp.sh <dataset.gpkg | synth:VERTICES> [K ...]   (default K: 20 50)
 # Environment: CANDIDATES (default grid:400m), MINUTES (15), PROFILE (ebike), TIME_LIMIT (60 seconds each),
-# STATIONS (existing stations: default the dataset's; 'none' to site from scratch, a much harder instance).
+# STATIONS (existing stations: default the dataset's; 'none' to site from scratch, a much harder instance),
+# GAP (relative gap at which both solvers may stop, e.g. 0.001; default 0: prove optimality).
 # Needs the Debian packages python3-pulp and coinor-cbc (/usr/bin/python3 sees them).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -21,5 +22,5 @@ fi
 for k in ${ks[@]}; do
   $geo site --data "$dataset" --candidates "${CANDIDATES:-grid:400m}" --add "$k" ${STATIONS:+--stations "$STATIONS"} --minutes "${MINUTES:-15}" \
     --profile "${PROFILE:-ebike}" --time-limit 0 --out "$work/sites.gpkg" --export-instance "$work/instance-$k.json" >/dev/null
-  /usr/bin/python3 benchmarks/compare/mclp_pulp.py "$work/instance-$k.json" --k "$k" --time-limit "${TIME_LIMIT:-60}" --geo "$geo"
+  /usr/bin/python3 benchmarks/compare/mclp_pulp.py "$work/instance-$k.json" --k "$k" --time-limit "${TIME_LIMIT:-60}" --gap "${GAP:-0}" --geo "$geo"
 done

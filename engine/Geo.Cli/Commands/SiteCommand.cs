@@ -30,6 +30,7 @@ internal static class SiteCommand
         var direction = SharedOptions.Direction();
         var timeLimit = new Option<string>("--time-limit") { Description = "Time for the exact model after greedy, e.g. 30s or 2m; 0 for greedy alone", DefaultValueFactory = _ => "30s" };
         var solverName = SiteInstanceCommand.SolverOption();
+        var gap = SiteInstanceCommand.GapOption();
         var output = SharedOptions.Output();
         var plot = new Option<string?>("--plot") { Description = "Write the coverage-vs-new-sites curve to this .png" };
         var export = new Option<string?>("--export-instance") { Description = "Also write the covering instance (weights, coverage sets, K) to this .json, for 'geo site-instance' and other solvers" };
@@ -39,7 +40,7 @@ internal static class SiteCommand
             "Site new stations: maximal covering (--add K: the K sites covering the most demand) or set covering (--target P%: the fewest sites reaching P % of demand). " +
             "Writes layers new_sites and new_site_areas.")
         {
-            data, stations, candidates, add, target, profile, minutes, demand, direction, timeLimit, solverName, output, plot, export, crs, snap,
+            data, stations, candidates, add, target, profile, minutes, demand, direction, timeLimit, solverName, gap, output, plot, export, crs, snap,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -50,7 +51,8 @@ internal static class SiteCommand
             var options = new SitingOptions(parse.GetValue(minutes), TravelDirections.Parse(parse.GetValue(direction)!));
             options.Validate();
             var limit = SolverOptions.ParseTimeLimit(parse.GetValue(timeLimit)!);
-            var solver = new SolverOptions(limit, limit > TimeSpan.Zero, SiteInstanceCommand.ParseSolver(parse.GetValue(solverName)!));
+            var solver = new SolverOptions(limit, limit > TimeSpan.Zero, SiteInstanceCommand.ParseSolver(parse.GetValue(solverName)!),
+                SolverOptions.ParseGap(parse.GetValue(gap)!));
             var travel = TravelProfile.Load(parse.GetValue(profile)!);
             var inputCrs = InputCrs.Parse(parse.GetValue(crs));
             string outTarget = parse.GetValue(output)!;

@@ -14,10 +14,11 @@ internal static class SiteInstanceCommand
         var add = new Option<int?>("--add") { Description = "How many new sites (K); default: the instance's k" };
         var timeLimit = new Option<string>("--time-limit") { Description = "Time for the exact model after greedy; 0 for greedy alone", DefaultValueFactory = _ => "30s" };
         var solverName = SolverOption();
+        var gap = GapOption();
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object (for scripts)" };
-        var command = new Command("site-instance", "Solve an exported maximal-covering instance: greedy then an exact model (SCIP or CP-SAT), with objective, bound, gap and time.")
+        var command = new Command("site-instance", "Solve an exported maximal-covering instance: greedy, swaps and a Lagrangian bound, then an exact model (SCIP or CP-SAT) if the gap is still too wide, with objective, bound, gap and time.")
         {
-            instance, add, timeLimit, solverName, json,
+            instance, add, timeLimit, solverName, gap, json,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -26,7 +27,7 @@ internal static class SiteInstanceCommand
             var (problem, fileK) = CoverageInstanceFile.Read(parse.GetValue(instance)!);
             int k = parse.GetValue(add) ?? fileK ?? throw new GeoInputException("the instance has no k: give --add K");
             var clock = Stopwatch.StartNew();
-            var solution = MaximalCovering.Solve(problem, k, new SolverOptions(limit, limit > TimeSpan.Zero, solver));
+            var solution = MaximalCovering.Solve(problem, k, new SolverOptions(limit, limit > TimeSpan.Zero, solver, SolverOptions.ParseGap(parse.GetValue(gap)!)));
             double seconds = clock.Elapsed.TotalSeconds;
             if (parse.GetValue(json))
             {
@@ -39,6 +40,7 @@ internal static class SiteInstanceCommand
                     method = solution.Method,
                     seconds,
                     greedy = solution.Greedy.Value,
+                    lagrangian_bound = solution.Lagrangian?.Bound,
                     chosen = solution.Sites.Select(s => s.Id).ToArray(),
                 }));
                 return 0;
@@ -54,6 +56,12 @@ internal static class SiteInstanceCommand
     {
         Description = "Exact solver after greedy: scip (mixed-integer, default) or cp-sat",
         DefaultValueFactory = _ => "scip",
+    };
+
+    public static Option<string> GapOption() => new("--gap")
+    {
+        Description = "Maximal covering: stop once the choice is proven within this share of the optimum, e.g. 0.1%; 0 looks for a proven optimum until the time limit",
+        DefaultValueFactory = _ => "0",
     };
 
     public static ExactSolver ParseSolver(string text) => text.Trim().ToLowerInvariant() switch

@@ -19,7 +19,8 @@ internal static class SitingReport
         string objective = s.Problem == "MCLP" ? string.Create(c, $"covered demand {s.Objective:0.####}") : string.Create(c, $"{s.Objective:0} new sites");
         string bound = s.Problem == "MCLP" ? string.Create(c, $"upper bound {s.BestBound:0.####}") : string.Create(c, $"lower bound {s.BestBound:0} sites");
         yield return string.Create(c, $"{s.Problem} by {s.Method}: {objective}, {bound}, gap {s.Gap * 100:0.###} %{(s.ProvenOptimal ? " (proven optimal)" : "")}");
+        string lagrangian = s.Lagrangian is { } l ? string.Create(c, $"; Lagrangian bound {l.Bound:0.####} after {l.Iterations} steps in {l.Milliseconds} ms ({l.DroppedCount} candidates dropped, {l.FixedCount} fixed)") : "";
         string exact = s.Exact is { } e ? $"; {e.Solver} {e.Status} in {e.Milliseconds} ms" : "";
-        yield return string.Create(c, $"greedy {s.Greedy.Value:0.####} in {s.Greedy.Milliseconds} ms{exact}");
+        yield return string.Create(c, $"greedy {s.Greedy.Value:0.####} in {s.Greedy.Milliseconds} ms{lagrangian}{exact}");
     }
 }

@@ -12,28 +12,18 @@ namespace Geo.Tests.MapViewer;
 [Collection("Viewer")]
 public sealed class MapPageTests(ViewerServerFixture server, BrowserSession browser) : IClassFixture<BrowserSession>, IAsyncLifetime
 {
-    private IPage _page = null!;
-    private readonly List<string> _requests = new();
-    private readonly List<string> _errors = new();
+    private ViewerPage _viewer = null!;
+    private IPage Page => _viewer.Page;
 
     public async Task InitializeAsync()
     {
-        _page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 800 } });
-        _page.Request += (_, r) => _requests.Add(r.Url);
-        _page.PageError += (_, e) => _errors.Add(e);
-        await _page.GotoAsync(server.Address.ToString());
-        await _page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
-        await _page.WaitForFunctionAsync("() => !document.getElementById('coverage-figure').textContent.includes('…')", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        _viewer = await ViewerPage.OpenAsync(browser, server.Address);
+        await Page.WaitForFunctionAsync("() => !document.getElementById('coverage-figure').textContent.includes('…')", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
     }
 
-    public async Task DisposeAsync() => await _page.CloseAsync();
+    public async Task DisposeAsync() => await _viewer.CloseAsync();
 
-    private async Task<(float X, float Y)> ScreenPoint(double lon, double lat)
-    {
-        var pixel = await _page.EvaluateAsync<double[]>("([lon, lat]) => window.geoViewer.pixelOf(lon, lat)", new[] { lon, lat });
-        var box = (await _page.Locator("#map").BoundingBoxAsync())!;
-        return ((float)(box.X + pixel[0]), (float)(box.Y + pixel[1]));
-    }
+    private Task<(float X, float Y)> ScreenPoint(double lon, double lat) => _viewer.ScreenPoint(lon, lat);
 
     private static double Percent(string text) =>
         double.Parse(text.Split('%')[0].Trim(), CultureInfo.InvariantCulture);
@@ -41,7 +31,7 @@ public sealed class MapPageTests(ViewerServerFixture server, BrowserSession brow
     [Fact]
     public async Task The_page_draws_a_map_from_the_servers_own_tiles_and_nothing_else()
     {
-        var png = await _page.Locator("#map").ScreenshotAsync();
+        var png = await Page.Locator("#map").ScreenshotAsync();
         using var bitmap = SKBitmap.Decode(png);
         var background = new SKColor(0xee, 0xf2, 0xf5);
         int drawn = 0, total = 0;
@@ -58,9 +48,9 @@ public sealed class MapPageTests(ViewerServerFixture server, BrowserSession brow
         }
         Assert.True(drawn > total / 20, $"only {drawn} of {total} sampled pixels differ from the empty background");
         Assert.True(colours.Count > 20, $"the map shows only {colours.Count} colours");
-        Assert.Contains(_requests, r => r.Contains("/tiles/streets/", StringComparison.Ordinal));
-        Assert.All(_requests, r => Assert.StartsWith(server.Address.ToString(), r));
-        Assert.Empty(_errors);
+        Assert.Contains(_viewer.Requests, r => r.Contains("/tiles/streets/", StringComparison.Ordinal));
+        Assert.All(_viewer.Requests, r => Assert.StartsWith(server.Address.ToString(), r));
+        Assert.Empty(_viewer.Errors);
     }
 
     [Fact]
@@ -68,11 +58,11 @@ public sealed class MapPageTests(ViewerServerFixture server, BrowserSession brow
     {
         var station = server.Session.Inputs.Stations[0];
         var (x, y) = await ScreenPoint(station.Geometry.X, station.Geometry.Y);
-        await _page.Mouse.ClickAsync(x, y);
-        var title = _page.Locator($"#popup h3[data-station='{station.Id}']");
+        await Page.Mouse.ClickAsync(x, y);
+        var title = Page.Locator($"#popup h3[data-station='{station.Id}']");
         await title.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         Assert.Equal(station.Name ?? station.Id, (await title.TextContentAsync())?.Trim());
-        string popup = (await _page.Locator("#popup").TextContentAsync())!;
+        string popup = (await Page.Locator("#popup").TextContentAsync())!;
         Assert.Contains("服务圈", popup);
         Assert.Contains("结对: 街道", popup);
         Assert.DoesNotContain(station.Id, popup);
@@ -88,39 +78,39 @@ public sealed class MapPageTests(ViewerServerFixture server, BrowserSession brow
             .OrderByDescending(p => stations.Min(c => c.Distance(p.Point)))
             .First();
         var (x, y) = await ScreenPoint(subdistrict.Point.X, subdistrict.Point.Y);
-        await _page.Mouse.ClickAsync(x, y);
-        var title = _page.Locator($"#popup h3[data-subdistrict='{subdistrict.s.Id}']");
+        await Page.Mouse.ClickAsync(x, y);
+        var title = Page.Locator($"#popup h3[data-subdistrict='{subdistrict.s.Id}']");
         await title.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         Assert.Equal(subdistrict.s.Name, (await title.TextContentAsync())?.Trim());
         var expected = server.Session.Audit("ebike", ViewerServerFixture.Minutes).Subdistricts.First(r => r.Id == subdistrict.s.Id);
-        string popup = (await _page.Locator("#popup").TextContentAsync())!;
+        string popup = (await Page.Locator("#popup").TextContentAsync())!;
         Assert.Contains(FormattableString.Invariant($"{expected.DemandShare * 100:0.0} %"), popup);
     }
 
     [Fact]
     public async Task A_what_if_station_in_the_largest_blind_spot_raises_the_coverage_figure()
     {
-        string before = (await _page.Locator("#coverage-figure").TextContentAsync())!;
+        string before = (await Page.Locator("#coverage-figure").TextContentAsync())!;
         var spot = server.Session.Audit("ebike", ViewerServerFixture.Minutes).BlindSpots[0];
-        await _page.ClickAsync("#add-station");
+        await Page.ClickAsync("#add-station");
         var (x, y) = await ScreenPoint(spot.Lon, spot.Lat);
-        await _page.Mouse.ClickAsync(x, y);
-        await _page.WaitForFunctionAsync("(before) => document.getElementById('coverage-figure').textContent !== before", before, new PageWaitForFunctionOptions { Timeout = 30_000 });
-        string after = (await _page.Locator("#coverage-figure").TextContentAsync())!;
+        await Page.Mouse.ClickAsync(x, y);
+        await Page.WaitForFunctionAsync("(before) => document.getElementById('coverage-figure').textContent !== before", before, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        string after = (await Page.Locator("#coverage-figure").TextContentAsync())!;
         Assert.True(Percent(after) > Percent(before), $"coverage {before} → {after}");
-        Assert.Contains("ms", await _page.Locator("#whatif-status").TextContentAsync());
+        Assert.Contains("ms", await Page.Locator("#whatif-status").TextContentAsync());
     }
 
     private async Task<string[]> Figures() =>
-        (await _page.Locator("#figures strong").AllTextContentsAsync()).ToArray();
+        (await Page.Locator("#figures strong").AllTextContentsAsync()).ToArray();
 
     private async Task AddStationAt(double lon, double lat)
     {
-        string before = (await _page.Locator("#coverage-figure").InnerHTMLAsync())!;
-        await _page.ClickAsync("#add-station");
+        string before = (await Page.Locator("#coverage-figure").InnerHTMLAsync())!;
+        await Page.ClickAsync("#add-station");
         var (x, y) = await ScreenPoint(lon, lat);
-        await _page.Mouse.ClickAsync(x, y);
-        await _page.WaitForFunctionAsync("(before) => document.getElementById('coverage-figure').innerHTML !== before", before, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        await Page.Mouse.ClickAsync(x, y);
+        await Page.WaitForFunctionAsync("(before) => document.getElementById('coverage-figure').innerHTML !== before", before, new PageWaitForFunctionOptions { Timeout = 30_000 });
     }
 
     [Fact]
@@ -128,15 +118,15 @@ public sealed class MapPageTests(ViewerServerFixture server, BrowserSession brow
     {
         var spots = server.Session.Audit("ebike", ViewerServerFixture.Minutes).BlindSpots;
         await AddStationAt(spots[0].Lon, spots[0].Lat);
-        Assert.False(await _page.EvaluateAsync<bool>("() => window.geoViewer.state.adding"));
-        Assert.DoesNotContain("active", await _page.Locator("#add-station").GetAttributeAsync("class") ?? "");
+        Assert.False(await Page.EvaluateAsync<bool>("() => window.geoViewer.state.adding"));
+        Assert.DoesNotContain("active", await Page.Locator("#add-station").GetAttributeAsync("class") ?? "");
 
         var other = spots.Count > 1 ? spots[1] : spots[0];
         var (x, y) = await ScreenPoint(other.Lon, other.Lat);
-        await _page.Mouse.ClickAsync(x, y);
-        await _page.WaitForTimeoutAsync(1500);
-        Assert.Equal(1, await _page.EvaluateAsync<int>("() => window.geoViewer.state.added.length"));
-        Assert.Single(_requests, r => r.EndsWith("/api/whatif", StringComparison.Ordinal));
+        await Page.Mouse.ClickAsync(x, y);
+        await Page.WaitForTimeoutAsync(1500);
+        Assert.Equal(1, await Page.EvaluateAsync<int>("() => window.geoViewer.state.added.length"));
+        Assert.Single(_viewer.Requests, r => r.EndsWith("/api/whatif", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -147,11 +137,11 @@ public sealed class MapPageTests(ViewerServerFixture server, BrowserSession brow
         await AddStationAt(spot.Lon, spot.Lat);
         Assert.NotEqual(start, await Figures());
 
-        await _page.ClickAsync("#reset-whatif");
+        await Page.ClickAsync("#reset-whatif");
         Assert.Equal(start, await Figures());
-        Assert.Equal(0, await _page.EvaluateAsync<int>("() => window.geoViewer.state.added.length"));
-        Assert.Equal(0, await _page.EvaluateAsync<int>("() => window.geoViewer.whatIfFeatures().length"));
-        Assert.False(await _page.EvaluateAsync<bool>("() => window.geoViewer.state.adding"));
+        Assert.Equal(0, await Page.EvaluateAsync<int>("() => window.geoViewer.state.added.length"));
+        Assert.Equal(0, await Page.EvaluateAsync<int>("() => window.geoViewer.whatIfFeatures().length"));
+        Assert.False(await Page.EvaluateAsync<bool>("() => window.geoViewer.state.adding"));
     }
 
     [Fact]
@@ -159,17 +149,17 @@ public sealed class MapPageTests(ViewerServerFixture server, BrowserSession brow
     {
         var spot = server.Session.Audit("ebike", ViewerServerFixture.Minutes).BlindSpots[0];
         var (x0, y0) = await ScreenPoint(spot.Lon, spot.Lat);
-        await _page.Mouse.MoveAsync(1, 1);
-        var before = await _page.Locator("#map").ScreenshotAsync();
+        await Page.Mouse.MoveAsync(1, 1);
+        var before = await Page.Locator("#map").ScreenshotAsync();
         await AddStationAt(spot.Lon, spot.Lat);
-        await _page.Mouse.MoveAsync(1, 1);
-        await _page.WaitForTimeoutAsync(500);
-        var after = await _page.Locator("#map").ScreenshotAsync();
+        await Page.Mouse.MoveAsync(1, 1);
+        await Page.WaitForTimeoutAsync(500);
+        var after = await Page.Locator("#map").ScreenshotAsync();
 
-        var kinds = await _page.EvaluateAsync<string[]>("() => window.geoViewer.whatIfFeatures().map(f => f.getGeometry().getType() === 'Point' ? 'station' : f.get('kind'))");
+        var kinds = await Page.EvaluateAsync<string[]>("() => window.geoViewer.whatIfFeatures().map(f => f.getGeometry().getType() === 'Point' ? 'station' : f.get('kind'))");
         Assert.Equal(new[] { "station", "added_coverage" }, kinds.Order().Reverse().ToArray());
         // Every pixel the what-if changed lies within the added coverage's extent (the station's marker included).
-        var box = await _page.EvaluateAsync<double[]>("() => window.geoViewer.whatIfPixelExtent()");
+        var box = await Page.EvaluateAsync<double[]>("() => window.geoViewer.whatIfPixelExtent()");
         using var a = SKBitmap.Decode(before);
         using var b = SKBitmap.Decode(after);
         int changed = 0, outside = 0;
@@ -191,38 +181,38 @@ public sealed class MapPageTests(ViewerServerFixture server, BrowserSession brow
     public async Task The_page_speaks_Chinese_first_for_Chinese_data_and_switches_to_English_with_the_glossary()
     {
         string Label(string term) => $"#figures [data-term='{term}']";
-        Assert.Equal("道路覆盖率", await _page.Locator(Label("street_coverage")).TextContentAsync());
-        Assert.Equal("面积覆盖率", await _page.Locator(Label("served_land")).TextContentAsync());
-        Assert.Equal("需求覆盖率", await _page.Locator(Label("demand")).TextContentAsync());
-        string header = (await _page.Locator("#dataset-name").TextContentAsync())!;
+        Assert.Equal("道路覆盖率", await Page.Locator(Label("street_coverage")).TextContentAsync());
+        Assert.Equal("面积覆盖率", await Page.Locator(Label("served_land")).TextContentAsync());
+        Assert.Equal("需求覆盖率", await Page.Locator(Label("demand")).TextContentAsync());
+        string header = (await Page.Locator("#dataset-name").TextContentAsync())!;
         Assert.Contains($"{server.Session.Inputs.Subdistricts.Count} 个街道", header);
-        Assert.Contains(server.Session.Inputs.StationsFrom, await _page.Locator("#dataset-name").GetAttributeAsync("title"));
+        Assert.Contains(server.Session.Inputs.StationsFrom, await Page.Locator("#dataset-name").GetAttributeAsync("title"));
         Assert.Contains($"{server.Session.Inputs.Stations.Count} 个站点", header);
-        Assert.Contains("盲区", await _page.Locator("#legend").TextContentAsync());
-        var zhShot = await _page.ScreenshotAsync();
+        Assert.Contains("盲区", await Page.Locator("#legend").TextContentAsync());
+        var zhShot = await Page.ScreenshotAsync();
 
-        await _page.ClickAsync("#lang-switch");
-        await _page.WaitForFunctionAsync("() => document.querySelector(\"#figures [data-term='street_coverage']\").textContent === 'street coverage'");
-        Assert.Equal("served land", await _page.Locator(Label("served_land")).TextContentAsync());
-        Assert.Equal("en", await _page.EvaluateAsync<string>("() => document.documentElement.lang"));
-        Assert.Contains($"{server.Session.Inputs.Subdistricts.Count} subdistricts", await _page.Locator("#dataset-name").TextContentAsync());
-        string legend = (await _page.Locator("#legend").TextContentAsync())!;
+        await Page.ClickAsync("#lang-switch");
+        await Page.WaitForFunctionAsync("() => document.querySelector(\"#figures [data-term='street_coverage']\").textContent === 'street coverage'");
+        Assert.Equal("served land", await Page.Locator(Label("served_land")).TextContentAsync());
+        Assert.Equal("en", await Page.EvaluateAsync<string>("() => document.documentElement.lang"));
+        Assert.Contains($"{server.Session.Inputs.Subdistricts.Count} subdistricts", await Page.Locator("#dataset-name").TextContentAsync());
+        string legend = (await Page.Locator("#legend").TextContentAsync())!;
         foreach (var entry in Geo.Rendering.Style.MapStyle.Legend(Geo.Rendering.Words.OutputLanguage.En, ViewerServerFixture.Minutes, Geo.Rendering.Words.UnitKind.Subdistrict))
         {
             Assert.Contains(entry.Label, legend);
         }
-        var enShot = await _page.ScreenshotAsync();
+        var enShot = await Page.ScreenshotAsync();
         using var zh = SKBitmap.Decode(zhShot);
         using var en = SKBitmap.Decode(enShot);
         Assert.Equal(zh.Width, en.Width);
-        Assert.Empty(_errors);
+        Assert.Empty(_viewer.Errors);
     }
 
     [Fact]
     public async Task The_legend_and_the_coverage_layer_use_the_styles_coverage_colour()
     {
-        string swatch = (await _page.Locator("[data-legend='coverage'] .swatch").GetAttributeAsync("style"))!;
+        string swatch = (await Page.Locator("[data-legend='coverage'] .swatch").GetAttributeAsync("style"))!;
         Assert.Contains(Geo.Rendering.Style.MapStyle.Coverage.Css.Replace(" ", ""), swatch.Replace(" ", ""));
-        Assert.Equal(Geo.Rendering.Style.MapStyle.Coverage.Css, await _page.EvaluateAsync<string>("() => window.geoViewer.palette.coverage"));
+        Assert.Equal(Geo.Rendering.Style.MapStyle.Coverage.Css, await Page.EvaluateAsync<string>("() => window.geoViewer.palette.coverage"));
     }
 }

@@ -18,7 +18,8 @@ public static class CpSatCoverage
     public const string SolverName = "CP-SAT";
 
     /// <summary>Maximal covering: exactly K candidates, most demand covered. <see cref="ExactRun.Bound"/> is a bound on covered demand.</summary>
-    public static ExactRun Maximal(CoverageInstance instance, int k, IReadOnlyList<int> hint, TimeSpan timeLimit)
+    /// <param name="acceptedGap">Relative gap at which the search may stop (0: prove optimality).</param>
+    public static ExactRun Maximal(CoverageInstance instance, int k, IReadOnlyList<int> hint, TimeSpan timeLimit, double acceptedGap = 0)
     {
         var clock = Stopwatch.StartNew();
         var reduced = CandidateDominance.Reduce(instance.Candidates, Groups(instance), k);
@@ -26,7 +27,7 @@ public static class CpSatCoverage
         using var model = new Model(instance, reduced, scale, hint);
         model.Cp.Add(LinearExpr.Sum(model.Sites) == k);
         model.Cp.Maximize(LinearExpr.WeightedSum(model.Covered, model.Weights));
-        var (status, solver) = model.Solve(timeLimit);
+        var (status, solver) = model.Solve(timeLimit, acceptedGap);
         bool found = status is CpSolverStatus.Optimal or CpSolverStatus.Feasible;
         var chosen = found ? model.ChosenSites(solver) : null;
         // Rounding the merged weights to integers may have lowered the optimum: widen the bound by what rounding took off.
@@ -139,12 +140,12 @@ public static class CpSatCoverage
         public double RoundedOff { get; }
         private CpSolver? _solver;
 
-        public (CpSolverStatus Status, CpSolver Solver) Solve(TimeSpan timeLimit)
+        public (CpSolverStatus Status, CpSolver Solver) Solve(TimeSpan timeLimit, double acceptedGap = 0)
         {
             _solver = new CpSolver
             {
                 StringParameters = string.Create(CultureInfo.InvariantCulture,
-                    $"max_time_in_seconds:{Math.Max(0.01, timeLimit.TotalSeconds)} num_workers:{Math.Max(1, Environment.ProcessorCount)} linearization_level:2"),
+                    $"max_time_in_seconds:{Math.Max(0.01, timeLimit.TotalSeconds)} num_workers:{Math.Max(1, Environment.ProcessorCount)} linearization_level:2 relative_gap_limit:{acceptedGap}"),
             };
             return (_solver.Solve(Cp), _solver);
         }

@@ -2,8 +2,10 @@ namespace Geo.Analyses.Siting;
 
 /// <summary>
 /// Maximal covering (MCLP): which K new sites cover the most demand, the existing stations' coverage counted first.
-/// Lazy greedy gives a solution and a bound; the exact model (SCIP or CP-SAT), hinted with the greedy choice, then tries to improve and prove
-/// it within the time limit. The better choice and the tighter bound are reported.
+/// Lazy greedy gives a solution and a bound, swaps improve the solution, and a Lagrangian relaxation tightens the bound
+/// to the linear programme's; only if the gap is still wider than accepted does the exact model (SCIP or CP-SAT),
+/// hinted with the best choice, try to improve and prove it within the time limit. The better choice and the tighter
+/// bound are reported.
 /// </summary>
 public static class MaximalCovering
 {
@@ -22,28 +24,66 @@ public static class MaximalCovering
             if (instance.CoverageOf(swapped) is var v && v > value + 1e-12 * Math.Max(1, instance.TotalWeight)) (chosen, value, method) = (swapped, v, "greedy + swaps");
             proven = instance.Reaches(value, bound);
         }
-        if (options.Exact && !proven)
+        LagrangianRun? lagrangian = null;
+        if (!proven)
         {
-            exact = options.UsesScip
-                ? MipCoverage.Maximal(instance, k, chosen, options.TimeLimit)
-                : CpSatCoverage.Maximal(instance, k, chosen, options.TimeLimit);
+            lagrangian = LagrangianBound.Maximal(instance, k, value, options.AcceptedGap, LagrangianTime(options));
+            bound = Math.Min(bound, lagrangian.Bound);
+            proven = instance.Reaches(value, bound);
+        }
+        bool closeEnough = proven || bound - value <= options.AcceptedGap * bound;
+        if (options.Exact && !closeEnough)
+        {
+            exact = lagrangian is null ? Exact(instance, k, chosen, options) : ExactOnSettled(instance, k, chosen, value, lagrangian, options);
             if (exact.Chosen is { } found && instance.CoverageOf(found) is var v && v > value + 1e-12 * Math.Max(1, instance.TotalWeight))
             {
                 (chosen, value, method) = (found, v, exact.Solver);
             }
             bound = Math.Min(bound, exact.Bound);
-            proven = exact.Proven || instance.Reaches(value, bound);
+            // A solver stopped at an accepted gap reports its status as optimal: only the bound proves it then.
+            proven = (exact.Proven && (options.AcceptedGap == 0 || exact.Solver == "Lagrangian bound")) || instance.Reaches(value, bound);
         }
         if (proven) bound = value;
         bound = Math.Max(bound, value);
         double gap = bound > 0 ? (bound - value) / bound : 0;
         return new SitingSolution("MCLP", SitingSolution.Ordered(instance, chosen), instance.TotalWeight, instance.ExistingWeight,
-            instance.ReachableWeight, value, value, bound, Math.Max(0, gap), proven, method, greedy, exact);
+            instance.ReachableWeight, value, value, bound, Math.Max(0, gap), proven, method, greedy, exact) { Lagrangian = lagrangian };
+    }
+
+    private static ExactRun Exact(CoverageInstance instance, int k, IReadOnlyList<int> hint, SolverOptions options) => options.UsesScip
+        ? MipCoverage.Maximal(instance, k, hint, options.TimeLimit, options.AcceptedGap)
+        : CpSatCoverage.Maximal(instance, k, hint, options.TimeLimit, options.AcceptedGap);
+
+    /// <summary>
+    /// The exact model on what the bound left open. Choices it settled away cover less than the incumbent, so the
+    /// overall bound is the larger of the incumbent and the model's bound.
+    /// </summary>
+    private static ExactRun ExactOnSettled(CoverageInstance instance, int k, IReadOnlyList<int> incumbent, double incumbentValue, LagrangianRun lagrangian, SolverOptions options)
+    {
+        var settled = new SettledInstance(instance, k, lagrangian.Dropped, lagrangian.Fixed);
+        if (settled.Trivial)
+        {
+            // Build every open candidate (coverage never falls by building more), topped up to K from the incumbent.
+            var all = settled.Original(settled.K == 0 ? Array.Empty<int>() : Enumerable.Range(0, settled.Instance.Candidates)).ToList();
+            foreach (int j in incumbent) if (all.Count < k && !all.Contains(j)) all.Add(j);
+            return new ExactRun("Lagrangian bound", all, Math.Max(instance.CoverageOf(all), incumbentValue), true, "settled by the bound", lagrangian.Milliseconds);
+        }
+        var run = Exact(settled.Instance, settled.K, settled.Open(incumbent), options);
+        return run with
+        {
+            Chosen = run.Chosen is null ? null : settled.Original(run.Chosen),
+            Bound = Math.Max(run.Bound, incumbentValue),
+            Status = $"{run.Status} on {settled.Instance.Candidates} open candidates",
+        };
     }
 
     /// <summary>Swaps get a tenth of the exact model's time (at least a second, at most ten), or a second for greedy alone.</summary>
     private static TimeSpan SwapTime(SolverOptions options) =>
         options.Exact ? TimeSpan.FromSeconds(Math.Clamp(options.TimeLimit.TotalSeconds / 10, 1, 10)) : TimeSpan.FromSeconds(1);
+
+    /// <summary>The relaxation gets a quarter of the exact model's time (at most 20 s), or a second for greedy alone.</summary>
+    private static TimeSpan LagrangianTime(SolverOptions options) =>
+        options.Exact ? TimeSpan.FromSeconds(Math.Clamp(options.TimeLimit.TotalSeconds / 4, 1, 20)) : TimeSpan.FromSeconds(1);
 
     private static void Validate(CoverageInstance instance, int k)
     {

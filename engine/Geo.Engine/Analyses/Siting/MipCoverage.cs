@@ -23,7 +23,8 @@ public static class MipCoverage
     }
 
     /// <summary>Maximal covering: exactly K candidates, most demand covered. <see cref="ExactRun.Bound"/> bounds covered demand.</summary>
-    public static ExactRun Maximal(CoverageInstance instance, int k, IReadOnlyList<int> hint, TimeSpan timeLimit)
+    /// <param name="acceptedGap">Relative gap at which the search may stop (0: prove optimality).</param>
+    public static ExactRun Maximal(CoverageInstance instance, int k, IReadOnlyList<int> hint, TimeSpan timeLimit, double acceptedGap = 0)
     {
         var clock = Stopwatch.StartNew();
         using var model = new Model(instance, hint, k);
@@ -32,7 +33,7 @@ public static class MipCoverage
         var objective = model.Mip.Objective();
         for (int g = 0; g < model.Covered.Length; g++) objective.SetCoefficient(model.Covered[g], model.Groups[g].Weight);
         objective.SetMaximization();
-        var status = model.Solve(timeLimit);
+        var status = model.Solve(timeLimit, acceptedGap);
         bool found = status is Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE;
         double bound = found ? instance.ExistingWeight + objective.BestBound() : double.PositiveInfinity;
         return new ExactRun(SolverName, found ? model.ChosenSites() : null, double.IsFinite(bound) ? bound : double.PositiveInfinity,
@@ -84,11 +85,11 @@ public static class MipCoverage
         public Variable[] Sites { get; }
         public Variable[] Covered { get; }
 
-        public Solver.ResultStatus Solve(TimeSpan timeLimit)
+        public Solver.ResultStatus Solve(TimeSpan timeLimit, double acceptedGap = 0)
         {
             Mip.SetTimeLimit((long)Math.Max(10, timeLimit.TotalMilliseconds));
             using var parameters = new MPSolverParameters();
-            parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 1e-9);
+            parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, Math.Max(1e-9, acceptedGap));
             return Mip.Solve(parameters);
         }
 

@@ -23,6 +23,9 @@ public sealed record SitingSolution(
     GreedyRun Greedy,
     ExactRun? Exact)
 {
+    /// <summary>The Lagrangian relaxation's run, when maximal covering needed a bound beyond greedy's.</summary>
+    public LagrangianRun? Lagrangian { get; init; }
+
     public double CoverageShare => TotalDemand > 0 ? Coverage / TotalDemand : 0;
     public double ExistingShare => TotalDemand > 0 ? ExistingCoverage / TotalDemand : 0;
 

@@ -1,0 +1,99 @@
+using Geo.Analyses.Siting;
+
+namespace Geo.Tests.Analyses.Siting;
+
+/// <summary>
+/// The Lagrangian bound against brute force on small seeded instances (every K-subset tried): it never falls below the
+/// optimum, a candidate it drops is in no choice as good as the incumbent, one it fixes is in every such choice, and
+/// maximal covering that settles candidates by it still finds and proves the optimum.
+/// </summary>
+public class LagrangianBoundTests
+{
+    public static TheoryData<int, int> Cases()
+    {
+        var cases = new TheoryData<int, int>();
+        for (int seed = 1; seed <= 12; seed++) cases.Add(seed, 2 + seed % 3);
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Bound_is_never_below_the_brute_force_optimum(int seed, int k)
+    {
+        var instance = RandomInstances.Make(seed, candidates: 11, units: 40, reach: 0.25);
+        double optimum = RandomInstances.BestCoverage(instance, k);
+        double incumbent = instance.CoverageOf(LazyGreedy.Maximal(instance, k).Chosen);
+
+        var run = LagrangianBound.Maximal(instance, k, incumbent, 0, TimeSpan.FromSeconds(5));
+
+        Assert.True(run.Bound >= optimum - 1e-9, $"bound {run.Bound} below the optimum {optimum}");
+        Assert.True(run.Bound <= instance.ReachableWeight + 1e-9);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Dropped_and_fixed_candidates_agree_with_every_subset(int seed, int k)
+    {
+        var instance = RandomInstances.Make(seed + 100, candidates: 11, units: 40, reach: 0.2);
+        // A weak incumbent settles little; the optimum itself settles most, and is the hardest test of the rule.
+        double optimum = RandomInstances.BestCoverage(instance, k);
+
+        var run = LagrangianBound.Maximal(instance, k, optimum, 0, TimeSpan.FromSeconds(5));
+
+        foreach (var subset in RandomInstances.Subsets(instance.Candidates, k))
+        {
+            double value = instance.CoverageOf(subset);
+            if (value < optimum - 1e-9) continue;
+            foreach (int j in subset) Assert.False(run.Dropped[j], $"candidate {j} dropped, but {string.Join(",", subset)} reaches the optimum {optimum}");
+            for (int j = 0; j < instance.Candidates; j++)
+            {
+                if (run.Fixed[j]) Assert.Contains(j, subset);
+            }
+        }
+    }
+
+    [Fact]
+    public void Disjoint_candidates_are_bounded_exactly_and_the_rest_settled()
+    {
+        // Four candidates reaching disjoint units worth 8, 5, 3 and 1: the relaxation is exact, K = 2 builds 8 and 5.
+        var weights = new double[] { 8, 5, 3, 1 };
+        var sets = new[] { new[] { 0 }, new[] { 1 }, new[] { 2 }, new[] { 3 } };
+        var instance = new CoverageInstance(weights, sets, new bool[4]);
+
+        var run = LagrangianBound.Maximal(instance, 2, 13, 0, TimeSpan.FromSeconds(5));
+
+        Assert.Equal(13, run.Bound, 6);
+        Assert.Equal(new[] { false, false, true, true }, run.Dropped);
+        Assert.Equal(new[] { true, true, false, false }, run.Fixed);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Maximal_covering_settling_by_the_bound_still_proves_the_optimum(int seed, int k)
+    {
+        var instance = RandomInstances.Make(seed + 200, candidates: 12, units: 50, reach: 0.15, existing: 0.2);
+        double optimum = RandomInstances.BestCoverage(instance, k);
+
+        var solution = MaximalCovering.Solve(instance, k, new SolverOptions(TimeSpan.FromSeconds(20)));
+
+        Assert.Equal(optimum, solution.Coverage, 9);
+        Assert.Equal(k, solution.Sites.Select(s => s.Candidate).Distinct().Count());
+        Assert.True(solution.ProvenOptimal);
+    }
+
+    [Theory]
+    [InlineData(0.05)]
+    [InlineData(0.2)]
+    public void An_accepted_gap_is_a_proven_one(double gap)
+    {
+        var instance = RandomInstances.Make(7, candidates: 12, units: 60, reach: 0.3, existing: 0);
+        double optimum = RandomInstances.BestCoverage(instance, 3);
+
+        var solution = MaximalCovering.Solve(instance, 3, new SolverOptions(TimeSpan.FromSeconds(20), AcceptedGap: gap));
+
+        Assert.True(solution.BestBound >= optimum - 1e-9, $"bound {solution.BestBound} below the optimum {optimum}");
+        Assert.True(solution.Coverage >= (1 - gap) * optimum - 1e-9, $"coverage {solution.Coverage} more than {gap:P0} below the optimum {optimum}");
+        Assert.True(solution.Gap <= gap + 1e-12);
+        if (solution.ProvenOptimal) Assert.Equal(optimum, solution.Coverage, 9);
+    }
+}
