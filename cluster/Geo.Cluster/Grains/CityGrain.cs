@@ -71,6 +71,11 @@ internal sealed class CityGrain(CityCatalog catalog, ServerLimits limits, ILocal
         {
             return ProblemAnswers.Failed($"city '{_city}' could not be loaded: {_failure}");
         }
+        finally
+        {
+            // Idle time counts from the end of the last request: one that waited for the load was busy all along.
+            _lastRequest = DateTime.UtcNow;
+        }
     }
 
     public async Task<CityAuditOutcome> AuditTo(string connection, string schema, double minutes)
@@ -96,6 +101,7 @@ internal sealed class CityGrain(CityCatalog catalog, ServerLimits limits, ILocal
                 return result;
             });
             var e = session.Extent;
+            _lastRequest = DateTime.UtcNow;
             return new CityAuditOutcome(_city, _profile, minutes, true, schema, null, SiloName, audit.Totals.Stations, audit.Totals.StreetKm,
                 audit.Totals.CoveredStreetKm, audit.Totals.LandShare, audit.BlindSpots.Count(b => !b.IsFragment), clock.Elapsed.TotalSeconds,
                 new[] { e.MinX, e.MinY, e.MaxX, e.MaxY });
@@ -137,7 +143,8 @@ internal sealed class CityGrain(CityCatalog catalog, ServerLimits limits, ILocal
 
     private Task UnloadWhenIdle(CancellationToken cancellation)
     {
-        if (_loading is not null && DateTime.UtcNow - _lastRequest > catalog.Defaults.Idle)
+        // A city still loading is never idle: its first request is waiting for it.
+        if (_loading is { IsCompleted: true } && DateTime.UtcNow - _lastRequest > catalog.Defaults.Idle)
         {
             log.LogInformation("unloading idle city {City} ({Profile})", _city, _profile);
             DeactivateOnIdle();

@@ -45,7 +45,7 @@ internal sealed class ClusterServe
     {
         var membership = ClusterMembership.Parse(parse.GetValue(options._cluster)!, parse.GetValue(options._clusterId)!);
         double idle = parse.GetValue(options._idle);
-        if (!double.IsFinite(idle) || idle is < 1 or > 10080) throw new GeoInputException($"--idle-minutes {idle}: give between 1 and 10080 minutes");
+        if (!double.IsFinite(idle) || idle is < 0.1 or > 10080) throw new GeoInputException($"--idle-minutes {idle}: give between 0.1 and 10080 minutes");
         var catalog = new CityCatalog(CitySource.ParseList(parse.GetValue(options._cities)!), defaults with { IdleAfter = TimeSpan.FromMinutes(idle) });
         int siloPort = parse.GetValue(options._siloPort), gatewayPort = parse.GetValue(options._gatewayPort);
         foreach (var (name, value) in new[] { ("--silo-port", siloPort), ("--gateway-port", gatewayPort) })

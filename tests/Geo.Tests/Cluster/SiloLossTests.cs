@@ -9,12 +9,16 @@ namespace Geo.Tests.Cluster;
 /// <summary>
 /// Two silos; the one holding a city is killed (SIGKILL) while the city is loading. The request in flight through
 /// the other silo gets 503 with Retry-After or the right answer, and the city answers again from the surviving silo,
-/// with the single-city server's answer, within a stated time.
+/// with the single-city server's answer, within a stated time. Left alone, the city is then unloaded, and the next
+/// request loads it again.
 /// </summary>
 public sealed class SiloLossTests(ITestOutputHelper output) : IAsyncLifetime
 {
     /// <summary>Kill to first right answer, measured on the shared 2-core machine about 5–10 s (death noticed in 2–4 s, then the city loads again).</summary>
     private static readonly TimeSpan AnswersAgainWithin = TimeSpan.FromSeconds(60);
+
+    /// <summary>A city nobody asks for this long is unloaded (checked every quarter of it).</summary>
+    private const double IdleMinutes = 0.25;
 
     private ClusterCities _cities = null!;
     private SiloProcess[] _silos = Array.Empty<SiloProcess>();
@@ -24,11 +28,11 @@ public sealed class SiloLossTests(ITestOutputHelper output) : IAsyncLifetime
     {
         // Large enough that loading (read, graph, audit, service areas) takes seconds, so the kill lands mid-load.
         _cities = await ClusterCities.Create(syntheticVertices: 15000, withExtracts: false);
-        _silos = await SiloProcess.StartMany(2, _cities.Membership, _clusterId, _cities.CitiesOption);
+        _silos = await SiloProcess.StartMany(2, _cities.Membership, _clusterId, _cities.CitiesOption, "--idle-minutes", IdleMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
-    public async Task SiloKilledMidLoad_cityAnswersAgainFromTheOtherSilo()
+    public async Task SiloKilledMidLoad_cityAnswersAgainFromTheOtherSilo_thenIsUnloadedWhenIdle()
     {
         var station = _cities.Sessions["town"].Inputs.Stations[0].Geometry;
         string body = JsonSerializer.Serialize(new { locations = new[] { new[] { station.X, station.Y } }, range = new[] { 300, 600 } });
@@ -69,6 +73,19 @@ public sealed class SiloLossTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(expected.Body, answer.Body);
         var after = (await _silos[survivor].Cities())["town"];
         Assert.Equal(("ready", _silos[survivor].SiloName), (after.State, after.Silo));
+
+        var idle = Stopwatch.StartNew();
+        while ((await _silos[survivor].Cities())["town"].State != "not loaded")
+        {
+            Assert.True(idle.Elapsed < TimeSpan.FromMinutes(IdleMinutes * 2.5), $"the city was not unloaded after {idle.Elapsed.TotalSeconds:0} s without requests");
+            await Task.Delay(1000);
+        }
+        output.WriteLine($"unloaded {idle.Elapsed.TotalSeconds:0} s after its last request ({IdleMinutes * 60:0} s idle allowed)");
+        Assert.True(idle.Elapsed >= TimeSpan.FromMinutes(IdleMinutes * 0.9), "the city was unloaded before it had been idle for --idle-minutes");
+        var again = await Post(_silos[survivor].Client, "/cities/town/api/isochrones", body);
+        while (again.Status == 503) again = await Post(_silos[survivor].Client, "/cities/town/api/isochrones", body);
+        Assert.Equal(200, again.Status);
+        Assert.Equal(expected.Body, again.Body);
     }
 
     private static async Task<(int Status, string? RetryAfter, byte[] Body)> Post(HttpClient client, string path, string body)
