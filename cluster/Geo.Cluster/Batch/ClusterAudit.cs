@@ -34,7 +34,9 @@ public static class ClusterAudit
                 o.ClusterId = membership.ClusterId;
                 o.ServiceId = membership.ClusterId;
             });
-            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
+            // Each call returns within seconds (the audit runs on its own and is asked for again), so a call to a silo
+            // that died is given up soon.
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(20));
         });
         using var host = builder.Build();
         using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellation))
@@ -57,24 +59,7 @@ public static class ClusterAudit
         var outcomes = await Task.WhenAll(cities.Select(async city =>
         {
             string schema = CitySchema(output.Schema, city);
-            var grain = grains.GetGrain<ICityGrain>(CityCatalog.Key(city, profile));
-            CityAuditOutcome outcome;
-            try
-            {
-                outcome = await grain.AuditTo(output.ConnectionString, schema, minutes);
-            }
-            catch (Exception first) when (!cancellation.IsCancellationRequested)
-            {
-                try
-                {
-                    outcome = await grain.AuditTo(output.ConnectionString, schema, minutes);
-                }
-                catch (Exception second) when (!cancellation.IsCancellationRequested)
-                {
-                    outcome = new CityAuditOutcome(city, profile, minutes, false, schema, $"its silo was lost twice ({first.GetType().Name}, then {second.GetType().Name})",
-                        "", 0, 0, 0, 0, 0, 0, null);
-                }
-            }
+            var outcome = await AuditOnItsSilo(grains.GetGrain<ICityGrain>(CityCatalog.Key(city, profile)), city, profile, minutes, output.ConnectionString, schema, cancellation);
             summary.Record(outcome);
             finished(outcome);
             return outcome;
@@ -82,6 +67,35 @@ public static class ClusterAudit
         await host.StopAsync(CancellationToken.None);
         return outcomes;
     }
+
+    /// <summary>
+    /// Asks the city's grain until its audit is done. A failed call means its silo was lost: the next call starts the
+    /// audit again wherever Orleans places the city; after <see cref="MaxSiloLosses"/> the city is reported failed.
+    /// </summary>
+    private static async Task<CityAuditOutcome> AuditOnItsSilo(ICityGrain grain, string city, string profile, double minutes, string connection, string schema,
+        CancellationToken cancellation)
+    {
+        var losses = new List<string>();
+        while (true)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            try
+            {
+                if (await grain.AuditTo(connection, schema, minutes) is { } done) return done;
+            }
+            catch (Exception e) when (!cancellation.IsCancellationRequested)
+            {
+                losses.Add(e.GetType().Name);
+                if (losses.Count >= MaxSiloLosses)
+                {
+                    return new CityAuditOutcome(city, profile, minutes, false, schema, $"its silo was lost {losses.Count} times ({string.Join(", ", losses)})", "", 0, 0, 0, 0, 0, 0, null);
+                }
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
+            }
+        }
+    }
+
+    private const int MaxSiloLosses = 3;
 
     /// <summary>The schema of one city's audit tables: the output schema, '_', the city with '-' as '_'.</summary>
     public static string CitySchema(string outputSchema, string city) => $"{outputSchema}_{city.Replace('-', '_')}";

@@ -29,6 +29,10 @@ internal sealed class CityGrain(CityCatalog catalog, ServerLimits limits, ILocal
     private double? _loadSeconds;
     private string? _failure;
     private DateTime _lastRequest = DateTime.UtcNow;
+    private readonly Dictionary<(string, string, double), Task<CityAuditOutcome>> _audits = new();
+
+    /// <summary>How long one <see cref="AuditTo"/> call waits for the audit before answering "still running".</summary>
+    private static readonly TimeSpan AuditPoll = TimeSpan.FromSeconds(5);
 
     private string SiloName => silo.SiloAddress.Endpoint.ToString();
 
@@ -78,9 +82,24 @@ internal sealed class CityGrain(CityCatalog catalog, ServerLimits limits, ILocal
         }
     }
 
-    public async Task<CityAuditOutcome> AuditTo(string connection, string schema, double minutes)
+    public async Task<CityAuditOutcome?> AuditTo(string connection, string schema, double minutes)
     {
         _lastRequest = DateTime.UtcNow;
+        var key = (connection, schema, minutes);
+        if (!_audits.TryGetValue(key, out var audit))
+        {
+            var loading = Load();
+            _audits[key] = audit = Task.Run(() => Audit(loading, connection, schema, minutes));
+        }
+        await Task.WhenAny(audit, Task.Delay(AuditPoll));
+        _lastRequest = DateTime.UtcNow;
+        if (!audit.IsCompleted) return null;
+        _audits.Remove(key);
+        return audit.Result;
+    }
+
+    private async Task<CityAuditOutcome> Audit(Task<CityPipeline> loading, string connection, string schema, double minutes)
+    {
         var clock = Stopwatch.StartNew();
         try
         {
@@ -90,20 +109,13 @@ internal sealed class CityGrain(CityCatalog catalog, ServerLimits limits, ILocal
             {
                 throw new GeoInputException($"the audit would replace the city's own data in schema {schema}; write to another --out schema");
             }
-            var pipeline = await Load();
-            var session = pipeline.Session;
-            var audit = await Task.Run(() =>
-            {
-                var result = session.Audit(_profile, minutes);
-                var streets = DatasetLayers.ToLayers(session.Inputs.Dataset).First(l => l.Name == DatasetLayers.Streets);
-                var layers = AuditLayers.ToLayers(result).Append(streets).ToList();
-                new PostGisStore(target).WriteLayers(layers);
-                return result;
-            });
+            var session = (await loading).Session;
+            var result = session.Audit(_profile, minutes);
+            var streets = DatasetLayers.ToLayers(session.Inputs.Dataset).First(l => l.Name == DatasetLayers.Streets);
+            new PostGisStore(target).WriteLayers(AuditLayers.ToLayers(result).Append(streets).ToList());
             var e = session.Extent;
-            _lastRequest = DateTime.UtcNow;
-            return new CityAuditOutcome(_city, _profile, minutes, true, schema, null, SiloName, audit.Totals.Stations, audit.Totals.StreetKm,
-                audit.Totals.CoveredStreetKm, audit.Totals.LandShare, audit.BlindSpots.Count(b => !b.IsFragment), clock.Elapsed.TotalSeconds,
+            return new CityAuditOutcome(_city, _profile, minutes, true, schema, null, SiloName, result.Totals.Stations, result.Totals.StreetKm,
+                result.Totals.CoveredStreetKm, result.Totals.LandShare, result.BlindSpots.Count(b => !b.IsFragment), clock.Elapsed.TotalSeconds,
                 new[] { e.MinX, e.MinY, e.MaxX, e.MaxY });
         }
         catch (Exception e)
