@@ -3,7 +3,7 @@
 #   scripts/install-packages.sh [package ...]   (default: everything the tests use)
 set -euo pipefail
 packages=("$@")
-[ ${#packages[@]} -gt 0 ] || packages=(postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting gdal-bin fonts-noto-cjk poppler-utils chromium)
+[ ${#packages[@]} -gt 0 ] || packages=(postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting gdal-bin fonts-noto-cjk poppler-utils chromium curl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -5,9 +5,10 @@
 # Environment: CANDIDATES (default grid:400m), MINUTES (15), PROFILE (ebike), TIME_LIMIT (60 seconds each),
 # STATIONS (existing stations: default the dataset's; 'none' to site from scratch, a much harder instance),
 # GAP (relative gap at which both solvers may stop, e.g. 0.001; default 0: prove optimality).
-# Needs the Debian packages python3-pulp and coinor-cbc (/usr/bin/python3 sees them).
+# Installs the Debian packages python3-pulp and coinor-cbc when missing (/usr/bin/python3 sees them).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+scripts/install-packages.sh python3-pulp coinor-cbc
 dataset="${1:?usage: mclp.sh <dataset.gpkg | synth:VERTICES> [K ...]}"
 shift
 ks=("${@:-20 50}")

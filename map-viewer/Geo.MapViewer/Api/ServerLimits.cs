@@ -3,9 +3,8 @@ namespace Geo.MapViewer.Api;
 /// <summary>
 /// How much work the server takes on: heavy computations (isochrones, audits, what-if, siting) at once, how long a
 /// request waits for a free slot before it is refused with 503 and Retry-After, and how long one computation may run
-/// before it is cancelled. Computations run on <see cref="Scheduler"/>, which lends them one thread per core but one
-/// in all (the analyses' parallel loops run on the scheduler they are started from), so light requests always find
-/// a thread and a core.
+/// before it is cancelled. Computations run on <see cref="Scheduler"/>: dedicated threads, one per core but one, at a
+/// lower priority, so light requests always find a thread and a core.
 /// </summary>
 public sealed record ServerLimits(int Computations, TimeSpan TimeLimit, TimeSpan QueueWait)
 {
@@ -18,7 +17,10 @@ public sealed record ServerLimits(int Computations, TimeSpan TimeLimit, TimeSpan
 
     internal SemaphoreSlim Slots { get; } = new(Computations, Computations);
 
-    internal TaskScheduler Scheduler { get; } = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, Math.Max(1, Environment.ProcessorCount - 1)).ConcurrentScheduler;
+    internal TaskScheduler Scheduler => _computeThreads.Value;
+
+    // Made on the first computation, so a server that never computes starts no threads.
+    private readonly Lazy<ComputeThreads> _computeThreads = new(ComputeThreads.ForThisMachine);
 
     /// <summary>Heavy computations running now.</summary>
     public int Running => Computations - Slots.CurrentCount;

@@ -99,14 +99,17 @@ public sealed class ServeBudgetTests(BudgetServerFixture fixture, ITestOutputHel
         var budgetMb = (await Server.Info()).GetProperty("memory").GetProperty("budget_mb").GetDouble();
         using var done = new CancellationTokenSource();
         var probes = new List<double>();
+        // The probe is its own process (curl's own timing), so the figures are the server's, not this process's
+        // thread pool or garbage collector, busy with the hostile clients.
+        var soak = Stopwatch.StartNew();
         var probe = Task.Run(async () =>
         {
-            using var client = new HttpClient { BaseAddress = Server.Address, Timeout = TimeSpan.FromSeconds(10) };
             while (!done.IsCancellationRequested)
             {
-                var clock = Stopwatch.StartNew();
-                using (var r = await client.GetAsync("/api/info")) Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-                lock (probes) probes.Add(clock.Elapsed.TotalMilliseconds);
+                var (status, milliseconds) = await CurlProbe(new Uri(Server.Address, "/api/info"));
+                Assert.Equal(200, status);
+                lock (probes) probes.Add(milliseconds);
+                if (milliseconds >= 50) output.WriteLine($"slow probe at {soak.Elapsed.TotalSeconds:0.0} s: {milliseconds:0} ms");
                 await Task.Delay(100);
             }
         });
@@ -148,10 +151,24 @@ public sealed class ServeBudgetTests(BudgetServerFixture fixture, ITestOutputHel
         foreach (var (kind, status) in answers) Assert.True(allowed[kind].Contains(status), $"request kind {kind} answered {status}");
         Assert.All(slowAnswers, a => Assert.True(a is "closed" or "408" or "400", $"slow client: {a}"));
         Assert.True(peak <= budgetMb, $"peak resident memory {peak:0} MB over the budget of {budgetMb:0} MB");
-        // The median and a loose 95th percentile, not the worst: on a shared, loaded machine a probe can wait for a
-        // core whatever the server does.
-        Assert.True(Median(probes) < 100, $"/api/info took {Median(probes):0} ms at the median");
-        Assert.True(p95 < 500, $"/api/info took {p95:0} ms at the 95th percentile (worst {worstProbe:0} ms)");
+        Assert.True(probes.Count >= 20, $"only {probes.Count} probes of /api/info during the soak");
+        Assert.True(worstProbe < 100, $"/api/info took {worstProbe:0} ms at worst (median {Median(probes):0} ms, 95th percentile {p95:0} ms)");
+    }
+
+    /// <summary>One GET by curl: the status and curl's own total time in milliseconds.</summary>
+    private static async Task<(int Status, double Milliseconds)> CurlProbe(Uri url)
+    {
+        var start = new ProcessStartInfo("curl", new[] { "-s", "-o", "/dev/null", "--max-time", "10", "-w", "%{http_code} %{time_total}", url.ToString() })
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        using var curl = Process.Start(start)!;
+        string output = await curl.StandardOutput.ReadToEndAsync();
+        await curl.WaitForExitAsync();
+        var parts = output.Split(' ');
+        return (int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture),
+            double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) * 1000);
     }
 
     private static double Median(List<double> values)
