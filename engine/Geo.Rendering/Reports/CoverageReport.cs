@@ -117,7 +117,10 @@ public static class CoverageReport
         string m = audit.Minutes.ToString("0.##", CultureInfo.InvariantCulture);
         if (b.BeyondBreakMinutes is not { } beyond) return zh ? $"{AuditOptions.NearestStationHorizonMinutes:0} 分钟内没有站点" : $"none within {AuditOptions.NearestStationHorizonMinutes:0} min";
         string station = b.NearestStationId is { } id && names.TryGetValue(id, out var n) ? n : b.NearestStationId ?? "—";
-        return zh ? $"{station}，超出 {m} 分钟 +{F(beyond, "0.0")} 分钟" : $"{station}, +{F(beyond, "0.0")} min beyond {m}";
+        string noRoute = b.NoRouteKm <= 0 ? ""
+            : zh ? $"（其中 {F(b.NoRouteKm, "0.00")} km {AuditOptions.NearestStationHorizonMinutes:0} 分钟内无路可达站点）"
+            : $" ({F(b.NoRouteKm, "0.00")} km of it with no route to a station within {AuditOptions.NearestStationHorizonMinutes:0} min)";
+        return (zh ? $"{station}，超出 {m} 分钟 +{F(beyond, "0.0")} 分钟" : $"{station}, +{F(beyond, "0.0")} min beyond {m}") + noRoute;
     }
 
     private static string P(double share) => string.Create(CultureInfo.InvariantCulture, $"{share * 100:0.0} %");

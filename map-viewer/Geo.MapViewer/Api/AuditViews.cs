@@ -58,6 +58,7 @@ internal static class AuditViews
         nearest_station_minutes = b.NearestStationMinutes is { } m ? ApiJson.Round(m, 2) : null,
         nearest_station_id = b.NearestStationId,
         beyond_break_minutes = b.BeyondBreakMinutes is { } beyond ? ApiJson.Round(beyond, 2) : null,
+        no_route_km = ApiJson.Round(b.NoRouteKm, 3),
     };
 
     public static object Summary(AuditResult audit) => new

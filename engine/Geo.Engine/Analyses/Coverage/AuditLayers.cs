@@ -25,13 +25,13 @@ public static class AuditLayers
             new FieldDefinition("street_km", FieldType.Real), new FieldDefinition("demand", FieldType.Real),
             new FieldDefinition("subdistrict_id", FieldType.Integer), new FieldDefinition("subdistrict", FieldType.Text),
             new FieldDefinition("nearest_station", FieldType.Text), new FieldDefinition("nearest_minutes", FieldType.Real),
-            new FieldDefinition("beyond_break_minutes", FieldType.Real),
+            new FieldDefinition("beyond_break_minutes", FieldType.Real), new FieldDefinition("no_route_km", FieldType.Real),
         });
         foreach (var b in audit.AllBlindSpots)
         {
             spots.Add(b.Shape, b.Id, b.IsFragment ? null : (long)b.Rank, b.IsFragment ? "fragment" : "blind spot", R(b.StreetKm), R(b.Demand),
                 b.SubdistrictId, b.Subdistrict, b.NearestStationId, b.NearestStationMinutes is { } m ? R(m) : null,
-                b.BeyondBreakMinutes is { } beyond ? R(beyond) : null);
+                b.BeyondBreakMinutes is { } beyond ? R(beyond) : null, R(b.NoRouteKm));
         }
         var stations = new FeatureLayer("stations", GeometryKind.Point, new[]
         {

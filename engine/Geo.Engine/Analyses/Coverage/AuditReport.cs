@@ -38,7 +38,8 @@ public static class AuditReport
 
     /// <summary>The station nearest the blind spot's farthest spot, and how far beyond the break that is, e.g. "S3, +3.2 min beyond 15".</summary>
     public static string Nearest(BlindSpot b, AuditResult audit) =>
-        b.BeyondBreakMinutes is { } beyond ? $"{b.NearestStationId}, +{beyond:0.0} min beyond {audit.Minutes:0.##}" : $"none within {AuditOptions.NearestStationHorizonMinutes:0} min";
+        (b.BeyondBreakMinutes is { } beyond ? $"{b.NearestStationId}, +{beyond:0.0} min beyond {audit.Minutes:0.##}" : $"none within {AuditOptions.NearestStationHorizonMinutes:0} min")
+        + (b.NoRouteKm > 0 && b.BeyondBreakMinutes is not null ? $" ({b.NoRouteKm:0.00} km of it with no route to a station within {AuditOptions.NearestStationHorizonMinutes:0} min)" : "");
 
     private static string Pct(string what, double share, string detail) => $"{share:P1} of {what} ({detail})";
 }

@@ -52,6 +52,12 @@ public sealed record BlindSpot(
     /// <summary>What every output draws: the area, or the streets themselves where the area is empty.</summary>
     public Geometry Shape => Area.IsEmpty ? Streets : Area;
 
+    /// <summary>
+    /// Street km of the blind spot on pieces where some spot has no route to any station within the search horizon
+    /// (a one-way leading out of the data, an island): the nearest-station time is of the rest.
+    /// </summary>
+    public double NoRouteKm { get; init; }
+
     /// <summary>How far the farthest spot lies beyond the break, in minutes.</summary>
     public double? BeyondBreakMinutes { get; init; }
 }

@@ -25,13 +25,13 @@ public static class AuditTables
     public static string BlindSpotsCsv(AuditResult audit)
     {
         var csv = new StringBuilder();
-        csv.AppendLine("id,rank,kind,demand,street_km,lon,lat,subdistrict_id,subdistrict,nearest_station,nearest_minutes,beyond_break_minutes");
+        csv.AppendLine("id,rank,kind,demand,street_km,lon,lat,subdistrict_id,subdistrict,nearest_station,nearest_minutes,beyond_break_minutes,no_route_km");
         foreach (var b in audit.AllBlindSpots)
         {
             csv.AppendLine(string.Join(',', b.Id, b.IsFragment ? "" : b.Rank.ToString(CultureInfo.InvariantCulture), b.IsFragment ? "fragment" : "blind spot",
                 N(b.Demand), N(b.StreetKm), b.Lon.ToString("0.000000", CultureInfo.InvariantCulture), b.Lat.ToString("0.000000", CultureInfo.InvariantCulture),
                 b.SubdistrictId?.ToString(CultureInfo.InvariantCulture) ?? "", Quote(b.Subdistrict ?? ""), Quote(b.NearestStationId ?? ""),
-                b.NearestStationMinutes is { } m ? N(m) : "", b.BeyondBreakMinutes is { } beyond ? N(beyond) : ""));
+                b.NearestStationMinutes is { } m ? N(m) : "", b.BeyondBreakMinutes is { } beyond ? N(beyond) : "", N(b.NoRouteKm)));
         }
         return csv.ToString();
     }

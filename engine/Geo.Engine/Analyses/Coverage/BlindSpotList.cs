@@ -70,7 +70,7 @@ internal static class BlindSpotList
             var stretch = stretches[k];
             double km = stretch.Meters / 1000;
             var where = (Point)(areas[k].IsEmpty ? lines[k] : areas[k]).InteriorPoint;
-            var (minutes, station) = reach.Farthest(stretch);
+            var (minutes, station, noRouteMeters) = reach.Farthest(stretch);
             int unit = stretch.Unit;
             var spot = new BlindSpot(0, areas[k], km, uncoveredDemand is null ? km : demand[k], where.X, where.Y,
                 unit >= 0 ? subdistricts[unit].Name : null, minutes, station)
@@ -78,6 +78,7 @@ internal static class BlindSpotList
                 Streets = lines[k],
                 SubdistrictId = unit >= 0 ? subdistricts[unit].Id : null,
                 BeyondBreakMinutes = minutes is { } m ? Math.Max(0, m - options.Minutes) : null,
+                NoRouteKm = noRouteMeters / 1000,
             };
             spots.Add((k, spot));
         }

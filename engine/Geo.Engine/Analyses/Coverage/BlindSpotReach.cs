@@ -33,18 +33,22 @@ internal sealed class BlindSpotReach
         }
     }
 
-    /// <summary>Minutes to the farthest spot of the stretch and the station nearest it; null when some spot is beyond the search horizon.</summary>
-    public (double? Minutes, string? StationId) Farthest(BlindSpotFinder.Stretch stretch)
+    /// <summary>
+    /// Minutes to the farthest spot of the stretch that has a route to a station, and that station; null when no spot
+    /// has one within the search horizon. Pieces with a spot beyond the horizon are counted apart, in metres, so one
+    /// one-way street leading out of the data does not hide how far the rest lies.
+    /// </summary>
+    public (double? Minutes, string? StationId, double NoRouteMeters) Farthest(BlindSpotFinder.Stretch stretch)
     {
-        double worst = 0;
+        double worst = 0, noRoute = 0;
         int worstStation = -1;
         foreach (var interval in stretch.Intervals)
         {
             var (seconds, station) = Farthest(interval);
-            if (!double.IsFinite(seconds)) return (null, null);
+            if (!double.IsFinite(seconds)) { noRoute += interval.Length; continue; }
             if (seconds > worst || worstStation < 0) (worst, worstStation) = (seconds, station);
         }
-        return worstStation < 0 ? (null, null) : (worst / 60, _stations[worstStation].Station.Id);
+        return worstStation < 0 ? (null, null, noRoute) : (worst / 60, _stations[worstStation].Station.Id, noRoute);
     }
 
     /// <summary>A line t(x) = At + Slope·x over metres x along the piece, valid on [Lo, Hi], reached by station Origin.</summary>

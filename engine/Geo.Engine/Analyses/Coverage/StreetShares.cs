@@ -17,30 +17,41 @@ internal static class StreetShares
         var index = new STRtree<int>();
         for (int i = 0; i < localAreas.Count; i++) index.Insert(localAreas[i].EnvelopeInternal, i);
         index.Build();
-        var prepared = localAreas.Select(PreparedGeometryFactory.Prepare).ToArray();
         var coveredOf = covered.GroupBy(c => c.Piece).ToDictionary(g => g.Key, g => g.ToList());
         var total = new double[localAreas.Count];
         var coveredKm = new double[localAreas.Count];
         var factory = ServiceAreaGeometry.Local;
-        for (int s = 0; s < pieces.Count; s++)
-        {
-            var line = Line(factory, pieces, s, 0, pieces.LengthMeters[s]);
-            var candidates = index.Query(line.EnvelopeInternal);
-            coveredOf.TryGetValue(s, out var parts);
-            foreach (int a in candidates)
+        // Pieces in parallel; prepared geometries build their indexes lazily and are not safe to share, so each
+        // thread prepares the areas it meets, and sums into its own arrays.
+        Parallel.For(0, pieces.Count,
+            () => (Prepared: new IPreparedGeometry?[localAreas.Count], Total: new double[localAreas.Count], Covered: new double[localAreas.Count]),
+            (s, _, local) =>
             {
-                if (prepared[a].Contains(line))
+                var line = Line(factory, pieces, s, 0, pieces.LengthMeters[s]);
+                coveredOf.TryGetValue(s, out var parts);
+                foreach (int a in index.Query(line.EnvelopeInternal))
                 {
-                    total[a] += pieces.LengthMeters[s];
-                    if (parts is not null) coveredKm[a] += parts.Sum(p => p.Length);
-                    break;
+                    var prepared = local.Prepared[a] ??= PreparedGeometryFactory.Prepare(localAreas[a]);
+                    if (prepared.Contains(line))
+                    {
+                        local.Total[a] += pieces.LengthMeters[s];
+                        if (parts is not null) local.Covered[a] += parts.Sum(p => p.Length);
+                        break;
+                    }
+                    if (!prepared.Intersects(line)) continue;
+                    local.Total[a] += line.Intersection(localAreas[a]).Length;
+                    if (parts is null) continue;
+                    foreach (var p in parts) local.Covered[a] += Line(factory, pieces, s, p.From, p.To).Intersection(localAreas[a]).Length;
                 }
-                if (!prepared[a].Intersects(line)) continue;
-                total[a] += line.Intersection(localAreas[a]).Length;
-                if (parts is null) continue;
-                foreach (var p in parts) coveredKm[a] += Line(factory, pieces, s, p.From, p.To).Intersection(localAreas[a]).Length;
-            }
-        }
+                return local;
+            },
+            local =>
+            {
+                lock (total)
+                {
+                    for (int a = 0; a < total.Length; a++) (total[a], coveredKm[a]) = (total[a] + local.Total[a], coveredKm[a] + local.Covered[a]);
+                }
+            });
         for (int a = 0; a < total.Length; a++)
         {
             total[a] /= 1000;

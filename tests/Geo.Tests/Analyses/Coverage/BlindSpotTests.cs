@@ -60,6 +60,30 @@ public class BlindSpotTests
     }
 
     [Fact]
+    public void Run_oneWayLeadingNowhere_isCountedApartAndDoesNotHideTheRest()
+    {
+        // s ═══════ 2000 m two-way ═══════ 2 ──→── 500 m one-way ──→ 3 (dead end): riders on the one-way cannot get
+        // back to s, riders on the rest can. By e-bike, to the station.
+        TestCity Town(bool withOneWay)
+        {
+            var city = new TestCity().Street(1, 2, new[] { (0.0, 0.0), (2000.0, 0.0) });
+            return withOneWay ? city.Street(2, 3, new[] { (2000.0, 0.0), (2500.0, 0.0) }, oneway: true) : city;
+        }
+        var ebike = (TestCity city) => new StreetSnapper(StreetGraphBuilder.Build(city.ToDataset(), TravelProfile.BuiltIn("ebike")));
+        var cell = new[] { Square(1, -50, -50, 2550, 50) };
+        var reference = Assert.Single(CoverageAudit.Run(ebike(Town(false)), new[] { At("s", 0, 0) }, cell, null, new AuditOptions(1)).BlindSpots);
+
+        var audit = CoverageAudit.Run(ebike(Town(true)), new[] { At("s", 0, 0) }, cell, null, new AuditOptions(1));
+
+        var spot = Assert.Single(audit.BlindSpots);
+        Assert.Equal(0.5, spot.NoRouteKm, 3);
+        Assert.Equal(0, reference.NoRouteKm, 6);
+        Assert.Equal("s", spot.NearestStationId);
+        Assert.Equal(reference.NearestStationMinutes!.Value, spot.NearestStationMinutes!.Value, 6);
+        Assert.Contains("0.50 km of it with no route", AuditReport.Nearest(spot, audit));
+    }
+
+    [Fact]
     public void Run_shortStretches_areFragmentsWithAGeometryButNoRank()
     {
         //  s ─── 300 m ───┬── 150 m spur (uncovered, short)
