@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A local PostGIS + pgRouting server for Geo's tests and users: Debian's packages, a throwaway cluster on loopback.
-#   scripts/postgis.sh [start]   install when missing, start, print the connection string on the last line
+#   scripts/postgis.sh [start]   install when missing, start, create the cluster membership tables, print the connection
+#                                string on the last line
 #   scripts/postgis.sh stop      stop the cluster
 #   scripts/postgis.sh url       print the connection string
 # GEO_PGDATA (default <repo>/.pgdata) is where the cluster lives, GEO_PGPORT (default 55432) the loopback port.
@@ -109,6 +110,8 @@ start() {
     psql_as postgres postgres -c "CREATE DATABASE geo OWNER geo"
   fi
   psql_as geo geo -c "CREATE EXTENSION IF NOT EXISTS postgis" -c "CREATE EXTENSION IF NOT EXISTS pgrouting"
+  # Cluster membership for 'geo serve --cluster' lives in the same database as the data.
+  psql_as geo geo -f "$repo/scripts/cluster-tables.sql" >/dev/null
   echo "$url"
 }
 

@@ -26,7 +26,7 @@ public static class ViewerServer
         // requests (/api/info, cached tiles) from waiting for the pool to grow meanwhile.
         ThreadPool.GetMinThreads(out int workers, out int completions);
         ThreadPool.SetMinThreads(Math.Max(workers, MinPoolThreads), completions);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ViewerServer).Assembly.GetName().Name });
+        var builder = CreateBuilder(session, quiet, limits);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Listen(address, port);
@@ -37,6 +37,16 @@ public static class ViewerServer
             k.Limits.MaxRequestHeadersTotalSize = 4 * RequestShape.MaxHeaderBytes;
             k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
         });
+        return MapEndpoints(builder.Build());
+    }
+
+    /// <summary>
+    /// The server's services for one dataset, without a listener: <see cref="Build"/> adds Kestrel on an address,
+    /// and a host of many cities answers through the same pipeline in memory.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(ViewerSession session, bool quiet = false, ServerLimits? limits = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ViewerServer).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
         // A failure to start (address in use …) is reported by the caller in one line, not logged with its stack.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
@@ -56,8 +66,12 @@ public static class ViewerServer
             document.Info.Description = "Service areas, coverage audit, pairing, siting and vector tiles over one street dataset. Coordinates are lon/lat (EPSG:4326).";
             return Task.CompletedTask;
         }));
+        return builder;
+    }
 
-        var app = builder.Build();
+    /// <summary>The map page, the API and the tiles, in the order every request passes them.</summary>
+    public static WebApplication MapEndpoints(WebApplication app)
+    {
         app.UseExceptionHandler();
         app.UseStatusCodePages(RoutingProblems.Write);
         app.Use(RequestShape.Check);

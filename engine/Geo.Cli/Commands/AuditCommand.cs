@@ -22,6 +22,7 @@ internal static class AuditCommand
     public static Command Create()
     {
         var data = SharedOptions.Data();
+        data.Required = false;
         var stations = SharedOptions.Stations();
         var subdistricts = new Option<string?>("--subdistricts") { Description = "Subdistricts: a layer/table, admin:<level>, or cells:<size> (e.g. cells:1km); default: the dataset's, else 1 km cells" };
         var demand = new Option<string[]>("--demand") { Description = "Demand: layer[:weight_column], a .geojson/.csv file[:weight], or pois:<query>; repeatable. Default: street length", AllowMultipleArgumentsPerToken = false };
@@ -43,8 +44,10 @@ internal static class AuditCommand
         {
             data, stations, subdistricts, demand, profile, minutes, threshold, crs, cells, snap, direction, smallest, lang, output,
         };
+        var cluster = ClusterAuditOptions.AddTo(command, data, output, stations, subdistricts, demand);
         command.SetAction(parse => CommandRunner.Run(() =>
         {
+            if (cluster.IsGiven(parse)) return cluster.Run(parse, parse.GetValue(profile)!, parse.GetValue(minutes), parse.GetValue(output)!);
             Geo.Analyses.Reach.Reachability.ValidateMinutes(parse.GetValue(minutes));
             double flag = parse.GetValue(threshold) / 100;
             if (flag is <= 0 or > 1) throw new GeoInputException("--threshold must be a percentage above 0 and at most 100");

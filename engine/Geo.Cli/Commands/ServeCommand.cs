@@ -20,6 +20,8 @@ internal static class ServeCommand
     public static Command Create()
     {
         var data = SharedOptions.Data();
+        data.Required = false;
+        var cluster = ClusterServe.Options();
         var stations = SharedOptions.Stations();
         var subdistricts = new Option<string?>("--subdistricts") { Description = "Subdistricts: a layer/table, admin:<level>, or cells:<size>; default: the dataset's, else 1 km cells" };
         var demand = new Option<string[]>("--demand") { Description = "Demand: layer[:weight_column], a .geojson/.csv file[:weight], or pois:<query>; repeatable. Default: street length", AllowMultipleArgumentsPerToken = false };
@@ -38,6 +40,7 @@ internal static class ServeCommand
         {
             data, stations, subdistricts, demand, profile, minutes, port, host, cacheMb, computations, crs, snap, direction,
         };
+        cluster.AddTo(command, data);
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             string profileName = parse.GetValue(profile)!.Trim().ToLowerInvariant();
@@ -50,6 +53,11 @@ internal static class ServeCommand
             int portNumber = parse.GetValue(port);
             var limits = ServerLimits.Default with { Computations = slots };
             ListenCheck.Check(hostName, portNumber);
+            if (cluster.IsGiven(parse))
+            {
+                return ClusterServe.Run(parse, cluster, new Geo.Cluster.Cities.CityDefaults(profileName, parse.GetValue(minutes), parse.GetValue(snap),
+                    TravelDirections.Parse(parse.GetValue(direction)!), cache), hostName, portNumber, limits);
+            }
             var (session, warnings) = Load(parse.GetValue(data)!, parse.GetValue(stations), parse.GetValue(subdistricts), parse.GetValue(demand) ?? Array.Empty<string>(),
                 profileName, parse.GetValue(minutes), parse.GetValue(snap), InputCrs.Parse(parse.GetValue(crs)), TravelDirections.Parse(parse.GetValue(direction)!), cache);
             foreach (var w in warnings.Take(20)) Console.Error.WriteLine($"geo: warning: {w}");
@@ -75,22 +83,6 @@ internal static class ServeCommand
     /// <summary>Reads everything the viewer shows, once: the same defaults as 'geo audit'.</summary>
     internal static (ViewerSession Session, IReadOnlyList<string> Warnings) Load(string dataSpec, string? stationsSpec, string? subdistrictsSpec, string[] demandSpecs,
         string profile, double minutes, double maxSnap, InputCrs crs, TravelDirection direction = TravelDirection.ToStation,
-        int cacheMegabytes = ViewerSession.DefaultCacheMegabytes)
-    {
-        using var store = FeatureStores.Open(dataSpec, create: false);
-        var dataset = DatasetLayers.Read(store);
-        var snapper = new StreetSnapper(StreetGraphBuilder.Build(dataset, TravelProfile.BuiltIn(profile)), maxSnap);
-        // The viewer shows one level of units; the audit folder also has the planning cells inside them.
-        var planning = PlanningWorkflow.Read(store, dataset, snapper, stationsSpec, subdistrictsSpec, demandSpecs, crs, cellMeters: null);
-        var warnings = planning.Warnings;
-        var inputs = new ViewerInputs(FeatureStores.IsPostGis(dataSpec) ? "PostGIS" : Path.GetFileName(dataSpec), dataset,
-            planning.Stations.Stations, planning.Stations.Headline, planning.Units.Subdistricts, planning.UnitsDescription, planning.Demand, profile, minutes, maxSnap, warnings)
-        {
-            Planning = planning,
-            Direction = direction,
-        };
-        var session = new ViewerSession(inputs, snapper, cacheMegabytes);
-        session.WarmUp(profile, minutes);
-        return (session, warnings);
-    }
+        int cacheMegabytes = ViewerSession.DefaultCacheMegabytes) =>
+        ViewerLoading.Load(dataSpec, stationsSpec, subdistrictsSpec, demandSpecs, profile, minutes, maxSnap, crs, direction, cacheMegabytes);
 }
