@@ -33,7 +33,7 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public static async Task<SiloProcess> Start(string membership, string clusterId, string cities, params string[] more)
     {
-        int siloPort = FreePort(), gatewayPort = FreePort();
+        int siloPort = LoopbackPorts.Free(), gatewayPort = LoopbackPorts.Free();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "geo.dll"), "serve", "--port", "0", "--cluster", membership, "--cluster-id", clusterId,
                      "--cities", cities, "--silo-port", siloPort.ToString(), "--gateway-port", gatewayPort.ToString() }.Concat(more))
@@ -72,15 +72,6 @@ public sealed class SiloProcess : IAsyncDisposable
         return document.RootElement.GetProperty("cities").EnumerateArray().ToDictionary(
             c => c.GetProperty("name").GetString()!,
             c => (c.GetProperty("state").GetString()!, c.GetProperty("reason").GetString(), c.GetProperty("silo").GetString()));
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     public async ValueTask DisposeAsync()

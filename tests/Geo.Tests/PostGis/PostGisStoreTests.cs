@@ -217,7 +217,7 @@ public class PostGisStoreTests(PostGisServer server)
     [Fact]
     public void Open_portWithNothingListening_saysWhichServerQuickly()
     {
-        int port = FreePort();
+        int port = LoopbackPorts.Free();
         var clock = Stopwatch.StartNew();
 
         var error = Assert.Throws<GeoInputException>(
@@ -225,14 +225,5 @@ public class PostGisStoreTests(PostGisServer server)
 
         Assert.StartsWith($"cannot reach PostGIS at 127.0.0.1:{port}: ", error.Message);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
