@@ -35,7 +35,8 @@ public static class CpSatCoverage
         double bound = (found || status == CpSolverStatus.Unknown) && double.IsFinite(raw)
             ? instance.ExistingWeight + (raw + model.RoundedOff) / scale
             : double.PositiveInfinity;
-        return new ExactRun(SolverName, chosen, bound, status == CpSolverStatus.Optimal, status.ToString(), clock.ElapsedMilliseconds);
+        // Stopped at an accepted gap, the solver calls its answer optimal: only the bound says how close it is then.
+        return new ExactRun(SolverName, chosen, bound, status == CpSolverStatus.Optimal && acceptedGap == 0, status.ToString(), clock.ElapsedMilliseconds);
     }
 
     /// <summary>Set covering: fewest candidates whose coverage reaches <paramref name="required"/>. <see cref="ExactRun.Bound"/> is a bound on the count.</summary>

@@ -40,8 +40,7 @@ public static class MaximalCovering
                 (chosen, value, method) = (found, v, exact.Solver);
             }
             bound = Math.Min(bound, exact.Bound);
-            // A solver stopped at an accepted gap reports its status as optimal: only the bound proves it then.
-            proven = (exact.Proven && (options.AcceptedGap == 0 || exact.Solver == "Lagrangian bound")) || instance.Reaches(value, bound);
+            proven = exact.Proven || instance.Reaches(value, bound);
         }
         if (proven) bound = value;
         bound = Math.Max(bound, value);

@@ -36,8 +36,9 @@ public static class MipCoverage
         var status = model.Solve(timeLimit, acceptedGap);
         bool found = status is Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE;
         double bound = found ? instance.ExistingWeight + objective.BestBound() : double.PositiveInfinity;
+        // Stopped at an accepted gap, the solver calls its answer optimal: only the bound says how close it is then.
         return new ExactRun(SolverName, found ? model.ChosenSites() : null, double.IsFinite(bound) ? bound : double.PositiveInfinity,
-            status == Solver.ResultStatus.OPTIMAL, status.ToString(), clock.ElapsedMilliseconds);
+            status == Solver.ResultStatus.OPTIMAL && acceptedGap == 0, status.ToString(), clock.ElapsedMilliseconds);
     }
 
     /// <summary>Set covering: fewest candidates whose coverage reaches <paramref name="required"/>. <see cref="ExactRun.Bound"/> bounds the count from below.</summary>
