@@ -24,10 +24,11 @@ internal static class SiteInstanceCommand
         {
             var limit = SolverOptions.ParseTimeLimit(parse.GetValue(timeLimit)!);
             var solver = ParseSolver(parse.GetValue(solverName)!);
+            double acceptedGap = SolverOptions.ParseGap(parse.GetValue(gap)!);
             var (problem, fileK) = CoverageInstanceFile.Read(parse.GetValue(instance)!);
             int k = parse.GetValue(add) ?? fileK ?? throw new GeoInputException("the instance has no k: give --add K");
             var clock = Stopwatch.StartNew();
-            var solution = MaximalCovering.Solve(problem, k, new SolverOptions(limit, limit > TimeSpan.Zero, solver, SolverOptions.ParseGap(parse.GetValue(gap)!)));
+            var solution = MaximalCovering.Solve(problem, k, new SolverOptions(limit, limit > TimeSpan.Zero, solver, acceptedGap));
             double seconds = clock.Elapsed.TotalSeconds;
             if (parse.GetValue(json))
             {

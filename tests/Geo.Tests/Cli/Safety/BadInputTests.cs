@@ -120,6 +120,8 @@ public sealed class BadInputTests(PostGisServer server)
         new("--target 150%", 1, "--target '150%' is not a share", d => new[] { "site", "--data", d.City, "--candidates", "grid:500m", "--target", "150%", "--out", d.F("s.gpkg") }),
         new("--add and --target together", 1, "give either --add K", d => new[] { "site", "--data", d.City, "--candidates", "grid:500m", "--add", "1", "--target", "90%", "--out", d.F("s.gpkg") }),
         new("--time-limit forever", 1, "--time-limit 'forever'", d => new[] { "site", "--data", d.City, "--candidates", "grid:500m", "--add", "1", "--time-limit", "forever", "--out", d.F("s.gpkg") }),
+        new("--gap 150%", 1, "--gap '150%' is not a share", d => new[] { "site", "--data", d.City, "--candidates", "grid:500m", "--add", "1", "--gap", "150%", "--out", d.F("s.gpkg") }),
+        new("--gap not a number", 1, "--gap 'small' is not a share", d => new[] { "site-instance", "--instance", d.F("none.json"), "--gap", "small" }),
         new("--solver unknown", 1, "--solver 'gurobi'", d => new[] { "site-instance", "--instance", d.F("none.json"), "--solver", "gurobi" }),
         new("--direction unknown", 1, "--direction 'sideways'", d => new[] { "site", "--data", d.City, "--candidates", "grid:500m", "--add", "1", "--direction", "sideways", "--out", d.F("s.gpkg") }),
         new("--subdistricts cells:1m", 1, "cell size must be between 100 m and 20 km", d => new[] { "audit", "--data", d.City, "--subdistricts", "cells:1m", "--out", d.F("a2") }),
