@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Geo.Analyses.ServiceAreas;
 using Geo.Streets;
 using NetTopologySuite.Geometries;
@@ -18,10 +19,13 @@ public static class ServedLand
     /// <summary>Reached frontage is matched within this distance: the block boundary and the street are the same line.</summary>
     private const double FrontageToleranceMeters = 0.05;
 
+    /// <summary>Blocks' served shares per coverage: reporting by a second set of units reuses the first's.</summary>
+    private static readonly ConditionalWeakTable<IReadOnlyList<ReachedInterval>, double[]> SharesOf = new();
+
     public static (double[] LandKm2, double[] ServedKm2) ByArea(StreetGraph graph, IReadOnlyList<Geometry> localAreas, IReadOnlyList<ReachedInterval> covered)
     {
         var blocks = CityBlocks.Of(graph).Blocks;
-        var served = ServedShares(graph, blocks, covered);
+        var served = SharesOf.GetValue(covered, c => ServedShares(graph, blocks, c));
         var index = new STRtree<int>();
         for (int b = 0; b < blocks.Count; b++) index.Insert(blocks[b].EnvelopeInternal, b);
         index.Build();

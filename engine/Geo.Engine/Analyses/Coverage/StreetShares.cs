@@ -1,7 +1,6 @@
 using Geo.Analyses.ServiceAreas;
 using Geo.Streets;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.Strtree;
 
 namespace Geo.Analyses.Coverage;
@@ -20,28 +19,31 @@ internal static class StreetShares
         var coveredOf = covered.GroupBy(c => c.Piece).ToDictionary(g => g.Key, g => g.ToList());
         var total = new double[localAreas.Count];
         var coveredKm = new double[localAreas.Count];
-        var factory = ServiceAreaGeometry.Local;
-        // Pieces in parallel; prepared geometries build their indexes lazily and are not safe to share, so each
-        // thread prepares the areas it meets, and sums into its own arrays.
+        // Pieces in parallel; each thread builds the boundary index of the areas it meets and sums into its own arrays.
         Parallel.For(0, pieces.Count,
-            () => (Prepared: new IPreparedGeometry?[localAreas.Count], Total: new double[localAreas.Count], Covered: new double[localAreas.Count]),
+            () => (Inside: new LengthInside?[localAreas.Count], Total: new double[localAreas.Count], Covered: new double[localAreas.Count]),
             (s, _, local) =>
             {
-                var line = Line(factory, pieces, s, 0, pieces.LengthMeters[s]);
+                var points = pieces.Between(s, 0, pieces.LengthMeters[s]);
+                var envelope = new Envelope();
+                foreach (var (x, y) in points) envelope.ExpandToInclude(x, y);
                 coveredOf.TryGetValue(s, out var parts);
-                foreach (int a in index.Query(line.EnvelopeInternal))
+                foreach (int a in index.Query(envelope))
                 {
-                    var prepared = local.Prepared[a] ??= PreparedGeometryFactory.Prepare(localAreas[a]);
-                    if (prepared.Contains(line))
+                    var inside = local.Inside[a] ??= new LengthInside(localAreas[a]);
+                    bool clear = inside.ClearOfBoundary(envelope);
+                    if (clear && !inside.Contains(points[0].X, points[0].Y)) continue;
+                    var (length, contained) = clear ? (0, true) : inside.Measure(points);
+                    if (contained)
                     {
+                        // Areas do not overlap: a piece one contains is in no other.
                         local.Total[a] += pieces.LengthMeters[s];
                         if (parts is not null) local.Covered[a] += parts.Sum(p => p.Length);
                         break;
                     }
-                    if (!prepared.Intersects(line)) continue;
-                    local.Total[a] += line.Intersection(localAreas[a]).Length;
+                    local.Total[a] += length;
                     if (parts is null) continue;
-                    foreach (var p in parts) local.Covered[a] += Line(factory, pieces, s, p.From, p.To).Intersection(localAreas[a]).Length;
+                    foreach (var p in parts) local.Covered[a] += inside.Of(pieces.Between(s, p.From, p.To));
                 }
                 return local;
             },

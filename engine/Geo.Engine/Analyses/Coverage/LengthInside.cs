@@ -1,0 +1,115 @@
+using NetTopologySuite.Algorithm;
+using NetTopologySuite.Algorithm.Locate;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Index.Strtree;
+
+namespace Geo.Analyses.Coverage;
+
+/// <summary>
+/// How much of a polyline lies in one polygonal area, its boundary included: the length an overlay of the line with
+/// the area gives, without building the overlay. Each segment is cut where it meets the area's boundary and each part
+/// is located by its midpoint. Not safe to share between threads.
+/// </summary>
+internal sealed class LengthInside
+{
+    private readonly IndexedPointInAreaLocator _locator;
+    private readonly STRtree<int> _boundaryIndex = new();
+    private readonly List<(Coordinate A, Coordinate B)> _boundary = new();
+    private readonly RobustLineIntersector _intersector = new();
+    private readonly List<double> _cuts = new();
+    private readonly Coordinate _p = new(), _q = new(), _mid = new();
+    private bool _outside, _interior;
+
+    public LengthInside(Geometry area)
+    {
+        _locator = new IndexedPointInAreaLocator(area);
+        for (int g = 0; g < area.NumGeometries; g++)
+        {
+            if (area.GetGeometryN(g) is not Polygon polygon) continue;
+            AddRing(polygon.ExteriorRing);
+            foreach (var hole in polygon.InteriorRings) AddRing(hole);
+        }
+        _boundaryIndex.Build();
+    }
+
+    /// <summary>Whether no boundary segment comes near this envelope: a line within it is then wholly in or wholly out.</summary>
+    public bool ClearOfBoundary(Envelope envelope) => _boundaryIndex.Query(envelope).Count == 0;
+
+    public bool Contains(double x, double y)
+    {
+        _p.X = x;
+        _p.Y = y;
+        return _locator.Locate(_p) != Location.Exterior;
+    }
+
+    /// <summary>The length of the polyline through these points inside the area, in the points' units.</summary>
+    public double Of(IReadOnlyList<(double X, double Y)> points) => Measure(points).Inside;
+
+    /// <summary>
+    /// The length inside, and whether the area contains the line in the overlay sense: no part outside and some part
+    /// in its interior (a line along the border is in neither of the two areas it separates).
+    /// </summary>
+    public (double Inside, bool Contained) Measure(IReadOnlyList<(double X, double Y)> points)
+    {
+        _outside = _interior = false;
+        double inside = 0;
+        for (int k = 0; k + 1 < points.Count; k++) inside += OfSegment(points[k].X, points[k].Y, points[k + 1].X, points[k + 1].Y);
+        return (inside, !_outside && _interior);
+    }
+
+    private double OfSegment(double px, double py, double qx, double qy)
+    {
+        double dx = qx - px, dy = qy - py;
+        double length = Math.Sqrt(dx * dx + dy * dy);
+        if (length <= 0) return 0;
+        var near = _boundaryIndex.Query(new Envelope(px, qx, py, qy));
+        if (near.Count == 0) return Part(px, py, length);
+
+        (_p.X, _p.Y, _q.X, _q.Y) = (px, py, qx, qy);
+        _cuts.Clear();
+        _cuts.Add(0);
+        _cuts.Add(1);
+        foreach (int i in near)
+        {
+            var (a, b) = _boundary[i];
+            _intersector.ComputeIntersection(_p, _q, a, b);
+            for (int n = 0; n < _intersector.IntersectionNum; n++)
+            {
+                var at = _intersector.GetIntersection(n);
+                double t = ((at.X - px) * dx + (at.Y - py) * dy) / (length * length);
+                if (t > 0 && t < 1) _cuts.Add(t);
+            }
+        }
+        _cuts.Sort();
+        double inside = 0;
+        for (int c = 0; c + 1 < _cuts.Count; c++)
+        {
+            double t0 = _cuts[c], t1 = _cuts[c + 1];
+            if (t1 <= t0) continue;
+            double t = (t0 + t1) / 2;
+            inside += Part(px + dx * t, py + dy * t, (t1 - t0) * length);
+        }
+        return inside;
+    }
+
+    /// <summary>A part of a segment that does not cross the boundary, located by one of its inner points.</summary>
+    private double Part(double x, double y, double length)
+    {
+        _mid.X = x;
+        _mid.Y = y;
+        var location = _locator.Locate(_mid);
+        _outside |= location == Location.Exterior;
+        _interior |= location == Location.Interior;
+        return location == Location.Exterior ? 0 : length;
+    }
+
+    private void AddRing(LineString ring)
+    {
+        var c = ring.Coordinates;
+        for (int k = 0; k + 1 < c.Length; k++)
+        {
+            _boundaryIndex.Insert(new Envelope(c[k], c[k + 1]), _boundary.Count);
+            _boundary.Add((c[k], c[k + 1]));
+        }
+    }
+}
