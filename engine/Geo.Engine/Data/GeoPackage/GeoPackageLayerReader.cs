@@ -1,5 +1,6 @@
 using Geo.Data.Features;
 using Microsoft.Data.Sqlite;
+using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 
 namespace Geo.Data.GeoPackage;
@@ -41,26 +42,40 @@ internal static class GeoPackageLayerReader
         }
 
         var layer = new FeatureLayer(table, LayerGeometry.FromSqlTypeName(geometryType), fields, srid);
-        var geometryReader = new GeoPackageGeoReader();
+        var blobs = new List<byte[]>();
+        var rows = new List<object?[]>();
         using (var command = connection.CreateCommand())
         {
             string columns = string.Concat(fields.Select(f => ", \"" + f.Name.Replace("\"", "\"\"") + "\""));
             string order = primaryKey is null ? "" : $" ORDER BY \"{primaryKey}\"";
             command.CommandText = $"SELECT \"{geometryColumn}\"{columns} FROM \"{table.Replace("\"", "\"\"")}\"{order}";
             using var reader = command.ExecuteReader();
-            int row = 0;
             while (reader.Read())
             {
-                row++;
-                if (reader.IsDBNull(0)) throw new GeoInputException($"layer '{table}' feature {row}: missing geometry");
-                var geometry = geometryReader.Read((byte[])reader.GetValue(0));
-                geometry.SRID = srid;
+                if (reader.IsDBNull(0)) throw new GeoInputException($"layer '{table}' feature {blobs.Count + 1}: missing geometry");
+                blobs.Add((byte[])reader.GetValue(0));
                 var values = new object?[fields.Count];
                 for (int c = 0; c < fields.Count; c++) values[c] = reader.IsDBNull(c + 1) ? null : Value(reader, c + 1, fields[c].Type);
-                layer.Features.Add(new Feature(geometry, values));
+                rows.Add(values);
             }
         }
+        var geometries = Decode(blobs);
+        for (int i = 0; i < rows.Count; i++)
+        {
+            geometries[i].SRID = srid;
+            layer.Features.Add(new Feature(geometries[i], rows[i]));
+        }
         return layer;
+    }
+
+    /// <summary>
+    /// Decodes the geometries on every core: decoding is most of a large layer's reading.
+    /// </summary>
+    private static Geometry[] Decode(List<byte[]> blobs)
+    {
+        var geometries = new Geometry[blobs.Count];
+        OrderedParallel.For(blobs.Count, () => new GeoPackageGeoReader(), (i, reader) => geometries[i] = reader.Read(blobs[i]));
+        return geometries;
     }
 
     private static FieldType MapType(string sqlType)

@@ -92,21 +92,36 @@ internal static class GeoPackageLayerWriter
         var parameters = layer.Fields.Select((f, i) => insert.Parameters.Add($"@p{i}", ParameterType(f.Type))).ToArray();
         insert.Prepare();
 
-        // The writer's default is XYZM, which fills Z and M with NaN and makes GDAL read every geometry as "ZM".
-        var writer = new GeoPackageGeoWriter { HandleOrdinates = Ordinates.XY };
         var extents = new Envelope[layer.Features.Count];
-        for (int i = 0; i < layer.Features.Count; i++)
+        var blobs = new byte[Math.Min(EncodedAtOnce, layer.Features.Count)][];
+        for (int start = 0; start < layer.Features.Count; start += EncodedAtOnce)
         {
-            var geometry = LayerGeometry.Conform(layer, i);
-            extents[i] = geometry.EnvelopeInternal;
-            fid.Value = i + 1L;
-            geometryParameter.Value = writer.Write(geometry);
-            var values = layer.Features[i].Values;
-            for (int c = 0; c < parameters.Length; c++) parameters[c].Value = ToSqlite(layer, i, c, values[c]);
-            insert.ExecuteNonQuery();
+            int count = Math.Min(EncodedAtOnce, layer.Features.Count - start);
+            Encode(layer, start, count, blobs, extents);
+            for (int k = 0; k < count; k++)
+            {
+                int i = start + k;
+                fid.Value = i + 1L;
+                geometryParameter.Value = blobs[k];
+                var values = layer.Features[i].Values;
+                for (int c = 0; c < parameters.Length; c++) parameters[c].Value = ToSqlite(layer, i, c, values[c]);
+                insert.ExecuteNonQuery();
+            }
         }
         return extents;
     }
+
+    /// <summary>Features encoded on every core at a time, between the inserts of one connection.</summary>
+    private const int EncodedAtOnce = 16384;
+
+    private static void Encode(FeatureLayer layer, int start, int count, byte[][] blobs, Envelope[] extents) =>
+        // The writer's default is XYZM, which fills Z and M with NaN and makes GDAL read every geometry as "ZM".
+        OrderedParallel.For(count, () => new GeoPackageGeoWriter { HandleOrdinates = Ordinates.XY }, (k, writer) =>
+        {
+            var geometry = LayerGeometry.Conform(layer, start + k);
+            extents[start + k] = geometry.EnvelopeInternal;
+            blobs[k] = writer.Write(geometry);
+        });
 
     private static void WriteSpatialIndex(SqliteConnection connection, SqliteTransaction transaction, string t, Envelope[] extents)
     {

@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+
+namespace Geo.Data;
+
+/// <summary>
+/// A loop run on every core that fails as the same loop run in order would: with the exception of the first index
+/// that failed, not an <see cref="AggregateException"/> of whichever failed first in time.
+/// </summary>
+internal static class OrderedParallel
+{
+    /// <param name="state">Makes each thread's own state (a reader or writer that is not thread-safe).</param>
+    public static void For<TState>(int count, Func<TState> state, Action<int, TState> body)
+    {
+        var failures = new ConcurrentDictionary<int, Exception>();
+        Parallel.For(0, count, state, (i, _, local) =>
+        {
+            try
+            {
+                body(i, local);
+            }
+            catch (Exception e)
+            {
+                failures[i] = e;
+            }
+            return local;
+        }, _ => { });
+        if (!failures.IsEmpty) ExceptionDispatchInfo.Capture(failures[failures.Keys.Min()]).Throw();
+    }
+}
