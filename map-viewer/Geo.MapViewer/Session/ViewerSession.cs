@@ -113,6 +113,10 @@ public sealed class ViewerSession
             _ => ResultSizes.OfWhatIfBase(audit!), cancellation, IsFirstView(profile, minutes));
     }
 
-    private AuditResult RunAudit(string profile, double minutes, CancellationToken cancellation) =>
-        Geo.Analyses.Workflow.PlanningWorkflow.Audit(Snapper(profile), Inputs.Planning, new AuditOptions(minutes, Direction: Inputs.Direction), cancellation).ByUnit;
+    private AuditResult RunAudit(string profile, double minutes, CancellationToken cancellation)
+    {
+        // The audit's circles are the largest of the breaks the map draws: drawn once, for both.
+        var areas = BreaksOf(minutes)[^1] == minutes ? BreakAreas(profile, minutes, cancellation).LargestBreakOnly() : null;
+        return Geo.Analyses.Workflow.PlanningWorkflow.Audit(Snapper(profile), Inputs.Planning, new AuditOptions(minutes, Direction: Inputs.Direction), cancellation, areas).ByUnit;
+    }
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Geo.Analyses.Coverage;
+using Geo.Analyses.Workflow;
 using NetTopologySuite.IO.Converters;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
@@ -56,6 +58,20 @@ public sealed class ApiHappyPathTests(ViewerServerFixture server)
         double km2 = Convert.ToDouble(feature.Attributes["area_km2"]);
         double radiusKm = 15.0 * 5 / 60;    // e-bike 15 km/h for 5 minutes
         Assert.InRange(km2, Math.PI * radiusKm * radiusKm * 0.97, Math.PI * radiusKm * radiusKm * 1.01);
+    }
+
+    [Fact]
+    public void Audit_reusing_the_maps_service_areas_is_the_audit_run_on_its_own()
+    {
+        var session = server.Session;
+        var (profile, minutes) = (session.Inputs.DefaultProfile, session.Inputs.DefaultMinutes);
+
+        var served = session.Audit(profile, minutes);
+        var alone = PlanningWorkflow.Audit(session.Snapper(profile), session.Inputs.Planning, new AuditOptions(minutes, Direction: session.Inputs.Direction)).ByUnit;
+
+        Assert.Same(session.BreakAreas(profile, minutes).CoveredStreets[^1], served.ServiceAreas.CoveredStreets.Single());
+        Assert.Equal(AuditTables.CoverageCsv(alone), AuditTables.CoverageCsv(served));
+        Assert.Equal(AuditTables.BlindSpotsCsv(alone), AuditTables.BlindSpotsCsv(served));
     }
 
     [Fact]

@@ -38,4 +38,22 @@ public sealed record ServiceAreaResult(
 
     /// <summary>The merged coverage per break in graph coordinates (metres from the graph origin), for exact overlays.</summary>
     public IReadOnlyList<Geometry> CoverageLocal { get; init; } = Array.Empty<Geometry>();
+
+    /// <summary>
+    /// This result cut down to its largest break, sharing its polygons and covered streets: an audit at that break
+    /// reuses them rather than drawing them again (the covered cells and the overlap are the largest break's already).
+    /// </summary>
+    public ServiceAreaResult LargestBreakOnly()
+    {
+        int last = Minutes.Count - 1;
+        double minutes = Minutes[last];
+        return this with
+        {
+            Minutes = new[] { minutes },
+            Areas = Areas.Where(a => a.Minutes == minutes).ToList(),
+            Coverage = new[] { Coverage[last] },
+            CoveredStreets = new[] { CoveredStreets[last] },
+            CoverageLocal = CoverageLocal.Count == Minutes.Count ? new[] { CoverageLocal[last] } : CoverageLocal,
+        };
+    }
 }

@@ -1,6 +1,7 @@
 using Geo.Analyses.Coverage;
 using Geo.Analyses.Demand;
 using Geo.Analyses.Pairing;
+using Geo.Analyses.ServiceAreas;
 using Geo.Coordinates;
 using Geo.Data.Features;
 using Geo.Data.Model;
@@ -42,10 +43,12 @@ public static class PlanningWorkflow
     }
 
     /// <summary>Coverage by unit with the station ↔ unit pairing, and by planning cell from the same service areas.</summary>
-    public static PlanningAudit Audit(StreetSnapper snapper, PlanningInputs inputs, AuditOptions options, CancellationToken cancellation = default)
+    /// <param name="serviceAreas">The stations' service areas at the audit's break, when the caller has drawn them already.</param>
+    public static PlanningAudit Audit(StreetSnapper snapper, PlanningInputs inputs, AuditOptions options, CancellationToken cancellation = default,
+        ServiceAreaResult? serviceAreas = null)
     {
         var audit = CoverageAudit.Run(snapper, inputs.Stations.Stations, inputs.Units.Subdistricts, inputs.Demand, options,
-            inputs.Stations.Headline, inputs.UnitsDescription, inputs.Warnings, cancellation) with { UnitKind = inputs.Units.Kind };
+            inputs.Stations.Headline, inputs.UnitsDescription, inputs.Warnings, cancellation, serviceAreas) with { UnitKind = inputs.Units.Kind };
         if (audit.ServiceAreas.Snapped.Count > 0)
         {
             cancellation.ThrowIfCancellationRequested();

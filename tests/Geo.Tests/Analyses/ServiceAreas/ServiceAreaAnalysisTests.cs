@@ -38,6 +38,24 @@ public class ServiceAreaAnalysisTests
     }
 
     [Fact]
+    public void LargestBreakOnly_ofSeveralBreaks_isTheRunOfThatBreakAlone()
+    {
+        var snapper = Snapper(TestCity.Grid(12, 12), "ebike");
+        var stations = new[] { StationAt("a", 300, 300), StationAt("b", 820, 610), StationAt("c", 1100, 50), StationAt("d", 600, 600) };
+
+        var cut = ServiceAreaAnalysis.Run(snapper, stations, new ServiceAreaOptions(new double[] { 1, 2, 3 }, Overlap: false)).LargestBreakOnly();
+        var alone = ServiceAreaAnalysis.Run(snapper, stations, new ServiceAreaOptions(new double[] { 3 }, Overlap: false));
+
+        Assert.Equal(alone.Minutes, cut.Minutes);
+        Assert.Equal(alone.Areas.Select(a => (a.StationId, a.Minutes, a.AreaKm2, a.StreetKm, a.Area.ToText())), cut.Areas.Select(a => (a.StationId, a.Minutes, a.AreaKm2, a.StreetKm, a.Area.ToText())));
+        Assert.Equal(alone.Coverage.Single() with { Area = null! }, cut.Coverage.Single() with { Area = null! });
+        Assert.True(alone.Coverage[0].Area.EqualsExact(cut.Coverage[0].Area));
+        Assert.True(alone.CoverageLocal[0].EqualsExact(cut.CoverageLocal.Single()));
+        Assert.Equal(alone.CoveredStreets[0], cut.CoveredStreets.Single());
+        Assert.Equal(alone.CoveredCells!.Cells, cut.CoveredCells!.Cells);
+    }
+
+    [Fact]
     public void Run_everyPolygon_isValid()
     {
         var result = Run(Snapper(TestCity.Grid(12, 12)), new[] { StationAt("a", 300, 300), StationAt("b", 820, 610), StationAt("c", 1100, 50) }, 3, 6);
