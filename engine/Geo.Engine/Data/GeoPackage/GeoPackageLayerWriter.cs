@@ -98,6 +98,7 @@ internal static class GeoPackageLayerWriter
         {
             int count = Math.Min(EncodedAtOnce, layer.Features.Count - start);
             Encode(layer, start, count, blobs, extents);
+
             for (int k = 0; k < count; k++)
             {
                 int i = start + k;
@@ -126,24 +127,7 @@ internal static class GeoPackageLayerWriter
     private static void WriteSpatialIndex(SqliteConnection connection, SqliteTransaction transaction, string t, Envelope[] extents)
     {
         Execute(connection, transaction, $"CREATE VIRTUAL TABLE \"rtree_{t}_geom\" USING rtree(id, minx, maxx, miny, maxy)");
-        using (var fill = Command(connection, transaction, $"INSERT INTO \"rtree_{t}_geom\" VALUES (@id, @minx, @maxx, @miny, @maxy)"))
-        {
-            var id = fill.Parameters.Add("@id", SqliteType.Integer);
-            var minx = fill.Parameters.Add("@minx", SqliteType.Real);
-            var maxx = fill.Parameters.Add("@maxx", SqliteType.Real);
-            var miny = fill.Parameters.Add("@miny", SqliteType.Real);
-            var maxy = fill.Parameters.Add("@maxy", SqliteType.Real);
-            fill.Prepare();
-            foreach (int i in HilbertOrder.Of(extents))
-            {
-                id.Value = i + 1L;
-                minx.Value = extents[i].MinX;
-                maxx.Value = extents[i].MaxX;
-                miny.Value = extents[i].MinY;
-                maxy.Value = extents[i].MaxY;
-                fill.ExecuteNonQuery();
-            }
-        }
+        PackedRtree.Fill(connection, transaction, $"rtree_{t}_geom", extents);
         using (var extension = Command(connection, transaction,
             "INSERT INTO gpkg_extensions VALUES (@t, 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')"))
         {
@@ -190,7 +174,7 @@ internal static class GeoPackageLayerWriter
         return Convert.ToInt64(command.ExecuteScalar()) > 0;
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
