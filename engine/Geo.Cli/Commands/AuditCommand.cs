@@ -101,9 +101,10 @@ internal static class AuditCommand
                     var lonLat = snapper.LonLatExtent;
                     language = SharedOptions.ChooseLanguage(parse.GetValue(lang), () => OutputLanguages.Detect(
                         audit.Subdistricts.Select(s => s.Name).Concat(list.Select(s => s.Name)), (lonLat.MinX + lonLat.MaxX) / 2, (lonLat.MinY + lonLat.MaxY) / 2));
-                    var map = MapLayers.FromAudit(audit, dataset);
                     string title = language.Language == OutputLanguage.Zh ? $"{audit.Minutes:0.##} 分钟服务圈覆盖（{travel.Name}）" : $"{audit.Minutes:0.##}-minute {travel.Name} coverage";
-                    AuditFolder.Write(folder!, audit, byCell, layers, CoverageMap.Png(map, new MapView(title, language.Language)), flag, language.Language);
+                    // The map is drawn on another core while SQLite writes the layers on this one.
+                    var png = Task.Run(() => CoverageMap.Png(MapLayers.FromAudit(audit, dataset), new MapView(title, language.Language)));
+                    AuditFolder.Write(folder!, audit, byCell, layers, png, flag, language.Language);
                 }
                 outputs.Commit();
                 Lap("write");

@@ -14,13 +14,13 @@ internal static class AuditFolder
     /// <summary>What an audit folder written before folders were marked holds: Geo may replace such a folder.</summary>
     public static bool WrittenByEarlierGeo(string name) => Files.Contains(name);
 
-    public static void Write(string folder, AuditResult audit, AuditResult? byCell, IReadOnlyList<FeatureLayer> layers, byte[] map, double flagBelow, OutputLanguage language)
+    public static void Write(string folder, AuditResult audit, AuditResult? byCell, IReadOnlyList<FeatureLayer> layers, Task<byte[]> map, double flagBelow, OutputLanguage language)
     {
         new GeoPackageStore(Path.Combine(folder, "audit.gpkg"), create: true).WriteLayers(layers);
         File.WriteAllText(Path.Combine(folder, "coverage.csv"), AuditTables.CoverageCsv(audit));
         if (byCell is not null) File.WriteAllText(Path.Combine(folder, "cell_coverage.csv"), AuditTables.CoverageCsv(byCell));
         File.WriteAllText(Path.Combine(folder, "blind_spots.csv"), AuditTables.BlindSpotsCsv(audit));
-        File.WriteAllBytes(Path.Combine(folder, "coverage.png"), map);
+        File.WriteAllBytes(Path.Combine(folder, "coverage.png"), map.GetAwaiter().GetResult());
         File.WriteAllText(Path.Combine(folder, "report.md"), CoverageReport.Markdown(audit, "coverage.png", flagBelow, language));
         File.WriteAllText(Path.Combine(folder, "report.html"), CoverageReport.Html(audit, "coverage.png", flagBelow, language));
         foreach (var file in Directory.EnumerateFiles(folder))
