@@ -19,13 +19,17 @@ public static class ServedLand
     /// <summary>Reached frontage is matched within this distance: the block boundary and the street are the same line.</summary>
     private const double FrontageToleranceMeters = 0.05;
 
-    /// <summary>Blocks' served shares per coverage: reporting by a second set of units reuses the first's.</summary>
-    private static readonly ConditionalWeakTable<IReadOnlyList<ReachedInterval>, double[]> SharesOf = new();
+    /// <summary>
+    /// Blocks' served shares per graph and coverage: reporting by a second set of units reuses the first's. Keyed by
+    /// graph too, as an empty coverage is one shared empty list whatever the graph.
+    /// </summary>
+    private static readonly ConditionalWeakTable<CityBlocks, ConditionalWeakTable<IReadOnlyList<ReachedInterval>, double[]>> SharesOf = new();
 
     public static (double[] LandKm2, double[] ServedKm2) ByArea(StreetGraph graph, IReadOnlyList<Geometry> localAreas, IReadOnlyList<ReachedInterval> covered)
     {
-        var blocks = CityBlocks.Of(graph).Blocks;
-        var served = SharesOf.GetValue(covered, c => ServedShares(graph, blocks, c));
+        var cityBlocks = CityBlocks.Of(graph);
+        var blocks = cityBlocks.Blocks;
+        var served = SharesOf.GetOrCreateValue(cityBlocks).GetValue(covered, c => ServedShares(graph, blocks, c));
         var index = new STRtree<int>();
         for (int b = 0; b < blocks.Count; b++) index.Insert(blocks[b].EnvelopeInternal, b);
         index.Build();
@@ -34,11 +38,15 @@ public static class ServedLand
         Parallel.For(0, localAreas.Count, a =>
         {
             var area = localAreas[a];
+            var border = new LengthInside(area);
             var prepared = PreparedGeometryFactory.Prepare(area);
             foreach (int b in index.Query(area.EnvelopeInternal))
             {
                 var block = blocks[b];
-                double inside = prepared.Contains(block) ? block.Area
+                // Most blocks lie far from the unit's border: wholly in or wholly out, told by one corner.
+                var corner = block.ExteriorRing.CoordinateSequence;
+                double inside = border.ClearOfBoundary(block.EnvelopeInternal) ? (border.Contains(corner.GetX(0), corner.GetY(0)) ? block.Area : 0)
+                    : prepared.Contains(block) ? block.Area
                     : prepared.Intersects(block) ? OverlayNGRobust.Overlay(area, block, SpatialFunction.Intersection).Area : 0;
                 land[a] += inside / 1e6;
                 servedLand[a] += inside * served[b] / 1e6;

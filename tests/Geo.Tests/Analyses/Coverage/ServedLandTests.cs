@@ -82,6 +82,23 @@ public sealed class ServedLandTests
         }
     }
 
+    [Fact]
+    public void ByArea_nothingReachedOnTwoGraphs_eachCountsItsOwnBlocks()
+    {
+        // An empty coverage is the same empty list for every graph: the second graph must not get the first's shares.
+        var none = Array.Empty<ReachedInterval>();
+        foreach (var (cols, rows) in new[] { (2, 2), (4, 3) })
+        {
+            var (graph, _) = Grid(cols, rows);
+            var whole = graph.ToLocal(graph.ToLonLat(UnitsWithinDataHull(graph)));
+
+            var (land, served) = ServedLand.ByArea(graph, new[] { whole }, none);
+
+            Assert.Equal(0.01 * (rows - 1) * (cols - 1), land[0], 4);
+            Assert.Equal(0, served[0]);
+        }
+    }
+
     private static Geometry UnitsWithinDataHull(StreetGraph graph) => Geo.Data.Subdistricts.UnitsWithinData.DataHull(graph).Buffer(10);
 
     /// <summary>
