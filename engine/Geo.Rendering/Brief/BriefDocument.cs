@@ -179,7 +179,9 @@ public sealed class BriefDocument
         using var body = MapCanvas.Font(19);
         canvas.DrawSearchable(L($"要点 · {_date}", $"Summary · {_date}"), 50, 70, SKTextAlign.Left, title, ink);
         float y = 125;
-        foreach (var line in Headlines())
+        // With the pairing excerpt beside them, lines stop short of its column.
+        float width = _content.Pairing is null ? PageWidth * Design - 100 : 900;
+        foreach (var line in Headlines().SelectMany(h => Wrap(h, body, width)))
         {
             canvas.DrawSearchable(line, 50, y, SKTextAlign.Left, body, ink);
             y += 32;
@@ -232,22 +234,27 @@ public sealed class BriefDocument
         BlindSpotRows(canvas, body, ink, 110, rows);
     }
 
-    /// <summary>A table of ranked blind spots: rank, id, demand, street km, unit, nearest station by name, minutes beyond the break.</summary>
+    /// <summary>
+    /// A table of ranked blind spots: rank, id, demand, street km, unit, nearest station by name, minutes beyond the
+    /// break (of the part with a route), and the street km with no route to any station.
+    /// </summary>
     private float BlindSpotRows(SKCanvas canvas, SKFont body, SKPaint ink, float y, IEnumerable<Feature> rows)
     {
         var spots = _content.BlindSpots;
-        var offsets = new float[] { 0, 64, 160, 250, 350, 520, 800 };
-        Row(canvas, body, ink, y, 50, new[] { L("排名", "rank"), L("编号", "id"), L("需求", "demand"), L("道路 km", "street km"), Units, L("最近站点", "nearest station"), L("超出分钟", "min beyond") }, offsets);
+        var offsets = new float[] { 0, 50, 110, 195, 295, 440, 650, 770 };
+        Row(canvas, body, ink, y, 50, new[] { L("排名", "rank"), L("编号", "id"), L("需求", "demand"), L("道路 km", "street km"), Units, L("最近站点", "nearest station"), L("超出分钟", "min beyond"), L("无路可达 km", "no route km") }, offsets);
         foreach (var f in rows)
         {
             y += 28;
             double beyond = spots.FieldIndex("beyond_break_minutes") >= 0 ? _content.Value(f, spots, "beyond_break_minutes") : double.NaN;
+            double noRoute = spots.FieldIndex("no_route_km") >= 0 ? _content.Value(f, spots, "no_route_km") : double.NaN;
             Row(canvas, body, ink, y, 50, new[]
             {
                 _content.Text(f, spots, "rank"), spots.FieldIndex("spot_id") >= 0 ? _content.Text(f, spots, "spot_id") : "",
                 $"{_content.Value(f, spots, "demand"):0.##}", $"{_content.Value(f, spots, "street_km"):0.##}",
-                Fit(_content.Text(f, spots, "subdistrict"), body, 160), Fit(_content.StationName(_content.Text(f, spots, "nearest_station")), body, 270),
+                Fit(_content.Text(f, spots, "subdistrict"), body, 140), Fit(_content.StationName(_content.Text(f, spots, "nearest_station")), body, 200),
                 double.IsNaN(beyond) ? "—" : string.Create(CultureInfo.InvariantCulture, $"+{beyond:0.0}"),
+                double.IsNaN(noRoute) || noRoute <= 0 ? "—" : string.Create(CultureInfo.InvariantCulture, $"{noRoute:0.00}"),
             }, offsets);
         }
         return y;
@@ -295,6 +302,21 @@ public sealed class BriefDocument
         index >= 0 ? Convert.ToString(f.Values[index], CultureInfo.InvariantCulture) ?? "" : "";
 
     /// <summary>Shortens text to a column's width with an ellipsis.</summary>
+    /// <summary>Lines of at most this width, broken after a space where there is one (Chinese text breaks anywhere).</summary>
+    private static IEnumerable<string> Wrap(string text, SKFont font, float width)
+    {
+        while (font.MeasureText(text) > width)
+        {
+            int end = 1;
+            while (end < text.Length && font.MeasureText(text[..(end + 1)]) <= width) end++;
+            int space = text.LastIndexOf(' ', end - 1, end);
+            if (space > 0) end = space + 1;
+            yield return text[..end].TrimEnd();
+            text = text[end..];
+        }
+        yield return text;
+    }
+
     private static string Fit(string text, SKFont font, float width)
     {
         if (font.MeasureText(text) <= width) return text;

@@ -59,7 +59,8 @@ internal static class TileLayers
         foreach (var b in audit.AllBlindSpots)
         {
             var attributes = Attributes(("id", b.Id), ("rank", b.IsFragment ? null : (object)b.Rank), ("demand", b.Demand), ("street_km", b.StreetKm),
-                ("subdistrict", b.Subdistrict), ("nearest_station_minutes", b.NearestStationMinutes), ("beyond_break_minutes", b.BeyondBreakMinutes));
+                ("subdistrict", b.Subdistrict), ("nearest_station_minutes", b.NearestStationMinutes), ("beyond_break_minutes", b.BeyondBreakMinutes),
+                ("no_route_km", b.NoRouteKm));
             yield return new TileFeature(b.Shape, attributes);
             if (!b.IsFragment) yield return new TileFeature(new Point(b.Lon, b.Lat) { SRID = 4326 }, attributes);
         }

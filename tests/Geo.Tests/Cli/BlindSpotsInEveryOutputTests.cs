@@ -10,7 +10,8 @@ namespace Geo.Tests.Cli;
 
 /// <summary>
 /// Every blind spot in blind_spots.csv is in the audit.gpkg layer, report.md, report.html, the viewer's /api/audit
-/// and the printed briefing, with the same id and rank; fragments are in the CSV and the layer, unranked.
+/// and the printed briefing, with the same id and rank (the briefing with the street km that has no route to a
+/// station); fragments are in the CSV and the layer, unranked.
 /// </summary>
 public class BlindSpotsInEveryOutputTests
 {
@@ -63,6 +64,7 @@ public class BlindSpotsInEveryOutputTests
         Assert.True(brief.ExitCode == 0, brief.Stderr);
         string text = ExternalTool.Run("pdftotext", "poppler-utils", "-layout", pdf, "-");
         foreach (var s in ranked) Assert.Matches(new Regex($@"(^|\s){s.Rank}\s+{s.Id}(\s|$)", RegexOptions.Multiline), text);
+        Assert.Matches("无路可达 km|no route km", text);
 
         // The viewer, started on the same data with the same defaults, answers the same list.
         var session = ServeCommand.Load(gpkg, null, null, Array.Empty<string>(), "ebike", 5, 300, InputCrs.Parse("wgs84")).Session;
