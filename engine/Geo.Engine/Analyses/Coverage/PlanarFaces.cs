@@ -32,12 +32,20 @@ internal sealed class PlanarFaces
         faces.DeleteDangles();
         faces.LinkNextClockwise();
         faces.LabelRings();
-        for (int e = 0; e < graph.EdgeCount; e++)
-            if (!faces._deleted[e] && faces._label[2 * e] == faces._label[2 * e + 1]) faces._deleted[e] = true;
+        faces.DeleteCutEdges();
         faces.LinkNextClockwise();
         faces.LabelRings();
         faces.SplitAtRepeatedNodes();
         return faces.CollectRings();
+    }
+
+    /// <summary>An edge with the same ring on both sides joins two parts of the network and bounds no face.</summary>
+    private void DeleteCutEdges()
+    {
+        for (int e = 0; e < _graph.EdgeCount; e++)
+        {
+            if (!_deleted[e] && _label[2 * e] == _label[2 * e + 1]) _deleted[e] = true;
+        }
     }
 
     private int FromNode(int h) => (h & 1) == 0 ? _graph.From[h >> 1] : _graph.To[h >> 1];
