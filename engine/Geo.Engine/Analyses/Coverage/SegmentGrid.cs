@@ -1,8 +1,9 @@
 namespace Geo.Analyses.Coverage;
 
 /// <summary>
-/// A uniform grid over segment envelopes that yields every pair of segments whose envelopes meet, each pair once:
-/// in the cell holding the lower-left corner of the two envelopes' overlap.
+/// A uniform grid over segment envelopes that yields every pair of segments whose envelopes meet, or every segment
+/// whose envelope meets a window, each once: in the cell holding the lower-left corner of the two envelopes' overlap.
+/// Read-only once built, so queries may run on many threads.
 /// </summary>
 internal sealed class SegmentGrid
 {
@@ -55,6 +56,27 @@ internal sealed class SegmentGrid
                         if (Column(Math.Max(_minX[a], _minX[b])) != column || Row(Math.Max(_minY[a], _minY[b])) != row) continue;
                         visit(a, b);
                     }
+                }
+            }
+        }
+    }
+
+    /// <summary>Fills <paramref name="found"/> with the segments whose envelopes meet the window (edges included).</summary>
+    public void Within(double minX, double minY, double maxX, double maxY, List<int> found)
+    {
+        found.Clear();
+        int c0 = Column(minX), c1 = Column(maxX), r0 = Row(minY), r1 = Row(maxY);
+        for (int row = r0; row <= r1; row++)
+        {
+            for (int column = c0; column <= c1; column++)
+            {
+                int c = row * _columns + column;
+                for (int p = _cellStart[c]; p < _cellStart[c + 1]; p++)
+                {
+                    int a = _members[p];
+                    if (_minX[a] > maxX || minX > _maxX[a] || _minY[a] > maxY || minY > _maxY[a]) continue;
+                    if (Column(Math.Max(_minX[a], minX)) != column || Row(Math.Max(_minY[a], minY)) != row) continue;
+                    found.Add(a);
                 }
             }
         }

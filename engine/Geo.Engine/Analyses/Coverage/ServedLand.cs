@@ -67,15 +67,11 @@ public static class ServedLand
             var points = graph.Pieces.Between(c.Piece, c.From, c.To);
             for (int k = 0; k + 1 < points.Count; k++) segments.Add((points[k].X, points[k].Y, points[k + 1].X, points[k + 1].Y));
         }
-        var index = new STRtree<int>();
-        for (int i = 0; i < segments.Count; i++)
-        {
-            var (ax, ay, bx, by) = segments[i];
-            index.Insert(new Envelope(ax, bx, ay, by), i);
-        }
-        index.Build();
+        var grid = new SegmentGrid(
+            segments.Select(g => Math.Min(g.Ax, g.Bx)).ToArray(), segments.Select(g => Math.Min(g.Ay, g.By)).ToArray(),
+            segments.Select(g => Math.Max(g.Ax, g.Bx)).ToArray(), segments.Select(g => Math.Max(g.Ay, g.By)).ToArray());
         var shares = new double[blocks.Count];
-        Parallel.For(0, blocks.Count, b =>
+        Parallel.For(0, blocks.Count, () => new List<int>(), (b, _, near) =>
         {
             double frontage = 0, reached = 0;
             var along = new List<(double From, double To)>();
@@ -88,10 +84,10 @@ public static class ServedLand
                     double length = Math.Sqrt(dx * dx + dy * dy);
                     if (length <= 0) continue;
                     frontage += length;
-                    var side = new Envelope(ax, ax + dx, ay, ay + dy);
-                    side.ExpandBy(FrontageToleranceMeters);
+                    double t = FrontageToleranceMeters;
+                    grid.Within(Math.Min(ax, ax + dx) - t, Math.Min(ay, ay + dy) - t, Math.Max(ax, ax + dx) + t, Math.Max(ay, ay + dy) + t, near);
                     along.Clear();
-                    foreach (int i in index.Query(side))
+                    foreach (int i in near)
                     {
                         var (sx, sy, ex, ey) = segments[i];
                         double Off(double x, double y) => Math.Abs((x - ax) * dy - (y - ay) * dx) / length;
@@ -104,7 +100,8 @@ public static class ServedLand
                 }
             }
             shares[b] = frontage > 0 ? Math.Clamp(reached / frontage, 0, 1) : 0;
-        });
+            return near;
+        }, _ => { });
         return shares;
     }
 
