@@ -67,7 +67,7 @@ public static class ServedLand
             var points = graph.Pieces.Between(c.Piece, c.From, c.To);
             for (int k = 0; k + 1 < points.Count; k++) segments.Add((points[k].X, points[k].Y, points[k + 1].X, points[k + 1].Y));
         }
-        var grid = new SegmentGrid(
+        var grid = new EnvelopeGrid(
             segments.Select(g => Math.Min(g.Ax, g.Bx)).ToArray(), segments.Select(g => Math.Min(g.Ay, g.By)).ToArray(),
             segments.Select(g => Math.Max(g.Ax, g.Bx)).ToArray(), segments.Select(g => Math.Max(g.Ay, g.By)).ToArray());
         var shares = new double[blocks.Count];

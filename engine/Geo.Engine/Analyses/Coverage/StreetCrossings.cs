@@ -92,7 +92,7 @@ internal static class StreetCrossings
         var splits = new List<(int Segment, double X, double Y)>();
         var intersector = new RobustLineIntersector();
         Coordinate p0 = new(), p1 = new(), q0 = new(), q1 = new();
-        new SegmentGrid(minX, minY, maxX, maxY).ForEachPair((s, t) =>
+        new EnvelopeGrid(minX, minY, maxX, maxY).ForEachPair((s, t) =>
         {
             int a0 = segA[s], a1 = segB[s], b0 = segA[t], b1 = segB[t];
             int shared = a0 == b0 || a0 == b1 ? a0 : a1 == b0 || a1 == b1 ? a1 : -1;

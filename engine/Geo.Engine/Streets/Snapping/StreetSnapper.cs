@@ -1,6 +1,5 @@
 using System.Globalization;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Index.Strtree;
 
 namespace Geo.Streets.Snapping;
 
@@ -16,7 +15,7 @@ public sealed class StreetSnapper
     private const double ExtentMarginMeters = 2000;
 
     private readonly StreetGraph _graph;
-    private readonly STRtree<int> _index = new();
+    private readonly EnvelopeGrid _index;
     private readonly Envelope _lonLatExtent;
     private readonly double _localReach;
 
@@ -32,13 +31,17 @@ public sealed class StreetSnapper
         _graph = graph;
         MaxDistanceMeters = maxDistanceMeters;
         var pieces = graph.Pieces;
+        var (minX, minY, maxX, maxY) = (new double[pieces.Count], new double[pieces.Count], new double[pieces.Count], new double[pieces.Count]);
         for (int s = 0; s < pieces.Count; s++)
         {
-            var envelope = new Envelope();
-            for (int i = pieces.FirstPoint[s]; i < pieces.FirstPoint[s + 1]; i++) envelope.ExpandToInclude(pieces.PointX[i], pieces.PointY[i]);
-            _index.Insert(envelope, s);
+            (minX[s], minY[s], maxX[s], maxY[s]) = (double.MaxValue, double.MaxValue, double.MinValue, double.MinValue);
+            for (int i = pieces.FirstPoint[s]; i < pieces.FirstPoint[s + 1]; i++)
+            {
+                (minX[s], maxX[s]) = (Math.Min(minX[s], pieces.PointX[i]), Math.Max(maxX[s], pieces.PointX[i]));
+                (minY[s], maxY[s]) = (Math.Min(minY[s], pieces.PointY[i]), Math.Max(maxY[s], pieces.PointY[i]));
+            }
         }
-        _index.Build();
+        _index = new EnvelopeGrid(minX, minY, maxX, maxY);
         double magnitude = 0;
         for (int i = 0; i < pieces.PointX.Length; i++) magnitude = Math.Max(magnitude, Math.Max(Math.Abs(pieces.PointX[i]), Math.Abs(pieces.PointY[i])));
         JunctionToleranceMeters = Math.Max(1e-3, magnitude * Math.Pow(2, -22));
@@ -56,7 +59,7 @@ public sealed class StreetSnapper
     public SnapResult Snap(Point lonLat) => Snap(lonLat.X, lonLat.Y);
 
     /// <summary>The pieces whose bounding boxes meet an envelope in graph coordinates (metres from the graph origin).</summary>
-    public IList<int> PiecesNear(Envelope local) => _index.Query(local);
+    public List<int> PiecesNear(Envelope local) => Query(local.MinX, local.MinY, local.MaxX, local.MaxY);
 
     public SnapResult Snap(double lon, double lat)
     {
@@ -135,7 +138,7 @@ public sealed class StreetSnapper
             if (d <= tolerance && (d < found.Distance || (d == found.Distance && vertex < found.Vertex))) found = (vertex, piece, d);
         }
         var pieces = _graph.Pieces;
-        foreach (int s in _index.Query(new Envelope(px - tolerance, px + tolerance, py - tolerance, py + tolerance)))
+        foreach (int s in Query(px - tolerance, py - tolerance, px + tolerance, py + tolerance))
         {
             Consider(pieces.FromVertex[s], s, px, py);
             Consider(pieces.ToVertex[s], s, px, py);
@@ -158,7 +161,7 @@ public sealed class StreetSnapper
         double radius = MaxDistanceMeters;
         while (true)
         {
-            foreach (int s in _index.Query(new Envelope(px - radius, px + radius, py - radius, py + radius)))
+            foreach (int s in Query(px - radius, py - radius, px + radius, py + radius))
             {
                 var candidate = Nearest(pieces, s, px, py);
                 if (candidate.Distance < best.Distance || (candidate.Distance == best.Distance && s < best.Piece))
@@ -170,6 +173,13 @@ public sealed class StreetSnapper
             if (best.Piece < 0 && !(radius <= Math.Abs(px) + Math.Abs(py) + _localReach)) return best;
             radius = best.Piece >= 0 ? best.Distance : radius * 4;
         }
+    }
+
+    private List<int> Query(double minX, double minY, double maxX, double maxY)
+    {
+        var found = new List<int>();
+        _index.Within(minX, minY, maxX, maxY, found);
+        return found;
     }
 
     private static (double Distance, double Along, double X, double Y, double Cross) Nearest(StreetPieces pieces, int s, double px, double py)

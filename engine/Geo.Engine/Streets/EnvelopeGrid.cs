@@ -1,18 +1,18 @@
-namespace Geo.Analyses.Coverage;
+namespace Geo.Streets;
 
 /// <summary>
-/// A uniform grid over segment envelopes that yields every pair of segments whose envelopes meet, or every segment
-/// whose envelope meets a window, each once: in the cell holding the lower-left corner of the two envelopes' overlap.
+/// A uniform grid over envelopes (of segments, street pieces) that yields every pair of items whose envelopes meet, or
+/// every item whose envelope meets a window, each once: in the cell holding the lower-left corner of the overlap.
 /// Read-only once built, so queries may run on many threads.
 /// </summary>
-internal sealed class SegmentGrid
+internal sealed class EnvelopeGrid
 {
     private readonly double[] _minX, _minY, _maxX, _maxY;
     private readonly double _originX, _originY, _cell;
     private readonly int _columns, _rows;
     private readonly int[] _cellStart, _members;
 
-    public SegmentGrid(double[] minX, double[] minY, double[] maxX, double[] maxY)
+    public EnvelopeGrid(double[] minX, double[] minY, double[] maxX, double[] maxY)
     {
         (_minX, _minY, _maxX, _maxY) = (minX, minY, maxX, maxY);
         int n = minX.Length;
@@ -24,7 +24,7 @@ internal sealed class SegmentGrid
         }
         if (n == 0) (x0, y0, x1, y1) = (0, 0, 1, 1);
         double width = Math.Max(x1 - x0, 1e-9), height = Math.Max(y1 - y0, 1e-9);
-        // About two segments per cell on average; most segments then fall in one to four cells.
+        // About two items per cell on average; most items then fall in one to four cells.
         _cell = Math.Max(Math.Sqrt(width * height / Math.Max(n, 1) * 2), Math.Max(width, height) / 65536);
         _originX = x0;
         _originY = y0;
@@ -61,7 +61,7 @@ internal sealed class SegmentGrid
         }
     }
 
-    /// <summary>Fills <paramref name="found"/> with the segments whose envelopes meet the window (edges included).</summary>
+    /// <summary>Fills <paramref name="found"/> with the items whose envelopes meet the window (edges included).</summary>
     public void Within(double minX, double minY, double maxX, double maxY, List<int> found)
     {
         found.Clear();
