@@ -15,13 +15,14 @@ internal static class PackedRtree
     /// <summary>A cell: the 64-bit row id (or child node number), then min x, max x, min y, max y as 32-bit floats.</summary>
     private const int CellBytes = 8 + 4 * 4;
 
-    /// <summary>Node size and tree depth: the first two bytes of the root node hold the depth.</summary>
+    /// <summary>A node starts with the tree's depth (meaningful in the root only) and its number of cells, two bytes each.</summary>
     private const int HeaderBytes = 4;
 
     private sealed record Node(long Number, List<(long Id, float MinX, float MaxX, float MinY, float MaxY)> Cells)
     {
-        public (float MinX, float MaxX, float MinY, float MaxY) Box =>
-            (Cells.Min(c => c.MinX), Cells.Max(c => c.MaxX), Cells.Min(c => c.MinY), Cells.Max(c => c.MaxY));
+        /// <summary>This node as a cell of its parent: its number and the box around its cells.</summary>
+        public (long, float, float, float, float) AsCell() =>
+            (Number, Cells.Min(c => c.MinX), Cells.Max(c => c.MaxX), Cells.Min(c => c.MinY), Cells.Max(c => c.MaxY));
     }
 
     /// <param name="table">The R-tree virtual table, just created; row i's id is i + 1.</param>
@@ -37,8 +38,7 @@ internal static class PackedRtree
         var levels = new List<List<Node>> { leaves };
         while (levels[^1].Count > 1)
         {
-            var above = levels[^1].Select(n => (n.Number, n.Box.MinX, n.Box.MaxX, n.Box.MinY, n.Box.MaxY)).ToList();
-            levels.Add(Pack(above, perNode, ref nextNumber));
+            levels.Add(Pack(levels[^1].Select(n => n.AsCell()).ToList(), perNode, ref nextNumber));
         }
         // The root is always node 1.
         levels[^1][0] = levels[^1][0] with { Number = 1 };
