@@ -300,14 +300,7 @@ public class GeoPackageStoreTests
         {
             double x = 103.9 + random.NextDouble() * 0.3, y = 30.5 + random.NextDouble() * 0.3;
             var window = new Envelope(x, x + 0.02, y, y + 0.02);
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT id FROM rtree_segments_geom WHERE maxx >= @x0 AND minx <= @x1 AND maxy >= @y0 AND miny <= @y1 ORDER BY id";
-            command.Parameters.AddWithValue("@x0", window.MinX);
-            command.Parameters.AddWithValue("@x1", window.MaxX);
-            command.Parameters.AddWithValue("@y0", window.MinY);
-            command.Parameters.AddWithValue("@y1", window.MaxY);
-            var found = new List<long>();
-            using (var reader = command.ExecuteReader()) while (reader.Read()) found.Add(reader.GetInt64(0));
+            var found = RtreeWindow.Ids(connection, "rtree_segments_geom", window);
             // The R-tree stores 32-bit floats rounded outwards, so it may also return rows a hair outside the window.
             var expected = extents.Select((e, i) => (e, Id: i + 1L)).Where(t => t.e.Intersects(window)).Select(t => t.Id).ToList();
             Assert.Empty(expected.Except(found));

@@ -34,7 +34,7 @@ public sealed class PackedRtreeTests
         for (int q = 0; q < 40; q++)
         {
             var window = new Envelope(Grid(random), Grid(random), Grid(random) / 2, Grid(random) / 2);
-            Assert.Equal(Scan(layer, window), Query(connection, window));
+            Assert.Equal(Scan(layer, window), RtreeWindow.Ids(connection, "rtree_lines_geom", window));
         }
     }
 
@@ -59,7 +59,7 @@ public sealed class PackedRtreeTests
         Assert.Equal(2000L + 500, Scalar(connection, "SELECT count(*) FROM rtree_lines_geom"));
         var window = new Envelope(-20, 20, -10, 10);
         var kept = Scan(layer, window).Where(id => id % 3 != 0).ToList();
-        Assert.True(kept.All(Query(connection, window).Contains));
+        Assert.True(kept.All(RtreeWindow.Ids(connection, "rtree_lines_geom", window).Contains));
     }
 
     [Fact]
@@ -95,20 +95,6 @@ public sealed class PackedRtreeTests
 
     private static List<long> Scan(FeatureLayer layer, Envelope window) =>
         Enumerable.Range(0, layer.Features.Count).Where(i => layer.Features[i].Geometry.EnvelopeInternal.Intersects(window)).Select(i => i + 1L).ToList();
-
-    private static List<long> Query(SqliteConnection connection, Envelope window)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id FROM rtree_lines_geom WHERE maxx >= @minx AND minx <= @maxx AND maxy >= @miny AND miny <= @maxy ORDER BY id";
-        command.Parameters.AddWithValue("@minx", window.MinX);
-        command.Parameters.AddWithValue("@maxx", window.MaxX);
-        command.Parameters.AddWithValue("@miny", window.MinY);
-        command.Parameters.AddWithValue("@maxy", window.MaxY);
-        using var reader = command.ExecuteReader();
-        var ids = new List<long>();
-        while (reader.Read()) ids.Add(reader.GetInt64(0));
-        return ids;
-    }
 
     private static SqliteConnection Open(string path)
     {
