@@ -24,16 +24,7 @@ public static class ClusterAudit
         builder.Logging.ClearProviders();
         builder.UseOrleansClient(client =>
         {
-            client.UseAdoNetClustering(o =>
-            {
-                o.Invariant = ClusterMembership.Invariant;
-                o.ConnectionString = membership.ConnectionString;
-            });
-            client.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = membership.ClusterId;
-                o.ServiceId = membership.ClusterId;
-            });
+            membership.Join(client);
             // Each call returns within seconds (the audit runs on its own and is asked for again), so a call to a silo
             // that died is given up soon.
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(20));

@@ -1,5 +1,7 @@
 using Geo.Data.PostGis;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Orleans.Configuration;
 
 namespace Geo.Cluster.Hosting;
 
@@ -21,6 +23,34 @@ public sealed record ClusterMembership(string ConnectionString, string ClusterId
         var location = PostGisLocation.Parse(given);
         return new ClusterMembership(location.ConnectionString, clusterId);
     }
+
+    /// <summary>A silo joins through these membership tables, under this cluster id.</summary>
+    public void Join(ISiloBuilder silo)
+    {
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = ConnectionString;
+        });
+        Identify(silo.Services);
+    }
+
+    /// <summary>A client finds the silos' gateways through the same tables and cluster id.</summary>
+    public void Join(IClientBuilder client)
+    {
+        client.UseAdoNetClustering(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = ConnectionString;
+        });
+        Identify(client.Services);
+    }
+
+    private void Identify(IServiceCollection services) => services.Configure<ClusterOptions>(o =>
+    {
+        o.ClusterId = ClusterId;
+        o.ServiceId = ClusterId;
+    });
 
     /// <summary>Fails with one line when the server cannot be reached or the membership tables are missing.</summary>
     public void Check()

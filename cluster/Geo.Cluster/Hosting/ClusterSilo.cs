@@ -44,16 +44,7 @@ public static class ClusterSilo
         builder.Services.AddSingleton(limits);
         builder.UseOrleans(silo =>
         {
-            silo.UseAdoNetClustering(o =>
-            {
-                o.Invariant = ClusterMembership.Invariant;
-                o.ConnectionString = membership.ConnectionString;
-            });
-            silo.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = membership.ClusterId;
-                o.ServiceId = membership.ClusterId;
-            });
+            membership.Join(silo);
             silo.ConfigureEndpoints(address, at.SiloPort, at.GatewayPort, listenOnAnyHostAddress: false);
             silo.Configure<SiloOptions>(o => o.SiloName = $"geo-{at.Host}-{at.HttpPort}");
             ClusterTimings.Apply(silo);
