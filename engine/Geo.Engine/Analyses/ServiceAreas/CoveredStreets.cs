@@ -15,7 +15,7 @@ public static class CoveredStreets
     {
         var graph = snapper.Graph;
         var limit = new[] { minutes * 60 };
-        var reached = new List<ReachedInterval>[stations.Count];
+        var reached = new ReachedInterval[stations.Count][];
         using var workers = new ThreadLocal<(ShortestPathSearch Search, ReachedStreets Streets)>(() =>
             (new ShortestPathSearch(graph.SearchGraph(direction)), new ReachedStreets(graph, direction)));
         Parallel.For(0, stations.Count, i =>
@@ -23,7 +23,7 @@ public static class CoveredStreets
             var snap = snapper.Snap(stations[i].Geometry);
             if (!snap.IsSnapped)
             {
-                reached[i] = new List<ReachedInterval>();
+                reached[i] = Array.Empty<ReachedInterval>();
                 return;
             }
             var (search, streets) = workers.Value;

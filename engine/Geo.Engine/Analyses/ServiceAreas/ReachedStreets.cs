@@ -15,6 +15,7 @@ public sealed class ReachedStreets
     private readonly StreetGraph _graph;
     private readonly bool _toStation;
     private readonly int[] _seenStamp;
+    private List<ReachedInterval>[] _buffers = Array.Empty<List<ReachedInterval>>();
     private int _stamp;
 
     /// <param name="graph">The street graph (not reversed); searches given to <see cref="Collect"/> ran on <c>graph.SearchGraph(direction)</c>.</param>
@@ -25,11 +26,16 @@ public sealed class ReachedStreets
         _seenStamp = new int[graph.Pieces.Count];
     }
 
-    /// <summary>Reached intervals per break (same order as <paramref name="breaksSeconds"/>), from a finished search.</summary>
-    public List<ReachedInterval>[] Collect(ShortestPathSearch search, SnapResult origin, IReadOnlyList<double> breaksSeconds)
+    /// <summary>
+    /// Reached intervals per break (same order as <paramref name="breaksSeconds"/>), from a finished search, in
+    /// exact-size arrays: a city's stations hold tens of millions of intervals until they are merged. They are
+    /// gathered in buffers this instance keeps, so a large reach does not grow a fresh list station after station.
+    /// </summary>
+    public ReachedInterval[][] Collect(ShortestPathSearch search, SnapResult origin, IReadOnlyList<double> breaksSeconds)
     {
-        var result = new List<ReachedInterval>[breaksSeconds.Count];
-        for (int b = 0; b < result.Length; b++) result[b] = new List<ReachedInterval>();
+        if (_buffers.Length < breaksSeconds.Count) _buffers = Enumerable.Range(0, breaksSeconds.Count).Select(_ => new List<ReachedInterval>()).ToArray();
+        var result = _buffers[..breaksSeconds.Count];
+        foreach (var buffer in result) buffer.Clear();
         if (++_stamp == int.MaxValue)
         {
             Array.Clear(_seenStamp);
@@ -56,7 +62,7 @@ public sealed class ReachedStreets
             _seenStamp[origin.Piece] = _stamp;
             AddPiece(origin.Piece, search, origin, breaksSeconds, result, spans);
         }
-        return result;
+        return result.Select(buffer => buffer.ToArray()).ToArray();
     }
 
     private void AddPiece(int s, ShortestPathSearch search, SnapResult? origin, IReadOnlyList<double> breaks,

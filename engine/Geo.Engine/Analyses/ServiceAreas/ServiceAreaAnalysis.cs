@@ -65,14 +65,14 @@ public static class ServiceAreaAnalysis
             else
             {
                 worker.Search.Run(station.Snap.Seeds(graph, 0, options.Direction), breaks[^1]);
-                // Exact-size arrays: a city's stations hold tens of millions of intervals until they are merged.
-                intervals[i] = worker.Reached.Collect(worker.Search, station.Snap, breaks).Select(l => l.ToArray()).ToArray();
+                intervals[i] = worker.Reached.Collect(worker.Search, station.Snap, breaks);
                 var window = CellMask.Around(grid, graph.Pieces, intervals[i][last], lateral);
                 CellMask? smaller = null;
                 for (int b = 0; b < breaks.Length; b++)
                 {
                     if (cancellation.IsCancellationRequested) return;
-                    var mask = new CellMask(grid, window.Column0, window.Row0, window.Width, window.Height);
+                    // The window's own cells, still blank, serve the largest break: one mask fewer per station.
+                    var mask = b == last ? window : new CellMask(grid, window.Column0, window.Row0, window.Width, window.Height);
                     mask.Stamp(graph.Pieces, intervals[i][b], lateral);
                     if (smaller is not null) mask.Include(smaller);
                     mask.RemoveDiagonals();

@@ -48,24 +48,33 @@ public static class CellTracer
     private static int LabelPatches(byte[] cells, int w, int h, int[] patch)
     {
         Array.Fill(patch, -1, 0, w * h);
-        var stack = new Stack<int>();
-        int count = 0;
-        for (int i = 0; i < w * h; i++)
+        // A cell is labelled as it is pushed, so it is pushed at most once: the stack never holds more than every cell.
+        var stack = ArrayPool<int>.Shared.Rent(w * h);
+        try
         {
-            if (cells[i] == 0 || patch[i] >= 0) continue;
-            patch[i] = count;
-            stack.Push(i);
-            while (stack.Count > 0)
+            int count = 0;
+            for (int i = 0; i < w * h; i++)
             {
-                int j = stack.Pop(), c = j % w;
-                if (c > 0 && cells[j - 1] != 0 && patch[j - 1] < 0) { patch[j - 1] = count; stack.Push(j - 1); }
-                if (c + 1 < w && cells[j + 1] != 0 && patch[j + 1] < 0) { patch[j + 1] = count; stack.Push(j + 1); }
-                if (j >= w && cells[j - w] != 0 && patch[j - w] < 0) { patch[j - w] = count; stack.Push(j - w); }
-                if (j + w < w * h && cells[j + w] != 0 && patch[j + w] < 0) { patch[j + w] = count; stack.Push(j + w); }
+                if (cells[i] == 0 || patch[i] >= 0) continue;
+                patch[i] = count;
+                int top = 0;
+                stack[top++] = i;
+                while (top > 0)
+                {
+                    int j = stack[--top], c = j % w;
+                    if (c > 0 && cells[j - 1] != 0 && patch[j - 1] < 0) { patch[j - 1] = count; stack[top++] = j - 1; }
+                    if (c + 1 < w && cells[j + 1] != 0 && patch[j + 1] < 0) { patch[j + 1] = count; stack[top++] = j + 1; }
+                    if (j >= w && cells[j - w] != 0 && patch[j - w] < 0) { patch[j - w] = count; stack[top++] = j - w; }
+                    if (j + w < w * h && cells[j + w] != 0 && patch[j + w] < 0) { patch[j + w] = count; stack[top++] = j + w; }
+                }
+                count++;
             }
-            count++;
+            return count;
         }
-        return count;
+        finally
+        {
+            ArrayPool<int>.Shared.Return(stack);
+        }
     }
 
     private static Geometry Rings(CellMask mask, int[] next, int corners, int[] patch, int patches)
