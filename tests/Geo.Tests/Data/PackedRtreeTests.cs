@@ -79,6 +79,75 @@ public sealed class PackedRtreeTests
         Assert.Contains($"Feature Count: {Scan(layer, window).Count}", info);
     }
 
+    [Fact]
+    public void CopiedLayer_takesTheSourcesRtreeAsItIs()
+    {
+        using var folder = new TempFolder();
+        string source = folder.File("source.gpkg");
+        var random = new Random(21);
+        var layer = RandomLines(random, 2500);
+        new GeoPackageStore(source, create: true).WriteLayers(new[] { layer });
+        // The source's tree rebuilt by SQLite's own inserts, in random order: unlike any packed tree.
+        using (var connection = Open(source))
+        {
+            Execute(connection, "DELETE FROM rtree_lines_geom");
+            foreach (int i in Enumerable.Range(0, layer.Features.Count).OrderBy(_ => random.Next()))
+            {
+                var e = layer.Features[i].Geometry.EnvelopeInternal;
+                Execute(connection, FormattableString.Invariant($"INSERT INTO rtree_lines_geom VALUES ({i + 1}, {e.MinX}, {e.MaxX}, {e.MinY}, {e.MaxY})"));
+            }
+        }
+
+        var read = new GeoPackageStore(source, create: false).ReadLayer("lines");
+        read.CopyOf = new LayerCopy(source, "lines");
+        string target = folder.File("target.gpkg");
+        new GeoPackageStore(target, create: true).WriteLayers(new[] { read });
+
+        using var copied = Open(target);
+        using var original = Open(source);
+        Assert.Equal("ok", Scalar(copied, "SELECT rtreecheck('rtree_lines_geom')"));
+        Assert.Equal(Nodes(original), Nodes(copied));
+        for (int q = 0; q < 40; q++)
+        {
+            var window = new Envelope(Grid(random), Grid(random), Grid(random) / 2, Grid(random) / 2);
+            Assert.Equal(Scan(layer, window), RtreeWindow.Ids(copied, "rtree_lines_geom", window));
+        }
+    }
+
+    [Fact]
+    public void CopiedLayer_sourceWithMissingFids_getsAFreshTreeOfItsNewFids()
+    {
+        using var folder = new TempFolder();
+        string source = folder.File("source.gpkg");
+        var random = new Random(22);
+        new GeoPackageStore(source, create: true).WriteLayers(new[] { RandomLines(random, 1200) });
+        using (var connection = Open(source)) Execute(connection, "DELETE FROM lines WHERE fid % 7 = 0");
+
+        var read = new GeoPackageStore(source, create: false).ReadLayer("lines");
+        read.CopyOf = new LayerCopy(source, "lines");
+        string target = folder.File("target.gpkg");
+        new GeoPackageStore(target, create: true).WriteLayers(new[] { read });
+
+        using var copied = Open(target);
+        Assert.Equal("ok", Scalar(copied, "SELECT rtreecheck('rtree_lines_geom')"));
+        Assert.Equal((long)read.Features.Count, Scalar(copied, "SELECT count(*) FROM rtree_lines_geom"));
+        for (int q = 0; q < 40; q++)
+        {
+            var window = new Envelope(Grid(random), Grid(random), Grid(random) / 2, Grid(random) / 2);
+            Assert.Equal(Scan(read, window), RtreeWindow.Ids(copied, "rtree_lines_geom", window));
+        }
+    }
+
+    private static List<(long Node, string Data)> Nodes(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT nodeno, hex(data) FROM rtree_lines_geom_node ORDER BY nodeno";
+        using var reader = command.ExecuteReader();
+        var nodes = new List<(long, string)>();
+        while (reader.Read()) nodes.Add((reader.GetInt64(0), reader.GetString(1)));
+        return nodes;
+    }
+
     private static FeatureLayer RandomLines(Random random, int count)
     {
         var layer = new FeatureLayer("lines", GeometryKind.LineString, new[] { new FieldDefinition("n", FieldType.Integer) });

@@ -54,6 +54,53 @@ internal static class GeoPackageCopies
         command.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// Copies the source table's R-tree into the layer's new, empty one when it indexes exactly the copied rows: the
+    /// source's fids run 1…n (so the copy keeps them), the R-tree is the GeoPackage extension's (kept up to date by
+    /// its triggers) with one entry per row, and its nodes are the size the new tree's are. Returns false, having
+    /// written nothing, when any of that does not hold.
+    /// </summary>
+    public static bool CopyRtree(SqliteConnection connection, SqliteTransaction transaction, FeatureLayer layer, string schema, string geometryColumn, string targetRtree)
+    {
+        string table = layer.CopyOf!.Table;
+        if (!LayerName.IsPlain(table) || !LayerName.IsPlain(geometryColumn)) return false;
+        string source = $"{schema}.\"rtree_{table}_{geometryColumn}\"";
+        string rtreeName = $"rtree_{table}_{geometryColumn}";
+        long n = layer.Features.Count;
+        try
+        {
+            if (Scalar(connection, transaction, $"SELECT count(*) FROM {schema}.gpkg_extensions WHERE lower(table_name) = lower(@t) AND lower(column_name) = lower(@c) AND extension_name = 'gpkg_rtree_index'",
+                    ("@t", table), ("@c", geometryColumn)) is not 1L
+                || Scalar(connection, transaction, $"SELECT count(*) FROM {schema}.sqlite_master WHERE type = 'table' AND name = @r", ("@r", rtreeName)) is not 1L)
+            {
+                return false;
+            }
+            string rows = $"{schema}.{GeoPackageNames.Quote(table)}";
+            if (Scalar(connection, transaction, $"SELECT min(rowid) = 1 AND max(rowid) = count(*) AND count(*) = @n FROM {rows}", ("@n", n)) is not 1L
+                || Scalar(connection, transaction, $"SELECT count(*) FROM {schema}.\"{rtreeName}_rowid\"") is not long indexed || indexed != n
+                || !Equals(Scalar(connection, transaction, $"SELECT length(data) FROM {schema}.\"{rtreeName}_node\" WHERE nodeno = 1"),
+                    Scalar(connection, transaction, $"SELECT length(data) FROM main.\"{targetRtree}_node\" WHERE nodeno = 1")))
+            {
+                return false;
+            }
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+        GeoPackageLayerWriter.Execute(connection, transaction, $"INSERT OR REPLACE INTO main.\"{targetRtree}_node\" (nodeno, data) SELECT nodeno, data FROM {schema}.\"{rtreeName}_node\"");
+        GeoPackageLayerWriter.Execute(connection, transaction, $"INSERT INTO main.\"{targetRtree}_parent\" (nodeno, parentnode) SELECT nodeno, parentnode FROM {schema}.\"{rtreeName}_parent\"");
+        GeoPackageLayerWriter.Execute(connection, transaction, $"INSERT INTO main.\"{targetRtree}_rowid\" (rowid, nodeno) SELECT rowid, nodeno FROM {schema}.\"{rtreeName}_rowid\"");
+        return true;
+    }
+
+    private static object? Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = GeoPackageLayerWriter.Command(connection, transaction, sql);
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        return command.ExecuteScalar();
+    }
+
     /// <summary>The geometry column of the source table when it matches the layer exactly, else null.</summary>
     public static string? GeometryColumn(SqliteConnection connection, string schema, FeatureLayer layer)
     {

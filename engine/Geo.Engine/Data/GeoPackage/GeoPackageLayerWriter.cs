@@ -24,10 +24,12 @@ internal static class GeoPackageLayerWriter
         Execute(connection, transaction, $"CREATE TABLE \"{t}\" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom {geometryType}{columns})");
         string? copyColumn = copySchema is null ? null : GeoPackageCopies.GeometryColumn(connection, copySchema, layer);
         Envelope[] extents;
+        Func<string, bool>? copyIndex = null;
         if (copyColumn is not null)
         {
             GeoPackageCopies.Copy(connection, transaction, layer, copySchema!, copyColumn);
             extents = layer.Features.Select(f => f.Geometry.EnvelopeInternal).ToArray();
+            copyIndex = rtree => GeoPackageCopies.CopyRtree(connection, transaction, layer, copySchema!, copyColumn, rtree);
         }
         else extents = InsertFeatures(connection, transaction, layer);
 
@@ -53,7 +55,7 @@ internal static class GeoPackageLayerWriter
             geometryColumn.Parameters.AddWithValue("@srid", layer.Srid);
             geometryColumn.ExecuteNonQuery();
         }
-        WriteSpatialIndex(connection, transaction, t, extents);
+        WriteSpatialIndex(connection, transaction, t, extents, copyIndex);
     }
 
     /// <summary>Removes a feature table and every metadata row and index that refers to it, whoever wrote it.</summary>
@@ -124,10 +126,11 @@ internal static class GeoPackageLayerWriter
             blobs[k] = writer.Write(geometry);
         });
 
-    private static void WriteSpatialIndex(SqliteConnection connection, SqliteTransaction transaction, string t, Envelope[] extents)
+    /// <param name="copy">Fills the new R-tree from a copied layer's source, when it can; otherwise a packed tree is built.</param>
+    private static void WriteSpatialIndex(SqliteConnection connection, SqliteTransaction transaction, string t, Envelope[] extents, Func<string, bool>? copy)
     {
         Execute(connection, transaction, $"CREATE VIRTUAL TABLE \"rtree_{t}_geom\" USING rtree(id, minx, maxx, miny, maxy)");
-        PackedRtree.Fill(connection, transaction, $"rtree_{t}_geom", extents);
+        if (copy?.Invoke($"rtree_{t}_geom") != true) PackedRtree.Fill(connection, transaction, $"rtree_{t}_geom", extents);
         using (var extension = Command(connection, transaction,
             "INSERT INTO gpkg_extensions VALUES (@t, 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')"))
         {
