@@ -26,7 +26,8 @@ public static class LayerGeometry
             _ => throw new GeoInputException(
                 $"layer '{layer.Name}' feature {index + 1}: a {geometry.GeometryType} in a {layer.GeometryKind} layer"),
         };
-        conformed.SRID = layer.Srid;
+        // Setting a CRS looks up a geometry factory: only where it differs.
+        if (conformed.SRID != layer.Srid) conformed.SRID = layer.Srid;
         return conformed;
     }
 

@@ -59,22 +59,24 @@ internal static class GeoPackageLayerReader
                 rows.Add(values);
             }
         }
-        var geometries = Decode(blobs);
-        for (int i = 0; i < rows.Count; i++)
-        {
-            geometries[i].SRID = srid;
-            layer.Features.Add(new Feature(geometries[i], rows[i]));
-        }
+        var geometries = Decode(blobs, srid);
+        for (int i = 0; i < rows.Count; i++) layer.Features.Add(new Feature(geometries[i], rows[i]));
         return layer;
     }
 
     /// <summary>
-    /// Decodes the geometries on every core: decoding is most of a large layer's reading.
+    /// Decodes the geometries on every core: decoding is most of a large layer's reading. Each takes the layer's
+    /// CRS; setting it looks up a geometry factory, so only where the blob's own header said otherwise.
     /// </summary>
-    private static Geometry[] Decode(List<byte[]> blobs)
+    private static Geometry[] Decode(List<byte[]> blobs, int srid)
     {
         var geometries = new Geometry[blobs.Count];
-        OrderedParallel.For(blobs.Count, () => new GeoPackageGeoReader(), (i, reader) => geometries[i] = reader.Read(blobs[i]));
+        OrderedParallel.For(blobs.Count, () => new GeoPackageGeoReader(), (i, reader) =>
+        {
+            var geometry = reader.Read(blobs[i]);
+            if (geometry.SRID != srid) geometry.SRID = srid;
+            geometries[i] = geometry;
+        });
         return geometries;
     }
 
