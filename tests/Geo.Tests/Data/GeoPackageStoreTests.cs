@@ -492,6 +492,42 @@ public class GeoPackageStoreTests
         Assert.Equal(4326, read.Srid);
     }
 
+    [Fact]
+    public void ReadLayer_valuesStoredAsAnotherType_areConvertedToTheColumnsType()
+    {
+        // SQLite keeps what a writer stored where the column's affinity allows: an INTEGER column may hold 2.5, a
+        // DATE column (numeric) 20240101, a MEDIUMINT "7" as text that looks like no number.
+        using var folder = new TempFolder();
+        var path = folder.File("mixed.gpkg");
+        var layer = new FeatureLayer("places", GeometryKind.Point, new[]
+        {
+            new FieldDefinition("n", FieldType.Integer), new FieldDefinition("w", FieldType.Real), new FieldDefinition("b", FieldType.Boolean),
+        });
+        layer.Add(Factory.CreatePoint(new Coordinate(104, 30)), 1L, 1.0, true);
+        new GeoPackageStore(path, create: true).WriteLayers(new[] { layer });
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            // The R-tree triggers call spatial SQL functions plain SQLite lacks; no geometry changes here.
+            var triggers = new List<string>();
+            using (var list = connection.CreateCommand())
+            {
+                list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'places'";
+                using var reader = list.ExecuteReader();
+                while (reader.Read()) triggers.Add(reader.GetString(0));
+            }
+            using var alter = connection.CreateCommand();
+            alter.CommandText = string.Concat(triggers.Select(t => $"DROP TRIGGER \"{t}\"; ")) + "ALTER TABLE places ADD COLUMN d DATE; ALTER TABLE places ADD COLUMN label TEXT; " +
+                "UPDATE places SET n = 2.5, w = 3, b = 0, d = 20240101, label = 'x'";
+            alter.ExecuteNonQuery();
+        }
+
+        var read = new GeoPackageStore(path, create: false).ReadLayer("places");
+
+        Assert.Equal(new[] { FieldType.Integer, FieldType.Real, FieldType.Boolean, FieldType.Text, FieldType.Text }, read.Fields.Select(f => f.Type));
+        Assert.Equal(new object?[] { 2L, 3.0, false, "20240101", "x" }, read.Features[0].Values);
+    }
+
     private static Polygon Square(double x, double y, double size) => Factory.CreatePolygon(new[]
     {
         new Coordinate(x, y), new Coordinate(x + size, y), new Coordinate(x + size, y + size), new Coordinate(x, y + size), new Coordinate(x, y),

@@ -55,7 +55,7 @@ internal static class GeoPackageLayerReader
                 if (reader.IsDBNull(0)) throw new GeoInputException($"layer '{table}' feature {blobs.Count + 1}: missing geometry");
                 blobs.Add((byte[])reader.GetValue(0));
                 var values = new object?[fields.Count];
-                for (int c = 0; c < fields.Count; c++) values[c] = reader.IsDBNull(c + 1) ? null : Value(reader, c + 1, fields[c].Type);
+                for (int c = 0; c < fields.Count; c++) values[c] = Value(reader, c + 1, fields[c].Type);
                 rows.Add(values);
             }
         }
@@ -89,8 +89,23 @@ internal static class GeoPackageLayerReader
         return FieldType.Text;
     }
 
-    // Typed getters: SQLite converts the stored value to the column's declared type, and they avoid GetValue's boxing cost.
-    private static object Value(SqliteDataReader reader, int ordinal, FieldType type) => type switch
+    /// <summary>
+    /// One call into SQLite for the usual case, a value stored as the field's type; any other is converted by SQLite
+    /// to the declared type through a typed getter, as GDAL reads it.
+    /// </summary>
+    private static object? Value(SqliteDataReader reader, int ordinal, FieldType type)
+    {
+        var stored = reader.GetValue(ordinal);
+        return (type, stored) switch
+        {
+            (_, DBNull) => null,
+            (FieldType.Integer, long) or (FieldType.Real, double) or (FieldType.Text, string) => stored,
+            (FieldType.Boolean, long value) => value != 0 ? True : False,
+            _ => Converted(reader, ordinal, type),
+        };
+    }
+
+    private static object Converted(SqliteDataReader reader, int ordinal, FieldType type) => type switch
     {
         FieldType.Boolean => reader.GetInt64(ordinal) != 0 ? True : False,
         FieldType.Integer => reader.GetInt64(ordinal),
