@@ -65,18 +65,12 @@ internal static class GeoPackageLayerReader
     }
 
     /// <summary>
-    /// Decodes the geometries on every core: decoding is most of a large layer's reading. Each takes the layer's
-    /// CRS; setting it looks up a geometry factory, so only where the blob's own header said otherwise.
+    /// Decodes the geometries on every core: decoding is most of a large layer's reading. Each takes the layer's CRS.
     /// </summary>
     private static Geometry[] Decode(List<byte[]> blobs, int srid)
     {
         var geometries = new Geometry[blobs.Count];
-        OrderedParallel.For(blobs.Count, () => new GeoPackageGeoReader(), (i, reader) =>
-        {
-            var geometry = reader.Read(blobs[i]);
-            if (geometry.SRID != srid) geometry.SRID = srid;
-            geometries[i] = geometry;
-        });
+        OrderedParallel.For(blobs.Count, () => new GeoPackageBlobReader(srid), (i, reader) => geometries[i] = reader.Read(blobs[i]));
         return geometries;
     }
 
