@@ -49,9 +49,9 @@ public static class CoverageAudit
         Parallel.For(0, subdistricts.Count, parallel, i =>
         {
             var clipped = windows.Clip(locals[i].EnvelopeInternal);
+            var inside = clipped.IsEmpty ? clipped : OverlayNGRobust.Overlay(locals[i], clipped, SpatialFunction.Intersection);
             var gap = clipped.IsEmpty ? locals[i] : OverlayNGRobust.Overlay(locals[i], clipped, SpatialFunction.Difference);
-            // What of the unit is not gap is covered: one overlay instead of a second for the intersection.
-            coveredArea[i] = Math.Max(0, locals[i].Area - gap.Area) / 1e6;
+            coveredArea[i] = inside.Area / 1e6;
             gapsLocal[i] = ServiceAreaGeometry.Polygonal(gap);
             gaps[i] = graph.ToLonLat(gapsLocal[i]);
         });
