@@ -118,8 +118,8 @@ internal static class GeoPackageLayerWriter
     private const int EncodedAtOnce = 16384;
 
     private static void Encode(FeatureLayer layer, int start, int count, byte[][] blobs, Envelope[] extents) =>
-        // The writer's default is XYZM, which fills Z and M with NaN and makes GDAL read every geometry as "ZM".
-        OrderedParallel.For(count, () => new GeoPackageGeoWriter { HandleOrdinates = Ordinates.XY }, (k, writer) =>
+        // x and y only: Z and M filled with NaN would make GDAL read every geometry as "ZM".
+        OrderedParallel.For(count, () => new GeoPackageBlobWriter(), (k, writer) =>
         {
             var geometry = LayerGeometry.Conform(layer, start + k);
             extents[start + k] = geometry.EnvelopeInternal;

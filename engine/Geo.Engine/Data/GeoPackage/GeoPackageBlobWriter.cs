@@ -1,0 +1,125 @@
+using System.Buffers.Binary;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO;
+
+namespace Geo.Data.GeoPackage;
+
+/// <summary>
+/// Encodes geometries as GeoPackage blobs with x and y only: a little-endian header with the geometry's CRS and
+/// its envelope, then little-endian well-known binary, byte for byte what NetTopologySuite's writer produces. Non-empty
+/// points, lines, polygons and their multi forms are written straight into one array of the right size; empty
+/// geometries and collections go to NetTopologySuite's writer, which builds a stream and two writers per geometry.
+/// Not safe to share between threads.
+/// </summary>
+internal sealed class GeoPackageBlobWriter
+{
+    /// <summary>Magic "GP", version 0, flags: little-endian header, an x/y envelope, not empty.</summary>
+    private const byte Flags = 0b0000_0011;
+
+    private const int HeaderBytes = 8 + 32;
+
+    private readonly GeoPackageGeoWriter _general = new() { HandleOrdinates = Ordinates.XY };
+    private byte[] _blob = Array.Empty<byte>();
+    private int _at;
+
+    public byte[] Write(Geometry geometry)
+    {
+        if (geometry.IsEmpty || WkbBytes(geometry) is not { } wkb) return _general.Write(geometry);
+        _blob = new byte[HeaderBytes + wkb];
+        _blob[0] = (byte)'G';
+        _blob[1] = (byte)'P';
+        _blob[3] = Flags;
+        BinaryPrimitives.WriteInt32LittleEndian(_blob.AsSpan(4), geometry.SRID);
+        var e = geometry.EnvelopeInternal;
+        _at = 8;
+        Double(e.MinX);
+        Double(e.MaxX);
+        Double(e.MinY);
+        Double(e.MaxY);
+        Wkb(geometry);
+        return _blob;
+    }
+
+    /// <summary>The size of the geometry's well-known binary, or null for what this writer leaves to NetTopologySuite.</summary>
+    private static int? WkbBytes(Geometry geometry)
+    {
+        const int Head = 1 + 4;
+        switch (geometry)
+        {
+            case Point p:
+                return p.IsEmpty ? null : Head + 16;
+            case LineString l:
+                return Head + 4 + 16 * l.NumPoints;
+            case Polygon p:
+                if (p.IsEmpty) return null;
+                int size = Head + 4 + 4 + 16 * p.ExteriorRing.NumPoints;
+                foreach (var hole in p.InteriorRings) size += 4 + 16 * hole.NumPoints;
+                return size;
+            case MultiPoint or MultiLineString or MultiPolygon:
+                int total = Head + 4;
+                for (int i = 0; i < geometry.NumGeometries; i++)
+                {
+                    var member = geometry.GetGeometryN(i);
+                    if (member.IsEmpty || WkbBytes(member) is not { } part) return null;
+                    total += part;
+                }
+                return total;
+            default:
+                return null;
+        }
+    }
+
+    private void Wkb(Geometry geometry)
+    {
+        _blob[_at++] = 1;
+        switch (geometry)
+        {
+            case Point p:
+                Count(1);
+                Coordinates(p.CoordinateSequence);
+                break;
+            case LineString l:
+                Count(2);
+                Count(l.NumPoints);
+                Coordinates(l.CoordinateSequence);
+                break;
+            case Polygon p:
+                Count(3);
+                Count(1 + p.NumInteriorRings);
+                Count(p.ExteriorRing.NumPoints);
+                Coordinates(p.ExteriorRing.CoordinateSequence);
+                foreach (var hole in p.InteriorRings)
+                {
+                    Count(hole.NumPoints);
+                    Coordinates(hole.CoordinateSequence);
+                }
+                break;
+            default:
+                Count(geometry switch { MultiPoint => 4, MultiLineString => 5, _ => 6 });
+                Count(geometry.NumGeometries);
+                for (int i = 0; i < geometry.NumGeometries; i++) Wkb(geometry.GetGeometryN(i));
+                break;
+        }
+    }
+
+    private void Coordinates(CoordinateSequence sequence)
+    {
+        for (int i = 0; i < sequence.Count; i++)
+        {
+            Double(sequence.GetX(i));
+            Double(sequence.GetY(i));
+        }
+    }
+
+    private void Count(int value)
+    {
+        BinaryPrimitives.WriteInt32LittleEndian(_blob.AsSpan(_at), value);
+        _at += 4;
+    }
+
+    private void Double(double value)
+    {
+        BinaryPrimitives.WriteDoubleLittleEndian(_blob.AsSpan(_at), value);
+        _at += 8;
+    }
+}
