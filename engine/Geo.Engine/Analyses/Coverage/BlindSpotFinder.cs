@@ -16,8 +16,8 @@ internal static class BlindSpotFinder
 
     public static List<Stretch> Find(StreetGraph graph, UnitBorders units, IReadOnlyList<ReachedInterval> covered)
     {
-        var coveredOf = covered.GroupBy(c => c.Piece).ToDictionary(g => g.Key, g => g.OrderBy(c => c.From).ToList());
-        return Find(graph, units, Enumerable.Range(0, graph.Pieces.Count), piece => coveredOf.GetValueOrDefault(piece));
+        var coveredOf = new IntervalsByPiece(covered, graph.Pieces.Count, byStart: true);
+        return Find(graph, units, Enumerable.Range(0, graph.Pieces.Count), coveredOf.Of);
     }
 
     /// <summary>

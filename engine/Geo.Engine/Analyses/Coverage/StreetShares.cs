@@ -16,7 +16,7 @@ internal static class StreetShares
         var index = new STRtree<int>();
         for (int i = 0; i < localAreas.Count; i++) index.Insert(localAreas[i].EnvelopeInternal, i);
         index.Build();
-        var coveredOf = covered.GroupBy(c => c.Piece).ToDictionary(g => g.Key, g => g.ToList());
+        var coveredOf = new IntervalsByPiece(covered, pieces.Count, byStart: false);
         var total = new double[localAreas.Count];
         var coveredKm = new double[localAreas.Count];
         // Pieces in parallel; each thread builds the boundary index of the areas it meets and sums into its own arrays.
@@ -27,7 +27,7 @@ internal static class StreetShares
                 var points = pieces.Between(s, 0, pieces.LengthMeters[s]);
                 var envelope = new Envelope();
                 foreach (var (x, y) in points) envelope.ExpandToInclude(x, y);
-                coveredOf.TryGetValue(s, out var parts);
+                var parts = coveredOf.Of(s);
                 foreach (int a in index.Query(envelope))
                 {
                     var inside = local.Inside[a] ??= new LengthInside(localAreas[a]);

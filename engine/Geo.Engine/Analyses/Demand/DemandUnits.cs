@@ -62,7 +62,7 @@ public sealed class DemandUnits
     {
         int n = graph.Pieces.Count;
         if (n == 0) throw new GeoInputException($"the {graph.Profile.Name} street graph has no streets to place demand on");
-        var cuts = coveredStreets.GroupBy(c => c.Piece).ToDictionary(g => g.Key, g => g.OrderBy(c => c.From).ToList());
+        var cuts = new Analyses.ServiceAreas.IntervalsByPiece(coveredStreets, n, byStart: true);
         var pieces = new List<int>(n);
         var fractions = new List<double>(n);
         var weights = new List<double>(n);
@@ -76,7 +76,7 @@ public sealed class DemandUnits
         for (int s = 0; s < n; s++)
         {
             double length = graph.Pieces.LengthMeters[s];
-            if (!cuts.TryGetValue(s, out var covered))
+            if (cuts.Of(s) is not { } covered)
             {
                 pieces.Add(s);
                 fractions.Add(0.5);

@@ -18,7 +18,7 @@ public static class PairingSubdistricts
         IReadOnlyList<Subdistrict> subdistricts, IReadOnlyList<PointOfInterest> pois, StreetGraph graph,
         StreetSnapper snapper, double borderToleranceMeters, IReadOnlyList<ServiceAreas.ReachedInterval>? coverage = null)
     {
-        var coveredOf = coverage?.GroupBy(c => c.Piece).ToDictionary(g => g.Key, g => g.ToList());
+        var coveredOf = coverage is null ? null : new ServiceAreas.IntervalsByPiece(coverage, graph.Pieces.Count, byStart: false);
         var projection = graph.Projection;
         var metric = subdistricts.Select(d => projection.Project(d.Geometry)).ToArray();
         var locator = new SubdistrictLocator(metric, borderToleranceMeters);
@@ -56,7 +56,7 @@ public static class PairingSubdistricts
             {
                 var local = graph.ToLocal(subdistricts[i].Geometry);
                 var inside = local.InteriorPoint;
-                var street = coveredOf is null ? null : StreetPointInside(graph, snapper, local, inside, piece => coveredOf.GetValueOrDefault(piece));
+                var street = coveredOf is null ? null : StreetPointInside(graph, snapper, local, inside, coveredOf.Of);
                 kind = "covered street point nearest its interior point";
                 if (street is null)
                 {
@@ -82,7 +82,7 @@ public static class PairingSubdistricts
     /// only the covered parts of them. Null when there is none.
     /// </summary>
     private static Coordinate? StreetPointInside(StreetGraph graph, StreetSnapper snapper, Geometry local, Point near,
-        Func<int, List<ServiceAreas.ReachedInterval>?>? coveredOn)
+        Func<int, IReadOnlyList<ServiceAreas.ReachedInterval>?>? coveredOn)
     {
         var factory = ServiceAreas.ServiceAreaGeometry.Local;
         var prepared = NetTopologySuite.Geometries.Prepared.PreparedGeometryFactory.Prepare(local);

@@ -1,0 +1,43 @@
+namespace Geo.Analyses.ServiceAreas;
+
+/// <summary>
+/// Reached intervals looked up by street piece: one array bucketed by piece in a single counting pass, each piece's
+/// intervals in their given order or sorted by start, instead of a dictionary of lists over a city's hundreds of
+/// thousands of pieces. Read-only once built, so lookups may run on many threads.
+/// </summary>
+public sealed class IntervalsByPiece
+{
+    private readonly ReachedInterval[] _bucketed;
+    private readonly int[] _start;
+
+    /// <param name="byStart">Sort each piece's intervals by start (stably); otherwise they keep their given order.</param>
+    public IntervalsByPiece(IReadOnlyList<ReachedInterval> intervals, int pieces, bool byStart)
+    {
+        _start = new int[pieces + 1];
+        foreach (var x in intervals) _start[x.Piece + 1]++;
+        for (int p = 0; p < pieces; p++) _start[p + 1] += _start[p];
+        var next = (int[])_start.Clone();
+        _bucketed = new ReachedInterval[intervals.Count];
+        foreach (var x in intervals) _bucketed[next[x.Piece]++] = x;
+        if (!byStart) return;
+        for (int p = 0; p < pieces; p++)
+        {
+            // Buckets hold a handful of intervals: an insertion sort is stable and quick.
+            for (int i = _start[p] + 1; i < _start[p + 1]; i++)
+            {
+                var item = _bucketed[i];
+                int j = i - 1;
+                for (; j >= _start[p] && _bucketed[j].From > item.From; j--) _bucketed[j + 1] = _bucketed[j];
+                _bucketed[j + 1] = item;
+            }
+        }
+    }
+
+    /// <summary>The piece's intervals, or null when none reaches it.</summary>
+    public IReadOnlyList<ReachedInterval>? Of(int piece)
+    {
+        int from = _start[piece], count = _start[piece + 1] - from;
+        if (count == 0) return null;
+        return new ArraySegment<ReachedInterval>(_bucketed, from, count);
+    }
+}
