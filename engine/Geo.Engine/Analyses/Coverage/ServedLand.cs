@@ -40,7 +40,7 @@ public static class ServedLand
             var area = localAreas[a];
             var border = new LengthInside(area);
             var prepared = PreparedGeometryFactory.Prepare(area);
-            var convex = ConvexClip.For(area);
+            var pieces = ConvexPieces.Of(area);
             foreach (int b in index.Query(area.EnvelopeInternal))
             {
                 var block = blocks[b];
@@ -48,7 +48,7 @@ public static class ServedLand
                 var corner = block.ExteriorRing.CoordinateSequence;
                 double inside = border.ClearOfBoundary(block.EnvelopeInternal) ? (border.Contains(corner.GetX(0), corner.GetY(0)) ? block.Area : 0)
                     : prepared.Contains(block) ? block.Area
-                    : convex is not null ? convex.AreaInside(block)
+                    : pieces is not null ? pieces.AreaInside(block)
                     : prepared.Intersects(block) ? OverlayNGRobust.Overlay(area, block, SpatialFunction.Intersection).Area : 0;
                 land[a] += inside / 1e6;
                 servedLand[a] += inside * served[b] / 1e6;

@@ -10,7 +10,8 @@ namespace Geo.Tests.Analyses.Coverage;
 /// <summary>
 /// A polygon's area inside a convex one, checked against an overlay, on random concave polygons with holes made of
 /// lattice squares and convex polygons whose sides run along the polygons' edges and through their vertices
-/// (rectangles and triangles on a half lattice) or anywhere (random rectangles, rotated squares, hexagons).
+/// (rectangles and triangles on a half lattice) or anywhere (random rectangles, rotated squares, hexagons); and the
+/// same through a concave unit's triangles.
 /// </summary>
 public sealed class ConvexClipTests
 {
@@ -40,6 +41,32 @@ public sealed class ConvexClipTests
 
                     Assert.Equal(expected, clip!.AreaInside(polygon), 9);
                 }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
+    public void ConvexPieces_concaveUnitsWithHoles_agreeWithOverlay(int seed)
+    {
+        var random = new Random(seed);
+        for (int round = 0; round < 15; round++)
+        {
+            // Units: lattice unions (concave, with holes, several parts) shifted off the blocks' lattice by a random
+            // amount or not at all, so unit and block edges cross, touch and overlap.
+            var shift = random.Next(2) == 0 ? 0 : random.NextDouble();
+            var unit = NetTopologySuite.Geometries.Utilities.AffineTransformation.TranslationInstance(shift, shift / 2).Transform(LatticeArea(random));
+            var pieces = ConvexPieces.Of(unit);
+            Assert.NotNull(pieces);
+            var blocks = LatticeArea(random);
+            for (int p = 0; p < blocks.NumGeometries; p++)
+            {
+                var block = (Polygon)blocks.GetGeometryN(p);
+                double expected = OverlayNGRobust.Overlay(unit, block, SpatialFunction.Intersection).Area;
+
+                Assert.Equal(expected, pieces!.AreaInside(block), 9);
             }
         }
     }
