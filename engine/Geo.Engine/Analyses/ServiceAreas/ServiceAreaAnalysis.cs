@@ -29,7 +29,9 @@ public static class ServiceAreaAnalysis
         string mode = options.Circle ? "circle" : "network";
         var clock = Stopwatch.StartNew();
 
-        var parallel = new ParallelOptions { CancellationToken = cancellation };
+        // One worker per core: each holds a city-sized cell mask and a search, and more threads than cores (the pool
+        // adds some while others wait) only add workers to allocate and merge.
+        var parallel = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount };
         var snaps = new SnapResult[stations.Count];
         Parallel.For(0, stations.Count, parallel, i => snaps[i] = snapper.Snap(stations[i].Geometry));
         var snapped = new List<SnappedStation>();
