@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Geo.Analyses.ServiceAreas;
 using Geo.Streets;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Index.Strtree;
 
 namespace Geo.Analyses.Coverage;
 
@@ -16,9 +17,24 @@ public sealed class CityBlocks
 {
     private static readonly ConditionalWeakTable<StreetGraph, CityBlocks> Cache = new();
 
-    private CityBlocks(IReadOnlyList<Polygon> blocks) => Blocks = blocks;
+    private readonly Lazy<STRtree<int>> _index;
+
+    private CityBlocks(IReadOnlyList<Polygon> blocks)
+    {
+        Blocks = blocks;
+        _index = new Lazy<STRtree<int>>(() =>
+        {
+            var index = new STRtree<int>();
+            for (int b = 0; b < blocks.Count; b++) index.Insert(blocks[b].EnvelopeInternal, b);
+            index.Build();
+            return index;
+        });
+    }
 
     public IReadOnlyList<Polygon> Blocks { get; }
+
+    /// <summary>The blocks' envelopes indexed, built on first use and shared by every set of units.</summary>
+    public STRtree<int> Index => _index.Value;
 
     public static CityBlocks Of(StreetGraph graph) => Cache.GetValue(graph, g => new CityBlocks(Find(g)));
 

@@ -3,7 +3,6 @@ using Geo.Analyses.ServiceAreas;
 using Geo.Streets;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
-using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
 
@@ -25,23 +24,12 @@ public static class ServedLand
     /// </summary>
     private static readonly ConditionalWeakTable<CityBlocks, ConditionalWeakTable<IReadOnlyList<ReachedInterval>, double[]>> SharesOf = new();
 
-    /// <summary>The blocks' envelopes indexed once per graph: reporting by a second set of units queries the same index.</summary>
-    private static readonly ConditionalWeakTable<CityBlocks, STRtree<int>> IndexOf = new();
-
-    private static STRtree<int> Index(CityBlocks cityBlocks)
-    {
-        var index = new STRtree<int>();
-        for (int b = 0; b < cityBlocks.Blocks.Count; b++) index.Insert(cityBlocks.Blocks[b].EnvelopeInternal, b);
-        index.Build();
-        return index;
-    }
-
     public static (double[] LandKm2, double[] ServedKm2) ByArea(StreetGraph graph, IReadOnlyList<Geometry> localAreas, IReadOnlyList<ReachedInterval> covered)
     {
         var cityBlocks = CityBlocks.Of(graph);
         var blocks = cityBlocks.Blocks;
         var served = SharesOf.GetOrCreateValue(cityBlocks).GetValue(covered, c => ServedShares(graph, blocks, c));
-        var index = IndexOf.GetValue(cityBlocks, Index);
+        var index = cityBlocks.Index;
         var land = new double[localAreas.Count];
         var servedLand = new double[localAreas.Count];
         Parallel.For(0, localAreas.Count, a =>
