@@ -78,8 +78,8 @@ internal static class GeoPackageCopies
             string rows = $"{schema}.{GeoPackageNames.Quote(table)}";
             if (Scalar(connection, transaction, $"SELECT min(rowid) = 1 AND max(rowid) = count(*) AND count(*) = @n FROM {rows}", ("@n", n)) is not 1L
                 || Scalar(connection, transaction, $"SELECT count(*) FROM {schema}.\"{rtreeName}_rowid\"") is not long indexed || indexed != n
-                || !Equals(Scalar(connection, transaction, $"SELECT length(data) FROM {schema}.\"{rtreeName}_node\" WHERE nodeno = 1"),
-                    Scalar(connection, transaction, $"SELECT length(data) FROM main.\"{targetRtree}_node\" WHERE nodeno = 1")))
+                || Scalar(connection, transaction, $"SELECT length(data) FROM {schema}.\"{rtreeName}_node\" WHERE nodeno = 1") is not long sourceNode
+                || sourceNode != PackedRtree.NodeBytes(connection, transaction, targetRtree))
             {
                 return false;
             }

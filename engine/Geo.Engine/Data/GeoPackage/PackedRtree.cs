@@ -107,7 +107,7 @@ internal static class PackedRtree
     }
 
     /// <summary>SQLite sized the empty root node it wrote on creation from the page size; every node has that size.</summary>
-    private static int NodeBytes(SqliteConnection connection, SqliteTransaction transaction, string table)
+    internal static int NodeBytes(SqliteConnection connection, SqliteTransaction transaction, string table)
     {
         using var command = GeoPackageLayerWriter.Command(connection, transaction, $"SELECT length(data) FROM \"{table}_node\" WHERE nodeno = 1");
         return Convert.ToInt32(command.ExecuteScalar());
