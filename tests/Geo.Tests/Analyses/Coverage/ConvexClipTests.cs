@@ -2,7 +2,6 @@ using Geo.Analyses.Coverage;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
-using NetTopologySuite.Operation.Union;
 using Xunit;
 
 namespace Geo.Tests.Analyses.Coverage;
@@ -28,7 +27,7 @@ public sealed class ConvexClipTests
         var random = new Random(seed);
         for (int round = 0; round < 20; round++)
         {
-            var area = LatticeArea(random);
+            var area = LatticeAreas.Random(random);
             for (int r = 0; r < 10; r++)
             {
                 var convex = RandomConvex(random);
@@ -57,10 +56,10 @@ public sealed class ConvexClipTests
             // Units: lattice unions (concave, with holes, several parts) shifted off the blocks' lattice by a random
             // amount or not at all, so unit and block edges cross, touch and overlap.
             var shift = random.Next(2) == 0 ? 0 : random.NextDouble();
-            var unit = NetTopologySuite.Geometries.Utilities.AffineTransformation.TranslationInstance(shift, shift / 2).Transform(LatticeArea(random));
+            var unit = NetTopologySuite.Geometries.Utilities.AffineTransformation.TranslationInstance(shift, shift / 2).Transform(LatticeAreas.Random(random));
             var pieces = ConvexPieces.Of(unit);
             Assert.NotNull(pieces);
-            var blocks = LatticeArea(random);
+            var blocks = LatticeAreas.Random(random);
             for (int p = 0; p < blocks.NumGeometries; p++)
             {
                 var block = (Polygon)blocks.GetGeometryN(p);
@@ -103,20 +102,6 @@ public sealed class ConvexClipTests
 
     private static Polygon Polygon(params (double X, double Y)[] corners) =>
         Factory.CreatePolygon(corners.Append(corners[0]).Select(c => new Coordinate(c.X, c.Y)).ToArray());
-
-    private static Geometry LatticeArea(Random random)
-    {
-        var squares = new List<Geometry>();
-        for (int x = 0; x < 6; x++)
-        {
-            for (int y = 0; y < 6; y++)
-            {
-                if (random.NextDouble() < 0.6) squares.Add(Factory.ToGeometry(new Envelope(x, x + 1, y, y + 1)));
-            }
-        }
-        if (squares.Count == 0) squares.Add(Factory.ToGeometry(new Envelope(2, 3, 2, 3)));
-        return CascadedPolygonUnion.Union(squares);
-    }
 
     private static Polygon RandomConvex(Random random)
     {

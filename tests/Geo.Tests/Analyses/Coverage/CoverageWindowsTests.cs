@@ -3,7 +3,6 @@ using Geo.Analyses.ServiceAreas;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
-using NetTopologySuite.Operation.Union;
 using Xunit;
 
 namespace Geo.Tests.Analyses.Coverage;
@@ -27,7 +26,7 @@ public sealed class CoverageWindowsTests
         var random = new Random(seed);
         for (int round = 0; round < 10; round++)
         {
-            var coverage = LatticeCoverage(random, size: 12, scale: 10);
+            var coverage = LatticeAreas.Random(random, size: 12, scale: 10);
             var windows = new CoverageWindows(coverage);
             for (int w = 0; w < 40; w++)
             {
@@ -67,20 +66,6 @@ public sealed class CoverageWindowsTests
         var windows = new CoverageWindows(Factory.CreateMultiPolygon());
 
         Assert.True(windows.Clip(new Envelope(0, 10, 0, 10)).IsEmpty);
-    }
-
-    private static Geometry LatticeCoverage(Random random, int size, double scale)
-    {
-        var squares = new List<Geometry>();
-        for (int x = 0; x < size; x++)
-        {
-            for (int y = 0; y < size; y++)
-            {
-                if (random.NextDouble() < 0.6) squares.Add(Factory.ToGeometry(new Envelope(x * scale, (x + 1) * scale, y * scale, (y + 1) * scale)));
-            }
-        }
-        if (squares.Count == 0) squares.Add(Factory.ToGeometry(new Envelope(0, scale, 0, scale)));
-        return CascadedPolygonUnion.Union(squares);
     }
 
     /// <summary>A window whose sides lie on the lattice or half-way between its lines.</summary>

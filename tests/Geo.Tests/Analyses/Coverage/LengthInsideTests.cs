@@ -1,6 +1,5 @@
 using Geo.Analyses.Coverage;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Operation.Union;
 using Xunit;
 
 namespace Geo.Tests.Analyses.Coverage;
@@ -25,7 +24,7 @@ public sealed class LengthInsideTests
         var random = new Random(seed);
         for (int round = 0; round < 20; round++)
         {
-            var area = LatticeArea(random);
+            var area = LatticeAreas.Random(random, share: 0.55);
             var inside = new LengthInside(area);
             for (int l = 0; l < 30; l++)
             {
@@ -63,20 +62,6 @@ public sealed class LengthInsideTests
         Assert.False(inside.ClearOfBoundary(new Envelope(2, 10, 2, 8)));
         Assert.True(inside.Contains(5, 5));
         Assert.False(inside.Contains(15, 5));
-    }
-
-    private static Geometry LatticeArea(Random random)
-    {
-        var squares = new List<Geometry>();
-        for (int x = 0; x < 6; x++)
-        {
-            for (int y = 0; y < 6; y++)
-            {
-                if (random.NextDouble() < 0.55) squares.Add(Factory.ToGeometry(new Envelope(x, x + 1, y, y + 1)));
-            }
-        }
-        if (squares.Count == 0) squares.Add(Factory.ToGeometry(new Envelope(2, 3, 2, 3)));
-        return CascadedPolygonUnion.Union(squares);
     }
 
     /// <summary>A line that never runs back over itself (streets do not): strictly rising along x or along y.</summary>
