@@ -373,21 +373,8 @@ public class GeoPackageStoreTests
         var source = folder.File("source.gpkg");
         new GeoPackageStore(source, create: true).WriteLayers(new[] { Segments(30, 5) });
         var read = new GeoPackageStore(source, create: false).ReadLayer("streets");
-        using (var connection = new SqliteConnection($"Data Source={source};Pooling=False"))
-        {
-            connection.Open();
-            // The GeoPackage R-tree triggers call spatial SQL functions plain SQLite lacks; the geometry is unchanged.
-            var triggers = new List<string>();
-            using (var list = connection.CreateCommand())
-            {
-                list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'streets'";
-                using var reader = list.ExecuteReader();
-                while (reader.Read()) triggers.Add(reader.GetString(0));
-            }
-            using var update = connection.CreateCommand();
-            update.CommandText = string.Concat(triggers.Select(t => $"DROP TRIGGER \"{t}\"; ")) + "UPDATE streets SET name = '源' WHERE fid = 1";
-            update.ExecuteNonQuery();
-        }
+        // The geometry is unchanged.
+        ChangeWithoutRtreeTriggers(source, "streets", "UPDATE streets SET name = '源' WHERE fid = 1");
         read.CopyOf = new LayerCopy(source, "streets");
         var target = folder.File("copied.gpkg");
         new GeoPackageStore(target, create: true).WriteLayers(new[] { read });
@@ -505,27 +492,35 @@ public class GeoPackageStoreTests
         });
         layer.Add(Factory.CreatePoint(new Coordinate(104, 30)), 1L, 1.0, true);
         new GeoPackageStore(path, create: true).WriteLayers(new[] { layer });
-        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            connection.Open();
-            // The R-tree triggers call spatial SQL functions plain SQLite lacks; no geometry changes here.
-            var triggers = new List<string>();
-            using (var list = connection.CreateCommand())
-            {
-                list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'places'";
-                using var reader = list.ExecuteReader();
-                while (reader.Read()) triggers.Add(reader.GetString(0));
-            }
-            using var alter = connection.CreateCommand();
-            alter.CommandText = string.Concat(triggers.Select(t => $"DROP TRIGGER \"{t}\"; ")) + "ALTER TABLE places ADD COLUMN d DATE; ALTER TABLE places ADD COLUMN label TEXT; " +
-                "UPDATE places SET n = 2.5, w = 3, b = 0, d = 20240101, label = 'x'";
-            alter.ExecuteNonQuery();
-        }
+        // No geometry changes here.
+        ChangeWithoutRtreeTriggers(path, "places", "ALTER TABLE places ADD COLUMN d DATE; ALTER TABLE places ADD COLUMN label TEXT; " +
+            "UPDATE places SET n = 2.5, w = 3, b = 0, d = 20240101, label = 'x'");
 
         var read = new GeoPackageStore(path, create: false).ReadLayer("places");
 
         Assert.Equal(new[] { FieldType.Integer, FieldType.Real, FieldType.Boolean, FieldType.Text, FieldType.Text }, read.Fields.Select(f => f.Type));
         Assert.Equal(new object?[] { 2L, 3.0, false, "20240101", "x" }, read.Features[0].Values);
+    }
+
+    /// <summary>
+    /// Runs SQL on a table after dropping its GeoPackage R-tree triggers, which call spatial SQL functions plain SQLite
+    /// lacks: for changes that leave every geometry as it is.
+    /// </summary>
+    private static void ChangeWithoutRtreeTriggers(string path, string table, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        var triggers = new List<string>();
+        using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = @t";
+            list.Parameters.AddWithValue("@t", table);
+            using var reader = list.ExecuteReader();
+            while (reader.Read()) triggers.Add(reader.GetString(0));
+        }
+        using var change = connection.CreateCommand();
+        change.CommandText = string.Concat(triggers.Select(t => $"DROP TRIGGER \"{t}\"; ")) + sql;
+        change.ExecuteNonQuery();
     }
 
     private static Polygon Square(double x, double y, double size) => Factory.CreatePolygon(new[]
