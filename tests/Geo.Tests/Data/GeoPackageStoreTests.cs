@@ -76,6 +76,93 @@ public class GeoPackageStoreTests
         Assert.False(store.HasLayer("broken"));
     }
 
+    /// <summary>More features than one batch of encoding, so the next batch is encoded while one is inserted.</summary>
+    private static FeatureLayer ManyPoints(int count)
+    {
+        var layer = new FeatureLayer("many", GeometryKind.Point, new[]
+        {
+            new FieldDefinition("n", FieldType.Integer), new FieldDefinition("x", FieldType.Real), new FieldDefinition("label", FieldType.Text),
+        });
+        for (int i = 0; i < count; i++)
+        {
+            layer.Add(Factory.CreatePoint(new Coordinate(104 + i * 1e-6, 30 - i * 1e-6)), (long)i, i / 7.0, i % 3 == 0 ? null : $"点 {i}");
+        }
+        return layer;
+    }
+
+    [Fact]
+    public void WriteLayers_manyBatches_keepsEveryFeatureInOrder()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("a.gpkg");
+        var written = ManyPoints(40_000);
+        new GeoPackageStore(path, create: true).WriteLayers(new[] { written });
+
+        var read = new GeoPackageStore(path, create: false).ReadLayer("many");
+
+        Assert.Equal(written.Features.Count, read.Features.Count);
+        for (int i = 0; i < written.Features.Count; i++)
+        {
+            Assert.True(written.Features[i].Geometry.EqualsExact(read.Features[i].Geometry), $"feature {i + 1}");
+            Assert.Equal(written.Features[i].Values, read.Features[i].Values);
+        }
+        using var connection = new SqliteConnection($"Data Source={path}");
+        connection.Open();
+        using var check = connection.CreateCommand();
+        check.CommandText = "SELECT rtreecheck('rtree_many_geom'), (SELECT count(*) FROM rtree_many_geom), (SELECT min(fid) = 1 AND max(fid) = 40000 FROM many)";
+        using var row = check.ExecuteReader();
+        Assert.True(row.Read());
+        Assert.Equal(("ok", 40_000L, 1L), (row.GetString(0), row.GetInt64(1), row.GetInt64(2)));
+    }
+
+    [Theory]
+    [InlineData(20_000, false)]
+    [InlineData(35_000, true)]
+    public void WriteLayers_badFeatureInALaterBatch_namesItAndLeavesTheFileUnchanged(int bad, bool badGeometry)
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("a.gpkg");
+        var store = new GeoPackageStore(path, create: true);
+        store.WriteLayers(new[] { SampleLayer() });
+        var before = File.ReadAllBytes(path);
+
+        var layer = ManyPoints(40_000);
+        if (badGeometry) layer.Features[bad] = new Feature(Factory.CreatePoint(), layer.Features[bad].Values);
+        else layer.Features[bad].Values[0] = "not a number";
+        var error = Assert.Throws<GeoInputException>(() => store.WriteLayers(new[] { layer }));
+
+        Assert.Contains($"feature {bad + 1}", error.Message);
+        Assert.Equal(before, File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void PreparedInsert_sqliteRefusingARow_throwsItsMessageAndInsertsTheNextRow()
+    {
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)";
+            create.ExecuteNonQuery();
+        }
+        using var insert = new PreparedInsert(connection, "INSERT INTO t (id, v) VALUES (?, ?)");
+        insert.Integer(1, 1);
+        insert.Text(2, "a");
+        insert.Step();
+
+        var error = Assert.Throws<SqliteException>(() => insert.Step());
+        Assert.Contains("UNIQUE", error.Message);
+        insert.Integer(1, 2);
+        insert.Null(2);
+        Assert.Contains("NOT NULL", Assert.Throws<SqliteException>(() => insert.Step()).Message);
+        insert.Text(2, "b");
+        insert.Step();
+
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT group_concat(id || v, ',') FROM t";
+        Assert.Equal("1a,2b", read.ExecuteScalar());
+    }
+
     [Fact]
     public void WriteLayers_failingOnNewFile_leavesNoFile()
     {

@@ -83,33 +83,46 @@ internal static class GeoPackageLayerWriter
         }
     }
 
-    /// <summary>Inserts every feature with one prepared statement, returning each feature's envelope in fid order.</summary>
+    /// <summary>
+    /// Inserts every feature with one prepared statement, returning each feature's envelope in fid order. The next
+    /// batch of features is encoded on the other cores while this one is inserted.
+    /// </summary>
     private static Envelope[] InsertFeatures(SqliteConnection connection, SqliteTransaction transaction, FeatureLayer layer)
     {
         var names = string.Concat(layer.Fields.Select(f => ", " + GeoPackageNames.Quote(f.Name)));
-        var placeholders = string.Concat(layer.Fields.Select((_, i) => $", @p{i}"));
-        using var insert = Command(connection, transaction, $"INSERT INTO \"{layer.Name}\" (fid, geom{names}) VALUES (@fid, @g{placeholders})");
-        var fid = insert.Parameters.Add("@fid", SqliteType.Integer);
-        var geometryParameter = insert.Parameters.Add("@g", SqliteType.Blob);
-        var parameters = layer.Fields.Select((f, i) => insert.Parameters.Add($"@p{i}", ParameterType(f.Type))).ToArray();
-        insert.Prepare();
+        var placeholders = string.Concat(layer.Fields.Select(_ => ", ?"));
+        using var insert = new PreparedInsert(connection, $"INSERT INTO main.\"{layer.Name}\" (fid, geom{names}) VALUES (?, ?{placeholders})");
 
-        var extents = new Envelope[layer.Features.Count];
-        var blobs = new byte[Math.Min(EncodedAtOnce, layer.Features.Count)][];
-        for (int start = 0; start < layer.Features.Count; start += EncodedAtOnce)
+        int features = layer.Features.Count;
+        var extents = new Envelope[features];
+        var blobs = new byte[Math.Min(EncodedAtOnce, features)][];
+        var nextBlobs = new byte[blobs.Length][];
+        var encoding = features == 0 ? Task.CompletedTask : Task.Run(() => Encode(layer, 0, Math.Min(EncodedAtOnce, features), blobs, extents));
+        for (int start = 0; start < features; start += EncodedAtOnce)
         {
-            int count = Math.Min(EncodedAtOnce, layer.Features.Count - start);
-            Encode(layer, start, count, blobs, extents);
-
-            for (int k = 0; k < count; k++)
+            encoding.GetAwaiter().GetResult();
+            int count = Math.Min(EncodedAtOnce, features - start), next = start + EncodedAtOnce;
+            var (ready, spare) = (blobs, nextBlobs);
+            encoding = next < features ? Task.Run(() => Encode(layer, next, Math.Min(EncodedAtOnce, features - next), spare, extents)) : Task.CompletedTask;
+            try
             {
-                int i = start + k;
-                fid.Value = i + 1L;
-                geometryParameter.Value = blobs[k];
-                var values = layer.Features[i].Values;
-                for (int c = 0; c < parameters.Length; c++) parameters[c].Value = ToSqlite(layer, i, c, values[c]);
-                insert.ExecuteNonQuery();
+                for (int k = 0; k < count; k++)
+                {
+                    int i = start + k;
+                    insert.Integer(1, i + 1L);
+                    insert.Blob(2, ready[k]);
+                    var values = layer.Features[i].Values;
+                    for (int c = 0; c < layer.Fields.Count; c++) Bind(insert, c + 3, layer, i, c, values[c]);
+                    insert.Step();
+                }
             }
+            catch
+            {
+                // Never leave an encoding running into arrays nobody owns any more; the insert's failure is the one to report.
+                ((IAsyncResult)encoding).AsyncWaitHandle.WaitOne();
+                throw;
+            }
+            (blobs, nextBlobs) = (spare, ready);
         }
         return extents;
     }
@@ -140,19 +153,21 @@ internal static class GeoPackageLayerWriter
         foreach (var sql in GeoPackageSchema.RtreeTriggers(t)) Execute(connection, transaction, sql);
     }
 
-    private static object ToSqlite(FeatureLayer layer, int feature, int column, object? value)
+    private static void Bind(PreparedInsert insert, int position, FeatureLayer layer, int feature, int column, object? value)
     {
         var type = layer.Fields[column].Type;
-        return (type, value) switch
+        switch (type, value)
         {
-            (_, null) => DBNull.Value,
-            (FieldType.Boolean, bool b) => b ? 1L : 0L,
-            (FieldType.Integer, long or int or short or byte) => Convert.ToInt64(value),
-            (FieldType.Real, double or float or long or int) => Convert.ToDouble(value),
-            (FieldType.Text, string) => value,
-            _ => throw new GeoInputException(
-                $"layer '{layer.Name}' feature {feature + 1} column '{layer.Fields[column].Name}': {value.GetType().Name} value in a {type} column"),
-        };
+            case (_, null): insert.Null(position); break;
+            case (FieldType.Boolean, bool b): insert.Integer(position, b ? 1L : 0L); break;
+            case (FieldType.Integer, long or int or short or byte): insert.Integer(position, Convert.ToInt64(value)); break;
+            case (FieldType.Real, double d): insert.Real(position, d); break;
+            case (FieldType.Real, float or long or int): insert.Real(position, Convert.ToDouble(value)); break;
+            case (FieldType.Text, string text): insert.Text(position, text); break;
+            default:
+                throw new GeoInputException(
+                    $"layer '{layer.Name}' feature {feature + 1} column '{layer.Fields[column].Name}': {value.GetType().Name} value in a {type} column");
+        }
     }
 
     internal static string SqlType(FieldType type) => type switch
@@ -161,13 +176,6 @@ internal static class GeoPackageLayerWriter
         FieldType.Real => "REAL",
         FieldType.Boolean => "BOOLEAN",
         _ => "TEXT",
-    };
-
-    private static SqliteType ParameterType(FieldType type) => type switch
-    {
-        FieldType.Integer or FieldType.Boolean => SqliteType.Integer,
-        FieldType.Real => SqliteType.Real,
-        _ => SqliteType.Text,
     };
 
     private static bool TableExists(SqliteConnection connection, SqliteTransaction transaction, string table)

@@ -43,36 +43,23 @@ internal static class PackedRtree
         // The root is always node 1.
         levels[^1][0] = levels[^1][0] with { Number = 1 };
 
-        using var node = GeoPackageLayerWriter.Command(connection, transaction, $"INSERT OR REPLACE INTO \"{table}_node\" (nodeno, data) VALUES (@n, @d)");
-        var nodeNumber = node.Parameters.Add("@n", SqliteType.Integer);
-        var data = node.Parameters.Add("@d", SqliteType.Blob);
-        using var parent = GeoPackageLayerWriter.Command(connection, transaction, $"INSERT INTO \"{table}_parent\" (nodeno, parentnode) VALUES (@n, @p)");
-        var child = parent.Parameters.Add("@n", SqliteType.Integer);
-        var parentNumber = parent.Parameters.Add("@p", SqliteType.Integer);
-        using var rowid = GeoPackageLayerWriter.Command(connection, transaction, $"INSERT INTO \"{table}_rowid\" (rowid, nodeno) VALUES (@r, @n)");
-        var row = rowid.Parameters.Add("@r", SqliteType.Integer);
-        var leaf = rowid.Parameters.Add("@n", SqliteType.Integer);
-        foreach (var command in new[] { node, parent, rowid }) command.Prepare();
-
+        using var node = new PreparedInsert(connection, $"INSERT OR REPLACE INTO main.\"{table}_node\" (nodeno, data) VALUES (?, ?)");
+        using var parent = new PreparedInsert(connection, $"INSERT INTO main.\"{table}_parent\" (nodeno, parentnode) VALUES (?, ?)");
+        using var rowid = new PreparedInsert(connection, $"INSERT INTO main.\"{table}_rowid\" (rowid, nodeno) VALUES (?, ?)");
+        var bytes = new byte[nodeBytes];
         for (int level = 0; level < levels.Count; level++)
         {
             foreach (var n in levels[level])
             {
-                nodeNumber.Value = n.Number;
-                data.Value = Encode(n, level == levels.Count - 1 ? levels.Count - 1 : 0, nodeBytes);
-                node.ExecuteNonQuery();
+                node.Integer(1, n.Number);
+                node.Blob(2, Encode(n, level == levels.Count - 1 ? levels.Count - 1 : 0, bytes));
+                node.Step();
+                var cells = level == 0 ? rowid : parent;
+                cells.Integer(2, n.Number);
                 foreach (var cell in n.Cells)
                 {
-                    if (level == 0)
-                    {
-                        (row.Value, leaf.Value) = (cell.Id, n.Number);
-                        rowid.ExecuteNonQuery();
-                    }
-                    else
-                    {
-                        (child.Value, parentNumber.Value) = (cell.Id, n.Number);
-                        parent.ExecuteNonQuery();
-                    }
+                    cells.Integer(1, cell.Id);
+                    cells.Step();
                 }
             }
         }
@@ -88,9 +75,10 @@ internal static class PackedRtree
         return nodes;
     }
 
-    private static byte[] Encode(Node node, int depth, int nodeBytes)
+    /// <summary>The node's bytes, in <paramref name="bytes"/> (the node size long, reused from node to node).</summary>
+    private static byte[] Encode(Node node, int depth, byte[] bytes)
     {
-        var bytes = new byte[nodeBytes];
+        Array.Clear(bytes);
         BinaryPrimitives.WriteUInt16BigEndian(bytes, (ushort)depth);
         BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(2), (ushort)node.Cells.Count);
         int at = HeaderBytes;
