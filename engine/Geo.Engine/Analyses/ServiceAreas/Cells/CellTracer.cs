@@ -17,7 +17,6 @@ public static class CellTracer
         var cells = mask.Cells;
         int corners = stride * (h + 1);
         var next = ArrayPool<int>.Shared.Rent(corners);
-        var patch = ArrayPool<int>.Shared.Rent(w * h);
         try
         {
             Array.Fill(next, -1, 0, corners);
@@ -34,62 +33,28 @@ public static class CellTracer
                     if (c == 0 || cells[row + c - 1] == 0) next[tl] = bl;
                 }
             }
-            int patches = LabelPatches(cells, w, h, patch);
-            return Rings(mask, next, corners, patch, patches);
+            using var patches = new CellPatches(cells, w, h);
+            return Rings(mask, next, corners, patches);
         }
         finally
         {
             ArrayPool<int>.Shared.Return(next);
-            ArrayPool<int>.Shared.Return(patch);
         }
     }
 
-    /// <summary>Labels edge-connected patches of covered cells 0, 1, …; uncovered cells get -1. Returns the count.</summary>
-    private static int LabelPatches(byte[] cells, int w, int h, int[] patch)
-    {
-        Array.Fill(patch, -1, 0, w * h);
-        // A cell is labelled as it is pushed, so it is pushed at most once: the stack never holds more than every cell.
-        var stack = ArrayPool<int>.Shared.Rent(w * h);
-        try
-        {
-            int count = 0;
-            for (int i = 0; i < w * h; i++)
-            {
-                if (cells[i] == 0 || patch[i] >= 0) continue;
-                patch[i] = count;
-                int top = 0;
-                stack[top++] = i;
-                while (top > 0)
-                {
-                    int j = stack[--top], c = j % w;
-                    if (c > 0 && cells[j - 1] != 0 && patch[j - 1] < 0) { patch[j - 1] = count; stack[top++] = j - 1; }
-                    if (c + 1 < w && cells[j + 1] != 0 && patch[j + 1] < 0) { patch[j + 1] = count; stack[top++] = j + 1; }
-                    if (j >= w && cells[j - w] != 0 && patch[j - w] < 0) { patch[j - w] = count; stack[top++] = j - w; }
-                    if (j + w < w * h && cells[j + w] != 0 && patch[j + w] < 0) { patch[j + w] = count; stack[top++] = j + w; }
-                }
-                count++;
-            }
-            return count;
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(stack);
-        }
-    }
-
-    private static Geometry Rings(CellMask mask, int[] next, int corners, int[] patch, int patches)
+    private static Geometry Rings(CellMask mask, int[] next, int corners, CellPatches patches)
     {
         var factory = ServiceAreaGeometry.Local;
         int w = mask.Width, stride = w + 1;
         double cell = mask.Grid.CellMeters, x0 = mask.Grid.MinX + mask.Column0 * cell, y0 = mask.Grid.MinY + mask.Row0 * cell;
-        var shellOf = new LinearRing?[patches];
-        var holesOf = new List<LinearRing>?[patches];
+        var shellOf = new LinearRing?[patches.Count];
+        var holesOf = new List<LinearRing>?[patches.Count];
         var order = new List<int>();
         var points = new List<Coordinate>();
         for (int start = 0; start < corners; start++)
         {
             if (next[start] < 0) continue;
-            int owner = patch[LeftCell(start, next[start], stride, w)];
+            int owner = patches.Of(LeftCell(start, next[start], stride));
             points.Clear();
             int v = start, previousStep = int.MinValue;
             do
@@ -120,14 +85,14 @@ public static class CellTracer
         return polygons.Length == 1 ? polygons[0] : factory.CreateMultiPolygon(polygons);
     }
 
-    /// <summary>The covered cell on the left of the boundary edge from corner <paramref name="from"/> to <paramref name="to"/>.</summary>
-    private static int LeftCell(int from, int to, int stride, int w)
+    /// <summary>The covered cell (column, row) on the left of the boundary edge from corner <paramref name="from"/> to <paramref name="to"/>.</summary>
+    private static (int Column, int Row) LeftCell(int from, int to, int stride)
     {
         int x = from % stride, y = from / stride, step = to - from;
-        if (step == 1) return y * w + x;
-        if (step == stride) return y * w + x - 1;
-        if (step == -1) return (y - 1) * w + x - 1;
-        return (y - 1) * w + x;
+        if (step == 1) return (x, y);
+        if (step == stride) return (x - 1, y);
+        if (step == -1) return (x - 1, y - 1);
+        return (x, y - 1);
     }
 
     private static bool IsCollinear(Coordinate a, Coordinate b, Coordinate c) =>
