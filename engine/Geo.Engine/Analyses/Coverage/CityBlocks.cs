@@ -15,7 +15,8 @@ namespace Geo.Analyses.Coverage;
 /// </summary>
 public sealed class CityBlocks
 {
-    private static readonly ConditionalWeakTable<StreetGraph, CityBlocks> Cache = new();
+    // Lazy, so that a graph's blocks are worked out once even when asked for on two threads at a time.
+    private static readonly ConditionalWeakTable<StreetGraph, Lazy<CityBlocks>> Cache = new();
 
     private readonly Lazy<STRtree<int>> _index;
 
@@ -36,7 +37,13 @@ public sealed class CityBlocks
     /// <summary>The blocks' envelopes indexed, built on first use and shared by every set of units.</summary>
     public STRtree<int> Index => _index.Value;
 
-    public static CityBlocks Of(StreetGraph graph) => Cache.GetValue(graph, g => new CityBlocks(Find(g)));
+    public static CityBlocks Of(StreetGraph graph) => Cache.GetValue(graph, g => new Lazy<CityBlocks>(() => new CityBlocks(Find(g)))).Value;
+
+    /// <summary>
+    /// Starts working out the graph's blocks and their index on another thread, so that they are ready by the time
+    /// served land needs them; <see cref="Of"/> waits for that work rather than repeating it.
+    /// </summary>
+    public static void Prefetch(StreetGraph graph) => Task.Run(() => Of(graph).Index);
 
     /// <summary>The blocks worked out afresh, not cached.</summary>
     internal static List<Polygon> Find(StreetGraph graph)

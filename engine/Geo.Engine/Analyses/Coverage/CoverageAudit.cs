@@ -28,6 +28,8 @@ public static class CoverageAudit
         var graph = snapper.Graph;
         double lateral = options.LateralMeters ?? graph.Profile.LateralMeters;
         options.Validate();
+        // The city blocks need only the graph: worked out on the side while the stations' service areas take the cores.
+        CityBlocks.Prefetch(graph);
         // Reporting by a second set of units (cells inside districts) reuses the first run's service areas.
         var areas = serviceAreas ?? ServiceAreaAnalysis.Run(snapper, stations, new ServiceAreaOptions(new[] { options.Minutes }, lateral, Overlap: false, Direction: options.Direction), cancellation);
         var parallel = new ParallelOptions { CancellationToken = cancellation };

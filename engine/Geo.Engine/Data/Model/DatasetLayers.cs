@@ -74,13 +74,7 @@ public static class DatasetLayers
 
     public static IReadOnlyList<FeatureLayer> ToLayers(StreetDataset dataset)
     {
-        var streets = new FeatureLayer(Streets, GeometryKind.LineString, StreetFields);
-        foreach (var s in dataset.Streets)
-        {
-            streets.Add(s.Geometry, s.WayId, s.FromNodeId, s.ToNodeId, s.Highway, s.Name, s.Oneway, s.MaxSpeedKmh,
-                s.Access.HasFlag(StreetAccess.Walk), s.Access.HasFlag(StreetAccess.Ebike), s.Access.HasFlag(StreetAccess.Car));
-        }
-
+        var streets = StreetLayer(dataset);
         var pois = new FeatureLayer(Pois, GeometryKind.Point, PoiFields);
         foreach (var p in dataset.Pois)
         {
@@ -111,6 +105,18 @@ public static class DatasetLayers
             layers.Add(stations);
         }
         return layers;
+    }
+
+    /// <summary>The dataset's streets alone, as <see cref="ToLayers"/> writes them.</summary>
+    public static FeatureLayer StreetLayer(StreetDataset dataset)
+    {
+        var streets = new FeatureLayer(Streets, GeometryKind.LineString, StreetFields);
+        foreach (var s in dataset.Streets)
+        {
+            streets.Add(s.Geometry, s.WayId, s.FromNodeId, s.ToNodeId, s.Highway, s.Name, s.Oneway, s.MaxSpeedKmh,
+                s.Access.HasFlag(StreetAccess.Walk), s.Access.HasFlag(StreetAccess.Ebike), s.Access.HasFlag(StreetAccess.Car));
+        }
+        return streets;
     }
 
     /// <summary>Reads a dataset from a store; the streets and dataset_info layers are required, the others optional.</summary>

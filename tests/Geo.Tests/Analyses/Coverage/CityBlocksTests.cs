@@ -32,6 +32,20 @@ public sealed class CityBlocksTests
     }
 
     [Fact]
+    public void Of_askedOnManyThreadsWhileBeingWorkedOut_givesEveryoneTheSameBlocks()
+    {
+        var dataset = SyntheticCity.Generate(new SyntheticCityOptions(Vertices: 1500, Stations: 0, Seed: 5));
+        var graph = StreetGraphBuilder.Build(dataset, TravelProfile.BuiltIn("ebike"));
+
+        CityBlocks.Prefetch(graph);
+        var seen = new CityBlocks[8];
+        Parallel.For(0, seen.Length, i => seen[i] = CityBlocks.Of(graph));
+
+        Assert.All(seen, b => Assert.Same(seen[0], b));
+        AssertSameAsReference(graph);
+    }
+
+    [Fact]
     public void Blocks_gridWithDeadEnds_leaveThemOut()
     {
         var city = TestCity.Grid(3, 3);
