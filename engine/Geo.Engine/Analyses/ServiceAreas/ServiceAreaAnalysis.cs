@@ -68,7 +68,8 @@ public static class ServiceAreaAnalysis
             {
                 worker.Search.Run(station.Snap.Seeds(graph, 0, options.Direction), breaks[^1]);
                 intervals[i] = worker.Reached.Collect(worker.Search, station.Snap, breaks);
-                var window = CellMask.Around(grid, graph.Pieces, intervals[i][last], lateral);
+                var (column0, row0, width, height) = CellMask.WindowAround(grid, graph.Pieces, intervals[i][last], lateral);
+                var window = CellMask.Reusing(ref worker.Window, grid, column0, row0, width, height);
                 CellMask? smaller = null;
                 for (int b = 0; b < breaks.Length; b++)
                 {
@@ -240,6 +241,10 @@ public static class ServiceAreaAnalysis
         }
 
         private readonly int _gridWidth;
+
+        /// <summary>The cells of the station being drawn, reused from station to station.</summary>
+        public byte[] Window = Array.Empty<byte>();
+
         public ShortestPathSearch Search { get; }
         public ReachedStreets Reached { get; }
         public CellMask[] Merged { get; }

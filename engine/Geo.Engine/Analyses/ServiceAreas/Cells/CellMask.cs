@@ -9,13 +9,31 @@ namespace Geo.Analyses.ServiceAreas.Cells;
 public sealed class CellMask
 {
     public CellMask(CellGrid grid, int column0, int row0, int width, int height)
+        : this(grid, column0, row0, width, height, new byte[width * height])
+    {
+    }
+
+    private CellMask(CellGrid grid, int column0, int row0, int width, int height, byte[] cells)
     {
         Grid = grid;
         Column0 = column0;
         Row0 = row0;
         Width = width;
         Height = height;
-        Cells = new byte[width * height];
+        Cells = cells;
+    }
+
+    /// <summary>
+    /// A blank window over <paramref name="buffer"/>, grown when too small: one thread drawing station after station
+    /// reuses one buffer rather than allocating a large array for each. The mask's <see cref="Cells"/> may then be
+    /// longer than <see cref="Width"/> × <see cref="Height"/>; only those first cells belong to it.
+    /// </summary>
+    public static CellMask Reusing(ref byte[] buffer, CellGrid grid, int column0, int row0, int width, int height)
+    {
+        int cells = width * height;
+        if (buffer.Length < cells) buffer = new byte[Math.Max(cells, buffer.Length * 2)];
+        else Array.Clear(buffer, 0, cells);
+        return new CellMask(grid, column0, row0, width, height, buffer);
     }
 
     public CellGrid Grid { get; }
@@ -31,12 +49,19 @@ public sealed class CellMask
     public int CountCovered()
     {
         int n = 0;
-        foreach (var c in Cells) n += c;
+        foreach (var c in Cells.AsSpan(0, Width * Height)) n += c;
         return n;
     }
 
     /// <summary>A window just large enough for the intervals' line work widened by the lateral distance.</summary>
     public static CellMask Around(CellGrid grid, StreetPieces pieces, IEnumerable<ReachedInterval> intervals, double lateral)
+    {
+        var (column0, row0, width, height) = WindowAround(grid, pieces, intervals, lateral);
+        return new CellMask(grid, column0, row0, width, height);
+    }
+
+    /// <summary>The bounds of <see cref="Around"/>'s window, for a mask over a reused buffer.</summary>
+    public static (int Column0, int Row0, int Width, int Height) WindowAround(CellGrid grid, StreetPieces pieces, IEnumerable<ReachedInterval> intervals, double lateral)
     {
         double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
         foreach (var interval in intervals)
@@ -49,12 +74,12 @@ public sealed class CellMask
                 maxY = Math.Max(maxY, pieces.PointY[i]);
             }
         }
-        if (minX > maxX) return new CellMask(grid, 0, 0, 1, 1);
+        if (minX > maxX) return (0, 0, 1, 1);
         int c0 = grid.Column(minX - lateral) - 1, r0 = grid.Row(minY - lateral) - 1;
         int c1 = grid.Column(maxX + lateral) + 1, r1 = grid.Row(maxY + lateral) + 1;
         c0 = Math.Max(0, c0);
         r0 = Math.Max(0, r0);
-        return new CellMask(grid, c0, r0, Math.Min(grid.Width - 1, c1) - c0 + 1, Math.Min(grid.Height - 1, r1) - r0 + 1);
+        return (c0, r0, Math.Min(grid.Width - 1, c1) - c0 + 1, Math.Min(grid.Height - 1, r1) - r0 + 1);
     }
 
     public void Stamp(StreetPieces pieces, IEnumerable<ReachedInterval> intervals, double lateral)
