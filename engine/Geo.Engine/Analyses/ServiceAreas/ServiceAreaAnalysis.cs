@@ -105,23 +105,30 @@ public static class ServiceAreaAnalysis
         var covered = new IReadOnlyList<ReachedInterval>[breaks.Length];
         Parallel.For(0, breaks.Length, parallel, b =>
         {
-            covered[b] = MergeStations(intervals, b);
-            double streetKm = covered[b].Sum(x => x.Length) / 1000;
-            if (circles is not null)
-            {
-                var union = CascadedPolygonUnion.Union(circles.Select(c => c[b]).ToList()) ?? ServiceAreaGeometry.Local.CreatePolygon();
-                coverageLocal[b] = union;
-                coverage[b] = new CoverageArea(options.Minutes[b], mode, snapped.Count, graph.ToLonLat(union), union.Area / 1e6, streetKm);
-                return;
-            }
-            var (c0, r0, c1, r1) = StationWorker.Bounds(threads);
-            var merged = new CellMask(grid, c0, r0, Math.Max(1, c1 - c0 + 1), Math.Max(1, r1 - r0 + 1));
-            foreach (var t in threads) merged.Include(t.Merged[b]);
-            merged.RemoveDiagonals();
-            coveredCells[b] = merged;
-            coverageLocal[b] = CellTracer.Trace(merged);
-            coverage[b] = new CoverageArea(options.Minutes[b], mode, snapped.Count, graph.ToLonLat(coverageLocal[b]),
-                merged.CountCovered() * grid.CellAreaKm2, streetKm);
+            // The reached streets' union and the covered cells' outline need nothing of each other: side by side.
+            double streetKm = 0;
+            Parallel.Invoke(parallel,
+                () =>
+                {
+                    covered[b] = MergeStations(intervals, b);
+                    streetKm = covered[b].Sum(x => x.Length) / 1000;
+                },
+                () =>
+                {
+                    if (circles is not null)
+                    {
+                        coverageLocal[b] = CascadedPolygonUnion.Union(circles.Select(c => c[b]).ToList()) ?? ServiceAreaGeometry.Local.CreatePolygon();
+                        return;
+                    }
+                    var (c0, r0, c1, r1) = StationWorker.Bounds(threads);
+                    var merged = new CellMask(grid, c0, r0, Math.Max(1, c1 - c0 + 1), Math.Max(1, r1 - r0 + 1));
+                    foreach (var t in threads) merged.Include(t.Merged[b]);
+                    merged.RemoveDiagonals();
+                    coveredCells[b] = merged;
+                    coverageLocal[b] = CellTracer.Trace(merged);
+                });
+            double km2 = circles is not null ? coverageLocal[b].Area / 1e6 : coveredCells[b]!.CountCovered() * grid.CellAreaKm2;
+            coverage[b] = new CoverageArea(options.Minutes[b], mode, snapped.Count, graph.ToLonLat(coverageLocal[b]), km2, streetKm);
         });
         cancellation.ThrowIfCancellationRequested();
         long coverageMs = clock.ElapsedMilliseconds;
