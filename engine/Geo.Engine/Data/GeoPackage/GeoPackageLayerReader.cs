@@ -1,5 +1,6 @@
 using Geo.Data.Features;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 
@@ -42,27 +43,44 @@ internal static class GeoPackageLayerReader
         }
 
         var layer = new FeatureLayer(table, LayerGeometry.FromSqlTypeName(geometryType), fields, srid);
-        var blobs = new List<byte[]>();
         var rows = new List<object?[]>();
-        using (var command = connection.CreateCommand())
+        // Geometries are decoded a batch at a time on the other cores while this thread reads on.
+        var decoded = new List<Task<Geometry[]>>();
+        var blobs = new List<byte[]>(DecodedAtOnce);
+        string columns = string.Concat(fields.Select(f => ", \"" + f.Name.Replace("\"", "\"\"") + "\""));
+        string order = primaryKey is null ? "" : $" ORDER BY \"{primaryKey}\"";
+        using (var select = new PreparedSelect(connection, $"SELECT \"{geometryColumn}\"{columns} FROM \"{table.Replace("\"", "\"\"")}\"{order}"))
         {
-            string columns = string.Concat(fields.Select(f => ", \"" + f.Name.Replace("\"", "\"\"") + "\""));
-            string order = primaryKey is null ? "" : $" ORDER BY \"{primaryKey}\"";
-            command.CommandText = $"SELECT \"{geometryColumn}\"{columns} FROM \"{table.Replace("\"", "\"\"")}\"{order}";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            while (select.Step())
             {
-                if (reader.IsDBNull(0)) throw new GeoInputException($"layer '{table}' feature {blobs.Count + 1}: missing geometry");
-                blobs.Add((byte[])reader.GetValue(0));
+                switch (select.StoredType(0))
+                {
+                    case raw.SQLITE_NULL: throw new GeoInputException($"layer '{table}' feature {rows.Count + 1}: missing geometry");
+                    case not raw.SQLITE_BLOB: throw new GeoInputException($"layer '{table}' feature {rows.Count + 1}: geometry stored as a value, not a GeoPackage blob");
+                }
+                blobs.Add(select.Blob(0));
                 var values = new object?[fields.Count];
-                for (int c = 0; c < fields.Count; c++) values[c] = Value(reader, c + 1, fields[c].Type);
+                for (int c = 0; c < fields.Count; c++) values[c] = Value(select, c + 1, fields[c].Type);
                 rows.Add(values);
+                if (blobs.Count == DecodedAtOnce)
+                {
+                    var batch = blobs;
+                    decoded.Add(Task.Run(() => Decode(batch, srid)));
+                    blobs = new List<byte[]>(DecodedAtOnce);
+                }
             }
         }
-        var geometries = Decode(blobs, srid);
-        for (int i = 0; i < rows.Count; i++) layer.Features.Add(new Feature(geometries[i], rows[i]));
+        decoded.Add(Task.FromResult(Decode(blobs, srid)));
+        int i = 0;
+        // In order, so that a bad geometry is reported as the first one of the layer, as a loop in order would.
+        foreach (var batch in decoded)
+        {
+            foreach (var geometry in batch.GetAwaiter().GetResult()) layer.Features.Add(new Feature(geometry, rows[i++]));
+        }
         return layer;
     }
+
+    private const int DecodedAtOnce = 16384;
 
     /// <summary>
     /// Decodes the geometries on every core: decoding is most of a large layer's reading. Each takes the layer's CRS.
@@ -84,27 +102,16 @@ internal static class GeoPackageLayerReader
     }
 
     /// <summary>
-    /// One call into SQLite for the usual case, a value stored as the field's type; any other is converted by SQLite
-    /// to the declared type through a typed getter, as GDAL reads it.
+    /// The value as stored when that is the field's type; any other is converted by SQLite to the declared type
+    /// through its typed getters, as GDAL reads it.
     /// </summary>
-    private static object? Value(SqliteDataReader reader, int ordinal, FieldType type)
+    private static object? Value(PreparedSelect select, int column, FieldType type) => (type, select.StoredType(column)) switch
     {
-        var stored = reader.GetValue(ordinal);
-        return (type, stored) switch
-        {
-            (_, DBNull) => null,
-            (FieldType.Integer, long) or (FieldType.Real, double) or (FieldType.Text, string) => stored,
-            (FieldType.Boolean, long value) => value != 0 ? True : False,
-            _ => Converted(reader, ordinal, type),
-        };
-    }
-
-    private static object Converted(SqliteDataReader reader, int ordinal, FieldType type) => type switch
-    {
-        FieldType.Boolean => reader.GetInt64(ordinal) != 0 ? True : False,
-        FieldType.Integer => reader.GetInt64(ordinal),
-        FieldType.Real => reader.GetDouble(ordinal),
-        _ => reader.GetString(ordinal),
+        (_, raw.SQLITE_NULL) => null,
+        (FieldType.Boolean, _) => select.Integer(column) != 0 ? True : False,
+        (FieldType.Integer, _) => select.Integer(column),
+        (FieldType.Real, _) => select.Real(column),
+        _ => select.Text(column),
     };
 
     private static readonly object True = true, False = false;
