@@ -76,7 +76,7 @@ public static class ServiceAreaAnalysis
                     if (cancellation.IsCancellationRequested) return;
                     // The window's own cells, still blank, serve the largest break: one mask fewer per station.
                     var mask = b == last ? window : new CellMask(grid, window.Column0, window.Row0, window.Width, window.Height);
-                    mask.Stamp(graph.Pieces, intervals[i][b], lateral);
+                    mask.Stamp(graph.Pieces, b == 0 ? intervals[i][0] : NotReachedBefore(intervals[i][b], intervals[i][b - 1], worker.Fresh), lateral);
                     if (smaller is not null) mask.Include(smaller);
                     mask.RemoveDiagonals();
                     worker.Merged[b].Include(mask);
@@ -235,6 +235,31 @@ public static class ServiceAreaAnalysis
         return MergeBuckets(bucketed, start, pieces);
     }
 
+    /// <summary>
+    /// The intervals of a break that the break before did not already reach exactly (same piece, same ends): their
+    /// cells are in the smaller break's mask, which the larger one includes, so stamping them again adds nothing.
+    /// Both lists hold their pieces in the order the search met them, the smaller break's a subsequence of the larger's.
+    /// </summary>
+    internal static List<ReachedInterval> NotReachedBefore(ReachedInterval[] current, ReachedInterval[] before, List<ReachedInterval> into)
+    {
+        into.Clear();
+        int j = 0;
+        for (int i = 0; i < current.Length;)
+        {
+            int piece = current[i].Piece, end = i;
+            while (end < current.Length && current[end].Piece == piece) end++;
+            int from = j;
+            if (j < before.Length && before[j].Piece == piece) while (j < before.Length && before[j].Piece == piece) j++;
+            for (; i < end; i++)
+            {
+                bool seen = false;
+                for (int k = from; k < j && !seen; k++) seen = before[k] == current[i];
+                if (!seen) into.Add(current[i]);
+            }
+        }
+        return into;
+    }
+
     /// <summary>One thread's reusable search state and its share of the merged coverage and overlap counts.</summary>
     private sealed class StationWorker
     {
@@ -251,6 +276,9 @@ public static class ServiceAreaAnalysis
 
         /// <summary>The cells of the station being drawn, reused from station to station.</summary>
         public byte[] Window = Array.Empty<byte>();
+
+        /// <summary>The intervals a break reaches beyond the break before, reused from break to break.</summary>
+        public List<ReachedInterval> Fresh { get; } = new();
 
         public ShortestPathSearch Search { get; }
         public ReachedStreets Reached { get; }
