@@ -1,3 +1,4 @@
+using Geo.Analyses.Coverage;
 using Geo.Analyses.Workflow;
 using Geo.Coordinates;
 using Geo.Data;
@@ -21,6 +22,8 @@ public static class ViewerLoading
         var dataset = DatasetLayers.Read(store);
         cancellation.ThrowIfCancellationRequested();
         var snapper = new StreetSnapper(StreetGraphBuilder.Build(dataset, TravelProfile.BuiltIn(profile)), maxSnap);
+        // The first view's audit counts served land by city block: the blocks are worked out while the rest loads.
+        CityBlocks.Prefetch(snapper.Graph);
         // The viewer shows one level of units; the audit folder also has the planning cells inside them.
         var planning = PlanningWorkflow.Read(store, dataset, snapper, stationsSpec, subdistrictsSpec, demandSpecs, crs, cellMeters: null);
         var warnings = planning.Warnings;
