@@ -42,7 +42,8 @@ public static class PairingSubdistricts
         }
 
         var result = new PairingSubdistrict[subdistricts.Count];
-        for (int i = 0; i < subdistricts.Count; i++)
+        // Each subdistrict's reference point looks at every street near it: one subdistrict per core at a time.
+        Parallel.For(0, subdistricts.Count, i =>
         {
             var interior = metric[i].InteriorPoint;
             Point reference;
@@ -73,7 +74,7 @@ public static class PairingSubdistricts
             }
             var snap = snapper.Snap(reference);
             result[i] = new PairingSubdistrict(subdistricts[i], metric[i], locator.Prepared(i), interior, reference, kind, snap);
-        }
+        });
         return (result, locator);
     }
 
