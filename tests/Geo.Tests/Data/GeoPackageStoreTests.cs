@@ -3,6 +3,7 @@ using Geo.Data.GeoPackage;
 using Geo.Tests.Data.Osm;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.Geometries;
+using SQLitePCL;
 
 namespace Geo.Tests.Data;
 
@@ -136,7 +137,7 @@ public class GeoPackageStoreTests
     }
 
     [Fact]
-    public void PreparedInsert_sqliteRefusingARow_throwsItsMessageAndInsertsTheNextRow()
+    public void PreparedStatement_sqliteRefusingARow_throwsItsMessageAndInsertsTheNextRow()
     {
         using var connection = new SqliteConnection("Data Source=:memory:");
         connection.Open();
@@ -145,22 +146,31 @@ public class GeoPackageStoreTests
             create.CommandText = "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)";
             create.ExecuteNonQuery();
         }
-        using var insert = new PreparedInsert(connection, "INSERT INTO t (id, v) VALUES (?, ?)");
-        insert.Integer(1, 1);
-        insert.Text(2, "a");
-        insert.Step();
+        using var insert = new PreparedStatement(connection, "INSERT INTO t (id, v) VALUES (?, ?)");
+        insert.Bind(1, 1L);
+        insert.Bind(2, "a");
+        insert.Execute();
 
-        var error = Assert.Throws<SqliteException>(() => insert.Step());
+        var error = Assert.Throws<SqliteException>(() => insert.Execute());
         Assert.Contains("UNIQUE", error.Message);
-        insert.Integer(1, 2);
-        insert.Null(2);
-        Assert.Contains("NOT NULL", Assert.Throws<SqliteException>(() => insert.Step()).Message);
-        insert.Text(2, "b");
-        insert.Step();
+        insert.Bind(1, 2L);
+        insert.BindNull(2);
+        Assert.Contains("NOT NULL", Assert.Throws<SqliteException>(() => insert.Execute()).Message);
+        insert.Bind(2, "b");
+        insert.Execute();
 
-        using var read = connection.CreateCommand();
-        read.CommandText = "SELECT group_concat(id || v, ',') FROM t";
-        Assert.Equal("1a,2b", read.ExecuteScalar());
+        using var read = new PreparedStatement(connection, "SELECT id, v, NULL, 2.5, x'0102' FROM t ORDER BY id");
+        var rows = new List<string>();
+        while (read.Next())
+        {
+            Assert.Equal((raw.SQLITE_INTEGER, raw.SQLITE_TEXT, raw.SQLITE_NULL, raw.SQLITE_FLOAT, raw.SQLITE_BLOB),
+                (read.StoredType(0), read.StoredType(1), read.StoredType(2), read.StoredType(3), read.StoredType(4)));
+            Assert.Equal(2.5, read.Real(3));
+            Assert.Equal("2.5", read.Text(3));
+            Assert.Equal(new byte[] { 1, 2 }, read.Blob(4));
+            rows.Add($"{read.Integer(0)}{read.Text(1)}");
+        }
+        Assert.Equal(new[] { "1a", "2b" }, rows);
     }
 
     [Fact]

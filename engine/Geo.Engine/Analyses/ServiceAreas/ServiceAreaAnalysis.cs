@@ -249,7 +249,7 @@ public static class ServiceAreaAnalysis
             int piece = current[i].Piece, end = i;
             while (end < current.Length && current[end].Piece == piece) end++;
             int from = j;
-            if (j < before.Length && before[j].Piece == piece) while (j < before.Length && before[j].Piece == piece) j++;
+            while (j < before.Length && before[j].Piece == piece) j++;
             for (; i < end; i++)
             {
                 bool seen = false;

@@ -49,9 +49,9 @@ internal static class GeoPackageLayerReader
         var blobs = new List<byte[]>(DecodedAtOnce);
         string columns = string.Concat(fields.Select(f => ", \"" + f.Name.Replace("\"", "\"\"") + "\""));
         string order = primaryKey is null ? "" : $" ORDER BY \"{primaryKey}\"";
-        using (var select = new PreparedSelect(connection, $"SELECT \"{geometryColumn}\"{columns} FROM \"{table.Replace("\"", "\"\"")}\"{order}"))
+        using (var select = new PreparedStatement(connection, $"SELECT \"{geometryColumn}\"{columns} FROM \"{table.Replace("\"", "\"\"")}\"{order}"))
         {
-            while (select.Step())
+            while (select.Next())
             {
                 switch (select.StoredType(0))
                 {
@@ -105,7 +105,7 @@ internal static class GeoPackageLayerReader
     /// The value as stored when that is the field's type; any other is converted by SQLite to the declared type
     /// through its typed getters, as GDAL reads it.
     /// </summary>
-    private static object? Value(PreparedSelect select, int column, FieldType type) => (type, select.StoredType(column)) switch
+    private static object? Value(PreparedStatement select, int column, FieldType type) => (type, select.StoredType(column)) switch
     {
         (_, raw.SQLITE_NULL) => null,
         (FieldType.Boolean, _) => select.Integer(column) != 0 ? True : False,

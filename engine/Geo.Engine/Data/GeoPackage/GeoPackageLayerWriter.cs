@@ -91,7 +91,7 @@ internal static class GeoPackageLayerWriter
     {
         var names = string.Concat(layer.Fields.Select(f => ", " + GeoPackageNames.Quote(f.Name)));
         var placeholders = string.Concat(layer.Fields.Select(_ => ", ?"));
-        using var insert = new PreparedInsert(connection, $"INSERT INTO main.\"{layer.Name}\" (fid, geom{names}) VALUES (?, ?{placeholders})");
+        using var insert = new PreparedStatement(connection, $"INSERT INTO main.\"{layer.Name}\" (fid, geom{names}) VALUES (?, ?{placeholders})");
 
         int features = layer.Features.Count;
         var extents = new Envelope[features];
@@ -109,11 +109,11 @@ internal static class GeoPackageLayerWriter
                 for (int k = 0; k < count; k++)
                 {
                     int i = start + k;
-                    insert.Integer(1, i + 1L);
-                    insert.Blob(2, ready[k]);
+                    insert.Bind(1, i + 1L);
+                    insert.BindBlob(2, ready[k]);
                     var values = layer.Features[i].Values;
                     for (int c = 0; c < layer.Fields.Count; c++) Bind(insert, c + 3, layer, i, c, values[c]);
-                    insert.Step();
+                    insert.Execute();
                 }
             }
             catch
@@ -153,17 +153,17 @@ internal static class GeoPackageLayerWriter
         foreach (var sql in GeoPackageSchema.RtreeTriggers(t)) Execute(connection, transaction, sql);
     }
 
-    private static void Bind(PreparedInsert insert, int position, FeatureLayer layer, int feature, int column, object? value)
+    private static void Bind(PreparedStatement insert, int position, FeatureLayer layer, int feature, int column, object? value)
     {
         var type = layer.Fields[column].Type;
         switch (type, value)
         {
-            case (_, null): insert.Null(position); break;
-            case (FieldType.Boolean, bool b): insert.Integer(position, b ? 1L : 0L); break;
-            case (FieldType.Integer, long or int or short or byte): insert.Integer(position, Convert.ToInt64(value)); break;
-            case (FieldType.Real, double d): insert.Real(position, d); break;
-            case (FieldType.Real, float or long or int): insert.Real(position, Convert.ToDouble(value)); break;
-            case (FieldType.Text, string text): insert.Text(position, text); break;
+            case (_, null): insert.BindNull(position); break;
+            case (FieldType.Boolean, bool b): insert.Bind(position, b ? 1L : 0L); break;
+            case (FieldType.Integer, long or int or short or byte): insert.Bind(position, Convert.ToInt64(value)); break;
+            case (FieldType.Real, double d): insert.Bind(position, d); break;
+            case (FieldType.Real, float or long or int): insert.Bind(position, Convert.ToDouble(value)); break;
+            case (FieldType.Text, string text): insert.Bind(position, text); break;
             default:
                 throw new GeoInputException(
                     $"layer '{layer.Name}' feature {feature + 1} column '{layer.Fields[column].Name}': {value.GetType().Name} value in a {type} column");

@@ -43,23 +43,23 @@ internal static class PackedRtree
         // The root is always node 1.
         levels[^1][0] = levels[^1][0] with { Number = 1 };
 
-        using var node = new PreparedInsert(connection, $"INSERT OR REPLACE INTO main.\"{table}_node\" (nodeno, data) VALUES (?, ?)");
-        using var parent = new PreparedInsert(connection, $"INSERT INTO main.\"{table}_parent\" (nodeno, parentnode) VALUES (?, ?)");
-        using var rowid = new PreparedInsert(connection, $"INSERT INTO main.\"{table}_rowid\" (rowid, nodeno) VALUES (?, ?)");
+        using var node = new PreparedStatement(connection, $"INSERT OR REPLACE INTO main.\"{table}_node\" (nodeno, data) VALUES (?, ?)");
+        using var parent = new PreparedStatement(connection, $"INSERT INTO main.\"{table}_parent\" (nodeno, parentnode) VALUES (?, ?)");
+        using var rowid = new PreparedStatement(connection, $"INSERT INTO main.\"{table}_rowid\" (rowid, nodeno) VALUES (?, ?)");
         var bytes = new byte[nodeBytes];
         for (int level = 0; level < levels.Count; level++)
         {
             foreach (var n in levels[level])
             {
-                node.Integer(1, n.Number);
-                node.Blob(2, Encode(n, level == levels.Count - 1 ? levels.Count - 1 : 0, bytes));
-                node.Step();
+                node.Bind(1, n.Number);
+                node.BindBlob(2, Encode(n, level == levels.Count - 1 ? levels.Count - 1 : 0, bytes));
+                node.Execute();
                 var cells = level == 0 ? rowid : parent;
-                cells.Integer(2, n.Number);
+                cells.Bind(2, n.Number);
                 foreach (var cell in n.Cells)
                 {
-                    cells.Integer(1, cell.Id);
-                    cells.Step();
+                    cells.Bind(1, cell.Id);
+                    cells.Execute();
                 }
             }
         }

@@ -23,18 +23,11 @@ internal sealed class CellPatches : IDisposable
         {
             _rowStart[r] = runs;
             var row = cells.AsSpan(r * width, width);
-            int c = 0;
-            while (c < width)
+            for (int c = 0; CoveredRuns.Next(row, c, out int from, out int to); c = to + 1)
             {
-                int from = row[c..].IndexOfAnyExcept((byte)0);
-                if (from < 0) break;
-                from += c;
-                int length = row[from..].IndexOf((byte)0);
-                int to = length < 0 ? width - 1 : from + length - 1;
                 if (runs == _first.Length) (_first, _last) = (Grow(_first, runs), Grow(_last, runs));
                 (_first[runs], _last[runs]) = (from, to);
                 runs++;
-                c = to + 1;
             }
         }
         _rowStart[height] = runs;

@@ -41,14 +41,8 @@ public static class CellTracer
         for (int r = 0; r < h; r++)
         {
             var row = cells.AsSpan(r * w, w);
-            int c = 0;
-            while (c < w)
+            for (int c = 0; CoveredRuns.Next(row, c, out int from, out int to); c = to + 1)
             {
-                int from = row[c..].IndexOfAnyExcept((byte)0);
-                if (from < 0) break;
-                from += c;
-                int length = row[from..].IndexOf((byte)0);
-                int to = length < 0 ? w - 1 : from + length - 1;
                 int corner = r * stride;
                 next[corner + stride + from] = corner + from;          // left edge, downwards
                 next[corner + to + 1] = corner + stride + to + 1;      // right edge, upwards
@@ -56,7 +50,6 @@ public static class CellTracer
                 else UncoveredEdges(cells.AsSpan((r - 1) * w, w), from, to, next, corner, +1);
                 if (r + 1 == h) for (int k = from; k <= to; k++) next[corner + stride + k + 1] = corner + stride + k;
                 else UncoveredEdges(cells.AsSpan((r + 1) * w, w), from, to, next, corner + stride, -1);
-                c = to + 1;
             }
         }
     }
