@@ -65,6 +65,30 @@ public class CellTracerTests
     }
 
     [Fact]
+    public void RemoveDiagonals_wideSparseMasks_fillsTheSameCellsAsFullPasses()
+    {
+        // Rows wide enough for stretches of 32 blocks to be told free of diagonals at once, and sparse enough for most to be.
+        for (int seed = 0; seed < 120; seed++)
+        {
+            var random = new Random(seed);
+            int w = random.Next(33, 300), h = random.Next(2, 30);
+            var mask = new CellMask(Grid, 0, 0, w, h);
+            double density = random.NextDouble() * 0.2;
+            for (int i = 0; i < mask.Cells.Length; i++) mask.Cells[i] = (byte)(random.NextDouble() < density ? 1 : 0);
+            // A diagonal right at the edge of a stretch, whose fill the next stretch must see.
+            int r = random.Next(0, h - 1), c = 31 + 32 * random.Next(0, (w - 33) / 32 + 1);
+            if (c + 1 < w) (mask.Cells[r * w + c], mask.Cells[(r + 1) * w + c + 1]) = ((byte)1, (byte)1);
+            var reference = new CellMask(Grid, 0, 0, w, h);
+            mask.Cells.CopyTo(reference.Cells, 0);
+
+            mask.RemoveDiagonals();
+            RemoveDiagonalsByFullPasses(reference);
+
+            Assert.True(mask.Cells.AsSpan().SequenceEqual(reference.Cells), $"seed {seed}");
+        }
+    }
+
+    [Fact]
     public void RemoveDiagonals_staircase_cascadesDownwardAcrossPasses()
     {
         // Filling a cell of a lower row can create a new diagonal with the row below it, which a later pass fixes.
