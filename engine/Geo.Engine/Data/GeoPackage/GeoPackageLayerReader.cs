@@ -70,7 +70,8 @@ internal static class GeoPackageLayerReader
                 }
             }
         }
-        decoded.Add(Task.FromResult(Decode(blobs, srid)));
+        var rest = blobs;
+        decoded.Add(Task.Run(() => Decode(rest, srid)));
         int i = 0;
         // In order, so that a bad geometry is reported as the first one of the layer, as a loop in order would.
         foreach (var batch in decoded)
