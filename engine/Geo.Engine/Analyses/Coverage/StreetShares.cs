@@ -27,7 +27,7 @@ internal static class StreetShares
                 var points = pieces.Between(s, 0, pieces.LengthMeters[s]);
                 var envelope = new Envelope();
                 foreach (var (x, y) in points) envelope.ExpandToInclude(x, y);
-                var parts = coveredOf.Of(s);
+                var parts = coveredOf.Span(s);
                 foreach (int a in index.Query(envelope))
                 {
                     var inside = local.Inside[a] ??= new LengthInside(localAreas[a]);
@@ -38,11 +38,12 @@ internal static class StreetShares
                     {
                         // Areas do not overlap: a piece one contains is in no other.
                         local.Total[a] += pieces.LengthMeters[s];
-                        if (parts is not null) local.Covered[a] += parts.Sum(p => p.Length);
+                        double reached = 0;
+                        foreach (var p in parts) reached += p.Length;
+                        if (!parts.IsEmpty) local.Covered[a] += reached;
                         break;
                     }
                     local.Total[a] += length;
-                    if (parts is null) continue;
                     foreach (var p in parts) local.Covered[a] += inside.Of(pieces.Between(s, p.From, p.To));
                 }
                 return local;

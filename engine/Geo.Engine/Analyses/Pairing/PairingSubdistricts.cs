@@ -80,17 +80,27 @@ public static class PairingSubdistricts
 
     /// <summary>
     /// The point of the streets inside a subdistrict (graph coordinates) nearest a point; with <paramref name="coveredOn"/>,
-    /// only the covered parts of them. Null when there is none.
+    /// only the covered parts of them. Null when there is none. Pieces are measured nearest bounding box first, and
+    /// the search stops at the first box farther than the best point found: a subdistrict holds thousands of pieces,
+    /// and only those near its interior point can hold the answer. Of equally near points, the one of the piece first
+    /// in <see cref="StreetSnapper.PiecesNear"/>'s order wins, as in a scan of every piece.
     /// </summary>
     private static Coordinate? StreetPointInside(StreetGraph graph, StreetSnapper snapper, Geometry local, Point near,
         Func<int, IReadOnlyList<ServiceAreas.ReachedInterval>?>? coveredOn)
     {
         var factory = ServiceAreas.ServiceAreaGeometry.Local;
         var prepared = NetTopologySuite.Geometries.Prepared.PreparedGeometryFactory.Prepare(local);
+        var candidates = snapper.PiecesNear(local.EnvelopeInternal);
+        var order = new (double Bound, int Position)[candidates.Count];
+        for (int k = 0; k < candidates.Count; k++) order[k] = (PieceBoxDistance(graph.Pieces, candidates[k], near.X, near.Y), k);
+        Array.Sort(order);
         Coordinate? best = null;
         double bestDistance = double.PositiveInfinity;
-        foreach (int s in snapper.PiecesNear(local.EnvelopeInternal))
+        int bestPosition = int.MaxValue;
+        foreach (var (bound, position) in order)
         {
+            if (bound > bestDistance) break;
+            int s = candidates[position];
             var parts = coveredOn is null
                 ? new List<ServiceAreas.ReachedInterval> { new(s, 0, graph.Pieces.LengthMeters[s]) }
                 : coveredOn(s);
@@ -104,9 +114,25 @@ public static class PairingSubdistricts
                 if (within.IsEmpty) continue;
                 var nearest = NetTopologySuite.Operation.Distance.DistanceOp.NearestPoints(within, near)[0];
                 double d = nearest.Distance(near.Coordinate);
-                if (d < bestDistance) (best, bestDistance) = (nearest, d);
+                if (d < bestDistance || (d == bestDistance && position < bestPosition)) (best, bestDistance, bestPosition) = (nearest, d, position);
             }
         }
         return best;
+    }
+
+    /// <summary>
+    /// The distance from a point to a piece's bounding box, a little less (1 µm) so that a nearest point rounded
+    /// just outside the box is never passed over.
+    /// </summary>
+    private static double PieceBoxDistance(StreetPieces pieces, int piece, double x, double y)
+    {
+        double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
+        for (int i = pieces.FirstPoint[piece]; i < pieces.FirstPoint[piece + 1]; i++)
+        {
+            (minX, maxX) = (Math.Min(minX, pieces.PointX[i]), Math.Max(maxX, pieces.PointX[i]));
+            (minY, maxY) = (Math.Min(minY, pieces.PointY[i]), Math.Max(maxY, pieces.PointY[i]));
+        }
+        double dx = Math.Max(0, Math.Max(minX - x, x - maxX)), dy = Math.Max(0, Math.Max(minY - y, y - maxY));
+        return Math.Sqrt(dx * dx + dy * dy) - 1e-6;
     }
 }

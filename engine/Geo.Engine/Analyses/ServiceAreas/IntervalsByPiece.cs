@@ -40,4 +40,7 @@ public sealed class IntervalsByPiece
         if (count == 0) return null;
         return new ArraySegment<ReachedInterval>(_bucketed, from, count);
     }
+
+    /// <summary>The piece's intervals, empty when none reaches it; for hot loops over every piece, as it boxes nothing.</summary>
+    public ReadOnlySpan<ReachedInterval> Span(int piece) => _bucketed.AsSpan(_start[piece], _start[piece + 1] - _start[piece]);
 }
