@@ -62,9 +62,7 @@ public static class UnitsWithinData
     /// <summary>The convex hull of the street points, graph coordinates.</summary>
     public static Geometry DataHull(StreetGraph graph)
     {
-        var pieces = graph.Pieces;
-        var points = new Coordinate[pieces.PointX.Length];
-        for (int i = 0; i < points.Length; i++) points[i] = new Coordinate(pieces.PointX[i], pieces.PointY[i]);
+        var points = HullCandidates.Of(graph.Pieces.PointX, graph.Pieces.PointY);
         return new NetTopologySuite.Algorithm.ConvexHull(points, new GeometryFactory()).GetConvexHull();
     }
 
