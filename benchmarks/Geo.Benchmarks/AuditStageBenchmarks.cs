@@ -81,6 +81,17 @@ public class AuditStageBenchmarks
     [Benchmark(Description = "one station: stamp its 15-min cells")]
     public int StampCells() => Stamp().Width;
 
+    [Benchmark(Description = "the streets' convex hull, every point to NetTopologySuite")]
+    public int HullOfEveryPoint()
+    {
+        var pieces = _snapper.Graph.Pieces;
+        var points = Enumerable.Range(0, pieces.PointX.Length).Select(i => new NetTopologySuite.Geometries.Coordinate(pieces.PointX[i], pieces.PointY[i])).ToArray();
+        return new NetTopologySuite.Algorithm.ConvexHull(points, new NetTopologySuite.Geometries.GeometryFactory()).GetConvexHull().NumPoints;
+    }
+
+    [Benchmark(Description = "the streets' convex hull, as units are kept within the data")]
+    public int DataHull() => Geo.Data.Subdistricts.UnitsWithinData.DataHull(_snapper.Graph).NumPoints;
+
     [Benchmark(Description = "one station: diagonal pass")]
     public int RemoveDiagonals()
     {
