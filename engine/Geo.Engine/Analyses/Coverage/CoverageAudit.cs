@@ -80,16 +80,7 @@ public static class CoverageAudit
         // Travel times from the nearest station: the worst covered time per subdistrict, and blind spots' nearest station.
         var search = new ShortestPathSearch(graph.SearchGraph(options.Direction));
         search.Run(areas.Snapped.SelectMany((s, i) => s.Snap.Seeds(graph, i, options.Direction)), AuditOptions.NearestStationHorizonMinutes * 60);
-        var worst = new double?[subdistricts.Count];
-        double limit = options.Minutes * 60;
-        foreach (int v in search.Settled)
-        {
-            double seconds = search.SecondsTo(v);
-            if (seconds > limit) break;
-            var (lon, lat) = graph.VertexLonLat(v);
-            int i = SubdistrictOf(new Point(lon, lat));
-            if (i >= 0 && (worst[i] is null || seconds / 60 > worst[i])) worst[i] = seconds / 60;
-        }
+        var worst = WorstCoveredMinutes(graph, search, options.Minutes * 60, subdistricts, parallel);
 
         var results = new SubdistrictCoverage[subdistricts.Count];
         for (int i = 0; i < subdistricts.Count; i++)
@@ -140,6 +131,41 @@ public static class CoverageAudit
             MinBlindSpotMeters = options.MinBlindSpotMeters,
             Direction = options.Direction,
         };
+    }
+
+    /// <summary>
+    /// Per subdistrict, the longest travel time to the nearest station of a junction inside it that is still within
+    /// the break (null when none is). Junctions are located on every core, each with its own locator, as prepared
+    /// geometries build their indexes on first use.
+    /// </summary>
+    private static double?[] WorstCoveredMinutes(StreetGraph graph, ShortestPathSearch search, double limitSeconds,
+        IReadOnlyList<Subdistrict> subdistricts, ParallelOptions parallel)
+    {
+        var settled = search.Settled;
+        // Junctions are settled nearest first: the covered ones are a prefix.
+        int covered = 0;
+        while (covered < settled.Count && search.SecondsTo(settled[covered]) <= limitSeconds) covered++;
+        var geometries = subdistricts.Select(s => s.Geometry).ToList();
+        var longest = new double[subdistricts.Count];
+        Array.Fill(longest, double.NegativeInfinity);
+        Parallel.For(0, covered, parallel,
+            () => (Locator: new Pairing.SubdistrictLocator(geometries, 0), Longest: Enumerable.Repeat(double.NegativeInfinity, subdistricts.Count).ToArray()),
+            (k, _, local) =>
+            {
+                int v = settled[k];
+                var (lon, lat) = graph.VertexLonLat(v);
+                int i = local.Locator.First(new Point(lon, lat));
+                if (i >= 0) local.Longest[i] = Math.Max(local.Longest[i], search.SecondsTo(v));
+                return local;
+            },
+            local =>
+            {
+                lock (longest)
+                {
+                    for (int i = 0; i < longest.Length; i++) longest[i] = Math.Max(longest[i], local.Longest[i]);
+                }
+            });
+        return longest.Select(seconds => double.IsNegativeInfinity(seconds) ? (double?)null : seconds / 60).ToArray();
     }
 
     /// <summary>

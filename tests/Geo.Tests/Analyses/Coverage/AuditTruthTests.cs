@@ -218,5 +218,44 @@ public class AuditTruthTests
             if (isCovered) inside++;
         }
         Assert.True(checkedSpots > samples / 2 && inside > 0 && inside < checkedSpots, $"{inside} of {checkedSpots} spots covered");
+        AssertWorstMinutesMatch(graph, audit, dist, limit);
+    }
+
+    /// <summary>
+    /// Each subdistrict's worst covered time is the longest reference time of a junction inside it (the first unit
+    /// covering it) within the break; junctions within half a second of the break may count either way.
+    /// </summary>
+    private static void AssertWorstMinutesMatch(StreetGraph graph, AuditResult audit, double[] dist, double limit)
+    {
+        var units = audit.Subdistricts;
+        var longestSure = new double[units.Count];
+        var longestMaybe = new double[units.Count];
+        Array.Fill(longestSure, double.NegativeInfinity);
+        Array.Fill(longestMaybe, double.NegativeInfinity);
+        for (int v = 0; v < graph.VertexCount; v++)
+        {
+            if (dist[v] > limit + 0.5) continue;
+            var (lon, lat) = graph.VertexLonLat(v);
+            var point = new Point(lon, lat);
+            int unit = Enumerable.Range(0, units.Count).FirstOrDefault(i => units[i].Boundary.Covers(point), -1);
+            if (unit < 0) continue;
+            longestMaybe[unit] = Math.Max(longestMaybe[unit], dist[v]);
+            if (dist[v] <= limit - 0.5) longestSure[unit] = Math.Max(longestSure[unit], dist[v]);
+        }
+        int withJunctions = 0;
+        for (int i = 0; i < units.Count; i++)
+        {
+            double? worst = units[i].WorstMinutes;
+            if (double.IsNegativeInfinity(longestMaybe[i]))
+            {
+                Assert.Null(worst);
+                continue;
+            }
+            if (double.IsNegativeInfinity(longestSure[i]) && worst is null) continue;
+            Assert.True(worst is not null, $"{units[i].Name}: junctions within the break, no worst time");
+            Assert.InRange(worst!.Value * 60, longestSure[i] - 1e-3, longestMaybe[i] + 1e-3);
+            withJunctions++;
+        }
+        Assert.True(withJunctions > 0, "no unit has a covered junction");
     }
 }
