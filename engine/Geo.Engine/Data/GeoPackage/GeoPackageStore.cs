@@ -110,12 +110,20 @@ public sealed class GeoPackageStore : IFeatureStore
         {
             using (var connection = Open(temporary, readOnly: false))
             {
+                // The new file becomes the output only by the rename below, once complete: it needs no rollback
+                // journal, and one flush to disk before the rename rather than SQLite's at the commit.
+                using (var unjournaled = connection.CreateCommand())
+                {
+                    unjournaled.CommandText = "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF";
+                    unjournaled.ExecuteNonQuery();
+                }
                 var copies = GeoPackageCopies.Attach(connection, _path, layers);
                 using var transaction = connection.BeginTransaction();
                 foreach (var sql in GeoPackageSchema.CreateSystemTables) GeoPackageLayerWriter.Execute(connection, transaction, sql);
                 foreach (var layer in layers) GeoPackageLayerWriter.Write(connection, transaction, layer, copies.GetValueOrDefault(layer));
                 transaction.Commit();
             }
+            using (var written = new FileStream(temporary, FileMode.Open, FileAccess.ReadWrite)) written.Flush(flushToDisk: true);
             File.Move(temporary, _path);
         }
         finally
