@@ -12,8 +12,9 @@ namespace Geo.Benchmarks;
 
 /// <summary>
 /// The stages of the audit on the synthetic Chengdu-sized city, one at a time: one central station's 15-minute e-bike
-/// cells (stamping, the diagonal pass, tracing), merging 1,000 stations' reached intervals, and reading and writing
-/// the 600,000 streets of a GeoPackage (writing encodes every feature, or copies the dataset's rows).
+/// cells (stamping, the diagonal pass, tracing), merging 1,000 stations' reached intervals, the streets' convex hull
+/// that keeps units within the data, and reading and writing the 600,000 streets of a GeoPackage (writing encodes
+/// every feature, or copies the dataset's rows).
 /// </summary>
 [MemoryDiagnoser]
 public class AuditStageBenchmarks
