@@ -44,6 +44,7 @@ internal static class GeoPackageLayerReader
 
         var layer = new FeatureLayer(table, LayerGeometry.FromSqlTypeName(geometryType), fields, srid);
         var rows = new List<object?[]>();
+        var texts = new RepeatedText();
         // Geometries are decoded a batch at a time on the other cores while this thread reads on.
         var decoded = new List<Task<Geometry[]>>();
         var blobs = new List<byte[]>(DecodedAtOnce);
@@ -60,7 +61,7 @@ internal static class GeoPackageLayerReader
                 }
                 blobs.Add(select.Blob(0));
                 var values = new object?[fields.Count];
-                for (int c = 0; c < fields.Count; c++) values[c] = Value(select, c + 1, fields[c].Type);
+                for (int c = 0; c < fields.Count; c++) values[c] = Value(select, c + 1, fields[c].Type, texts);
                 rows.Add(values);
                 if (blobs.Count == DecodedAtOnce)
                 {
@@ -104,14 +105,15 @@ internal static class GeoPackageLayerReader
 
     /// <summary>
     /// The value as stored when that is the field's type; any other is converted by SQLite to the declared type
-    /// through its typed getters, as GDAL reads it.
+    /// through its typed getters, as GDAL reads it. Texts stored as text come through <paramref name="texts"/>, shared.
     /// </summary>
-    private static object? Value(PreparedStatement select, int column, FieldType type) => (type, select.StoredType(column)) switch
+    private static object? Value(PreparedStatement select, int column, FieldType type, RepeatedText texts) => (type, select.StoredType(column)) switch
     {
         (_, raw.SQLITE_NULL) => null,
         (FieldType.Boolean, _) => select.Integer(column) != 0 ? True : False,
         (FieldType.Integer, _) => select.Integer(column),
         (FieldType.Real, _) => select.Real(column),
+        (_, raw.SQLITE_TEXT) => texts.Of(select.TextBytes(column)),
         _ => select.Text(column),
     };
 

@@ -67,6 +67,9 @@ internal sealed class PreparedStatement : IDisposable
     /// <summary>The value as text, converted by SQLite if stored otherwise.</summary>
     public string Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string();
 
+    /// <summary>A text value's UTF-8 bytes, valid until the statement steps on.</summary>
+    public ReadOnlySpan<byte> TextBytes(int column) => raw.sqlite3_column_blob(_statement, column);
+
     public byte[] Blob(int column) => raw.sqlite3_column_blob(_statement, column).ToArray();
 
     private void Check(int rc)
