@@ -57,7 +57,8 @@ public static class CoverageAudit
             gapsLocal[i] = ServiceAreaGeometry.Polygonal(gap);
             gaps[i] = graph.ToLonLat(gapsLocal[i]);
         });
-        var locator = new Pairing.SubdistrictLocator(subdistricts.Select(s => s.Geometry).ToList(), 0);
+        var boundaries = subdistricts.Select(s => s.Geometry).ToList();
+        var locator = new Pairing.SubdistrictLocator(boundaries, 0);
         int SubdistrictOf(Point p) => locator.First(p);
 
         var stationsInside = new int[subdistricts.Count];
@@ -80,7 +81,7 @@ public static class CoverageAudit
         // Travel times from the nearest station: the worst covered time per subdistrict, and blind spots' nearest station.
         var search = new ShortestPathSearch(graph.SearchGraph(options.Direction));
         search.Run(areas.Snapped.SelectMany((s, i) => s.Snap.Seeds(graph, i, options.Direction)), AuditOptions.NearestStationHorizonMinutes * 60);
-        var worst = WorstCoveredMinutes(graph, search, options.Minutes * 60, subdistricts, parallel);
+        var worst = WorstCoveredMinutes(graph, search, options.Minutes * 60, boundaries, parallel);
 
         var results = new SubdistrictCoverage[subdistricts.Count];
         for (int i = 0; i < subdistricts.Count; i++)
@@ -139,17 +140,16 @@ public static class CoverageAudit
     /// geometries build their indexes on first use.
     /// </summary>
     private static double?[] WorstCoveredMinutes(StreetGraph graph, ShortestPathSearch search, double limitSeconds,
-        IReadOnlyList<Subdistrict> subdistricts, ParallelOptions parallel)
+        IReadOnlyList<Geometry> boundaries, ParallelOptions parallel)
     {
         var settled = search.Settled;
         // Junctions are settled nearest first: the covered ones are a prefix.
         int covered = 0;
         while (covered < settled.Count && search.SecondsTo(settled[covered]) <= limitSeconds) covered++;
-        var geometries = subdistricts.Select(s => s.Geometry).ToList();
-        var longest = new double[subdistricts.Count];
-        Array.Fill(longest, double.NegativeInfinity);
+        double[] NoneYet() => Enumerable.Repeat(double.NegativeInfinity, boundaries.Count).ToArray();
+        var longest = NoneYet();
         Parallel.For(0, covered, parallel,
-            () => (Locator: new Pairing.SubdistrictLocator(geometries, 0), Longest: Enumerable.Repeat(double.NegativeInfinity, subdistricts.Count).ToArray()),
+            () => (Locator: new Pairing.SubdistrictLocator(boundaries, 0), Longest: NoneYet()),
             (k, _, local) =>
             {
                 int v = settled[k];

@@ -40,7 +40,7 @@ internal static class StreetShares
                         local.Total[a] += pieces.LengthMeters[s];
                         double reached = 0;
                         foreach (var p in parts) reached += p.Length;
-                        if (!parts.IsEmpty) local.Covered[a] += reached;
+                        local.Covered[a] += reached;
                         break;
                     }
                     local.Total[a] += length;
