@@ -20,8 +20,14 @@ prepare_dataset() {
   esac
 }
 
-# Sets `url` once the server prints its address (it computes its start-up audit first).
+# Sets `url` once the server prints its address (it answers from then on), and waits until it has worked out its
+# first view (the default profile and break's audit and service areas), so loads measured after are on a settled server.
 start_server() {
+  listen_server
+  await_first_view
+}
+
+listen_server() {
   # exec, so that the PID kept is the server's own and the exit trap stops it.
   (exec dotnet engine/Geo.Cli/bin/Release/net10.0/geo.dll serve --data "$data" --port 0 > "$work/serve.out" 2> "$work/serve.err") &
   server=$!
@@ -32,6 +38,16 @@ start_server() {
   done
   url="$(grep -o 'http://[0-9.:]*/' "$work/serve.out" | head -n 1)"
   [ -n "$url" ] || { echo "$name: the server did not start" >&2; cat "$work/serve.err" >&2; exit 1; }
+}
+
+await_first_view() {
+  for _ in $(seq 1 2400); do
+    # curl and grep, not a Python start every poll: the server shares the cores with this loop.
+    state="$(curl -sf "${url}api/info" | grep -o '"first_view":{[^}]*}' | grep -o '"state":"[a-z]*"' | cut -d'"' -f4)"
+    [ "$state" = working ] || break
+    sleep 0.25
+  done
+  [ "$state" = ready ] || { echo "$name: the server's first view is $state" >&2; cat "$work/serve.err" >&2; exit 1; }
 }
 
 # Fails when wrk could not load the script, any answer was not 2xx or a socket failed, so the figures are never of

@@ -54,7 +54,9 @@ public static class ViewerServer
         builder.Services.AddSingleton(session);
         var serverLimits = limits ?? ServerLimits.Default;
         builder.Services.AddSingleton(serverLimits);
-        builder.Services.AddSingleton(new MemoryBudget(MemoryBudget.Measure().Resident, session.Cache.BudgetBytes, serverLimits.Computations));
+        var memory = new MemoryBudget(MemoryBudget.Measure().Resident, session.Cache.BudgetBytes, serverLimits.Computations);
+        memory.MeasureStartAgainWhenSettled(session.FirstView);
+        builder.Services.AddSingleton(memory);
         builder.Services.AddSingleton(new NavigationState(session));
         builder.Services.AddSingleton(new TileCache(session));
         builder.Services.AddProblemDetails();

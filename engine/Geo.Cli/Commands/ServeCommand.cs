@@ -59,7 +59,7 @@ internal static class ServeCommand
                     TravelDirections.Parse(parse.GetValue(direction)!), cache), hostName, portNumber, limits);
             }
             var (session, warnings) = Load(parse.GetValue(data)!, parse.GetValue(stations), parse.GetValue(subdistricts), parse.GetValue(demand) ?? Array.Empty<string>(),
-                profileName, parse.GetValue(minutes), parse.GetValue(snap), InputCrs.Parse(parse.GetValue(crs)), TravelDirections.Parse(parse.GetValue(direction)!), cache);
+                profileName, parse.GetValue(minutes), parse.GetValue(snap), InputCrs.Parse(parse.GetValue(crs)), TravelDirections.Parse(parse.GetValue(direction)!), cache, warmUp: false);
             foreach (var w in warnings.Take(20)) Console.Error.WriteLine($"geo: warning: {w}");
             var app = ViewerServer.Build(session, hostName, portNumber, limits: limits);
             try
@@ -74,7 +74,20 @@ internal static class ServeCommand
             if (!IPAddress.IsLoopback(IPAddress.Parse(address.Host.Trim('[', ']')))) Console.Error.WriteLine($"geo: warning: listening on {address.Host}, reachable from other machines");
             Console.WriteLine($"Geo map viewer on {address} ({session.Inputs.StationsFrom}; {session.Inputs.Subdistricts.Count} {Geo.Data.Subdistricts.UnitKinds.Label(session.Inputs.Planning.Units.Kind)}); API document {address}openapi/v1.json; Ctrl+C stops");
             Console.Out.Flush();
+            // The page, stations, street tiles and isochrones are answered from here on; the first view's coverage is
+            // worked out meanwhile, and requests for it wait for it. A failure there ends the server as it did at start.
+            var firstView = session.WarmUpInBackground();
+            firstView.ContinueWith(t =>
+            {
+                if (t.IsFaulted) app.Lifetime.StopApplication();
+                else
+                {
+                    Console.WriteLine($"Coverage of the first view ({session.FirstView.Profile}, {session.FirstView.Minutes:0.##} min) ready after {session.FirstView.Seconds:0.0} s");
+                    Console.Out.Flush();
+                }
+            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             app.WaitForShutdown();
+            if (firstView.IsFaulted) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(firstView.Exception!.InnerException!);
             return 0;
         }));
         return command;
@@ -83,6 +96,6 @@ internal static class ServeCommand
     /// <summary>Reads everything the viewer shows, once: the same defaults as 'geo audit'.</summary>
     internal static (ViewerSession Session, IReadOnlyList<string> Warnings) Load(string dataSpec, string? stationsSpec, string? subdistrictsSpec, string[] demandSpecs,
         string profile, double minutes, double maxSnap, InputCrs crs, TravelDirection direction = TravelDirection.ToStation,
-        int cacheMegabytes = ViewerSession.DefaultCacheMegabytes) =>
-        ViewerLoading.Load(dataSpec, stationsSpec, subdistrictsSpec, demandSpecs, profile, minutes, maxSnap, crs, direction, cacheMegabytes);
+        int cacheMegabytes = ViewerSession.DefaultCacheMegabytes, bool warmUp = true) =>
+        ViewerLoading.Load(dataSpec, stationsSpec, subdistrictsSpec, demandSpecs, profile, minutes, maxSnap, crs, direction, cacheMegabytes, warmUp: warmUp);
 }

@@ -11,6 +11,7 @@ internal static class AuditEndpoints
         app.MapGet("/api/audit", async (HttpContext context, ViewerSession session, string? profile, double? minutes) =>
         {
             var (p, m) = (RequestChecks.Profile(session, profile), RequestChecks.Minutes(session, minutes));
+            await session.FirstView.WaitIfWorkingAsync(p, m, context.RequestAborted);
             var audit = await Compute.RunAsync(context, c => session.Audit(p, m, c), heavy: !session.HasAudit(p, m));
             return ApiJson.Json(AuditViews.Summary(audit));
         })
@@ -20,6 +21,7 @@ internal static class AuditEndpoints
         app.MapGet("/api/subdistricts/{id:long}", async (HttpContext context, ViewerSession session, long id, string? profile, double? minutes) =>
         {
             var (p, m) = (RequestChecks.Profile(session, profile), RequestChecks.Minutes(session, minutes));
+            await session.FirstView.WaitIfWorkingAsync(p, m, context.RequestAborted);
             var audit = await Compute.RunAsync(context, c => session.Audit(p, m, c), heavy: !session.HasAudit(p, m));
             var row = audit.Subdistricts.FirstOrDefault(s => s.Id == id) ?? throw ApiProblemException.NotFound($"no subdistrict has id {id}");
             return ApiJson.Json(AuditViews.Subdistrict(row));
@@ -30,6 +32,7 @@ internal static class AuditEndpoints
         app.MapGet("/api/pairing", async (HttpContext context, ViewerSession session, string? profile, double? minutes) =>
         {
             var (p, m) = (RequestChecks.Profile(session, profile), RequestChecks.Minutes(session, minutes));
+            await session.FirstView.WaitIfWorkingAsync(p, m, context.RequestAborted);
             var audit = await Compute.RunAsync(context, c => session.Audit(p, m, c), heavy: !session.HasAudit(p, m));
             var pairing = audit.Pairing;
             if (pairing is null) return ApiJson.Json(new { rows = Array.Empty<object>(), warnings = new[] { "no station reaches a street: nothing to pair" } });

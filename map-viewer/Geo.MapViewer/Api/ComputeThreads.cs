@@ -4,12 +4,13 @@ using System.Runtime.InteropServices;
 namespace Geo.MapViewer.Api;
 
 /// <summary>
-/// The threads heavy computations run on: a few dedicated threads, one fewer than the cores, each at a lower
-/// operating-system priority (nice 10 on Linux). A light request (info, tiles, stations) then takes a core from a
-/// computation the moment it needs one, instead of waiting for the scheduler's next turn or for the thread pool to
-/// grow. The analyses' parallel loops run here too, as they use the scheduler they are started from.
+/// The threads heavy computations run on: a few dedicated threads (one fewer than the cores for requests, one per core
+/// for the first view), each at a lower operating-system priority (nice 10 on Linux). A light request (info, tiles,
+/// stations) then takes a core from a computation the moment it needs one, instead of waiting for the scheduler's next
+/// turn or for the thread pool to grow. The analyses' parallel loops run here too, as they use the scheduler they are
+/// started from, so they use as many threads as there are here, not as many as the thread pool would lend.
 /// </summary>
-internal sealed class ComputeThreads : TaskScheduler
+internal sealed class ComputeThreads : TaskScheduler, IDisposable
 {
     private const int LowerPriorityNice = 10;
     private readonly BlockingCollection<Task> _queue = new();
@@ -28,6 +29,9 @@ internal sealed class ComputeThreads : TaskScheduler
     public static ComputeThreads ForThisMachine() => new(Math.Max(1, Environment.ProcessorCount - 1));
 
     public override int MaximumConcurrencyLevel => _threads;
+
+    /// <summary>The threads end once the work queued so far is done.</summary>
+    public void Dispose() => _queue.CompleteAdding();
 
     protected override void QueueTask(Task task) => _queue.Add(task);
 

@@ -34,6 +34,7 @@ internal static class InfoEndpoints
                 lang_reason = language.Reason,
                 demand_from = inputs.Demand is { Count: > 0 } d ? $"{d.Count} demand points" : "street length (km)",
                 tile_layers = TileLayers.Names,
+                first_view = FirstViewState(session.FirstView),
                 limits = new
                 {
                     max_locations = RequestChecks.MaxLocations,
@@ -68,4 +69,22 @@ internal static class InfoEndpoints
         .WithName("Info").WithSummary("The dataset shown, its extent, profiles, breaks, tile layers and request limits")
         .Produces(StatusCodes.Status200OK);
     }
+
+    /// <summary>
+    /// Whether the default profile and break's audit and service areas are ready; until they are, requests for them
+    /// wait and the page says the coverage is being worked out.
+    /// </summary>
+    private static object FirstViewState(FirstView first) => new
+    {
+        profile = first.Profile,
+        minutes = first.Minutes,
+        state = first.IsWorking ? "working" : first.Failure is null ? "ready" : "failed",
+        seconds = ApiJson.Round(first.Seconds, 1),
+        error = first.Failure switch
+        {
+            null => null,
+            GeoInputException e => PlainWords.WithoutTypeNames(e.Message),
+            _ => "working out the first view failed; requests for it work it out again",
+        },
+    };
 }

@@ -9,9 +9,15 @@ public sealed class MemoryBudget(long startBytes, long cacheBytes, int computati
 {
     public const long WorkAllowanceBytes = 256L * 1024 * 1024;
 
-    public long StartBytes { get; } = startBytes;
+    private long _startBytes = startBytes;
 
-    public long BudgetBytes { get; } = startBytes + cacheBytes + computations * WorkAllowanceBytes;
+    public long StartBytes => Interlocked.Read(ref _startBytes);
+
+    public long BudgetBytes => StartBytes + cacheBytes + computations * WorkAllowanceBytes;
+
+    /// <summary>When the first view is worked out after the server starts listening, the start is measured again then.</summary>
+    public void MeasureStartAgainWhenSettled(Geo.MapViewer.Session.FirstView firstView) =>
+        firstView.Settled += () => Interlocked.Exchange(ref _startBytes, Measure().Resident);
 
     /// <summary>The process's resident memory now and at its peak (Linux: VmRSS and VmHWM), or the working set elsewhere.</summary>
     public static (long Resident, long Peak) Measure()

@@ -23,6 +23,7 @@ internal static class SitingEndpoints
             if (!double.IsFinite(spacing) || spacing < MinSpacing || spacing > MaxSpacing) throw ApiProblemException.BadRequest($"candidate_spacing must be between {MinSpacing} and {MaxSpacing} m, got {spacing}");
             double seconds = request.TimeLimit ?? DefaultTimeLimit;
             if (!double.IsFinite(seconds) || seconds < 0 || seconds > MaxTimeLimit) throw ApiProblemException.BadRequest($"time_limit must be between 0 and {MaxTimeLimit} s, got {seconds}");
+            await session.FirstView.WaitIfWorkingAsync(profile, minutes, context.RequestAborted);
             if (!await session.SitingGate.WaitAsync(TimeSpan.FromSeconds(MaxTimeLimit), context.RequestAborted))
             {
                 throw ApiProblemException.Busy("another siting run is still going; try again shortly");

@@ -17,6 +17,7 @@ internal static class StationEndpoints
         {
             var (p, m) = (RequestChecks.Profile(session, profile), RequestChecks.Minutes(session, minutes));
             var station = session.Inputs.Stations.FirstOrDefault(s => s.Id == id) ?? throw ApiProblemException.NotFound($"no station has id '{id}'");
+            await session.FirstView.WaitIfWorkingAsync(p, m, context.RequestAborted);
             var (areas, audit) = await Compute.RunAsync(context, c => (session.BreakAreas(p, m, c), session.Audit(p, m, c)), heavy: !session.IsReady(p, m));
             var pairing = audit.Pairing;
             int index = pairing is null ? -1 : IndexOf(pairing.Stations, id);

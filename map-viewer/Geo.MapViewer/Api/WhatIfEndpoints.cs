@@ -17,6 +17,7 @@ internal static class WhatIfEndpoints
             var added = RequestChecks.Locations(session, profile, request.Stations, "stations", "new-");
             WorkEstimate.Check(session.Snapper(profile).Graph, added.Count, new[] { minutes }, "what-if");
             double smoothing = ApiPolygons.DefaultSmoothing(session.Snapper(profile).Graph);
+            await session.FirstView.WaitIfWorkingAsync(profile, minutes, context.RequestAborted);
             var clock = Stopwatch.StartNew();
             var (before, after) = await Compute.RunAsync(context, c => (session.Audit(profile, minutes, c), session.WhatIf(profile, minutes, added, c)));
             var beforeById = before.Subdistricts.ToDictionary(s => s.Id);

@@ -10,13 +10,14 @@ namespace Geo.MapViewer.Session;
 
 /// <summary>
 /// Reads everything the viewer shows, once, with the same defaults as 'geo audit', and works out the first view:
-/// what 'geo serve' does at start and a city of the cluster does when it is first asked for.
+/// what 'geo serve' does at start (the first view then in the background, once it listens) and a city of the cluster
+/// does when it is first asked for.
 /// </summary>
 public static class ViewerLoading
 {
     public static (ViewerSession Session, IReadOnlyList<string> Warnings) Load(string dataSpec, string? stationsSpec, string? subdistrictsSpec, string[] demandSpecs,
         string profile, double minutes, double maxSnap, InputCrs crs, TravelDirection direction = TravelDirection.ToStation,
-        int cacheMegabytes = ViewerSession.DefaultCacheMegabytes, CancellationToken cancellation = default)
+        int cacheMegabytes = ViewerSession.DefaultCacheMegabytes, CancellationToken cancellation = default, bool warmUp = true)
     {
         using var store = FeatureStores.Open(dataSpec, create: false);
         var dataset = DatasetLayers.Read(store);
@@ -35,7 +36,7 @@ public static class ViewerLoading
         };
         var session = new ViewerSession(inputs, snapper, cacheMegabytes);
         cancellation.ThrowIfCancellationRequested();
-        session.WarmUp(profile, minutes);
+        if (warmUp) session.WarmUp();
         return (session, warnings);
     }
 }

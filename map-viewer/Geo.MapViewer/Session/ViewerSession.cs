@@ -28,6 +28,7 @@ public sealed class ViewerSession
     public ViewerSession(ViewerInputs inputs, StreetSnapper? defaultSnapper = null, int cacheMegabytes = DefaultCacheMegabytes)
     {
         Inputs = inputs;
+        FirstView = new FirstView(inputs.DefaultProfile, inputs.DefaultMinutes);
         Cache = new ResultCache(cacheMegabytes * 1024L * 1024);
         if (defaultSnapper is not null) _snappers[inputs.DefaultProfile] = new Lazy<StreetSnapper>(defaultSnapper);
         Profiles = TravelProfile.BuiltInNames.ToList();
@@ -95,15 +96,31 @@ public sealed class ViewerSession
     public WhatIfResult WhatIf(string profile, double minutes, IReadOnlyList<Geo.Data.Model.Station> added, CancellationToken cancellation = default) =>
         WhatIfBase(profile, minutes, cancellation).With(added, cancellation);
 
-    /// <summary>Works out what the first page view needs (audit, what-if base, service areas per break) before serving.</summary>
-    public void WarmUp(string profile, double minutes)
+    /// <summary>What the first page view needs, and whether it is ready.</summary>
+    public FirstView FirstView { get; }
+
+    /// <summary>Works out what the first page view needs (audit, what-if base, service areas per break) now.</summary>
+    public void WarmUp() => FirstView.Run(WorkOutFirstView);
+
+    /// <summary>
+    /// Works out what the first page view needs in the background, on one thread per core at a lower priority than
+    /// requests; the task faults as that work does.
+    /// </summary>
+    public Task WarmUpInBackground()
     {
-        WhatIfBase(profile, minutes, CancellationToken.None);
-        BreakAreas(profile, minutes);
+        var threads = new Geo.MapViewer.Api.ComputeThreads(Environment.ProcessorCount);
+        var work = FirstView.RunInBackground(WorkOutFirstView, threads);
+        work.ContinueWith(_ => threads.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return work;
     }
 
-    private bool IsFirstView(string profile, double minutes) =>
-        string.Equals(profile, Inputs.DefaultProfile, StringComparison.OrdinalIgnoreCase) && minutes == Inputs.DefaultMinutes;
+    private void WorkOutFirstView()
+    {
+        WhatIfBase(FirstView.Profile, FirstView.Minutes, CancellationToken.None);
+        BreakAreas(FirstView.Profile, FirstView.Minutes);
+    }
+
+    private bool IsFirstView(string profile, double minutes) => FirstView.Is(profile, minutes);
 
     private CoverageWhatIf WhatIfBase(string profile, double minutes, CancellationToken cancellation)
     {

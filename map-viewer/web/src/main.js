@@ -209,7 +209,10 @@ async function main() {
     }
   });
 
+  // The server answers while it still works out the first view's coverage; the audit request waits for it.
+  if (info.first_view?.state === 'working') setBusy(w().firstView(info.first_view.seconds));
   await loadAudit();
+  if (!state.added.length && !state.adding) setBusy(w().hint);
   window.geoViewer = {
     map,
     state,

@@ -24,6 +24,10 @@ public class ServeCommandTests
             using var client = new HttpClient { BaseAddress = new Uri(address) };
             using var info = JsonDocument.Parse(await client.GetStringAsync("/api/info"));
             Assert.Equal(4, info.RootElement.GetProperty("stations").GetInt32());
+            var ready = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.Matches(@"^Coverage of the first view \(ebike, 15 min\) ready after \d+\.\d s$", ready);
+            using var settled = JsonDocument.Parse(await client.GetStringAsync("/api/info"));
+            Assert.Equal("ready", settled.RootElement.GetProperty("first_view").GetProperty("state").GetString());
         }
         finally
         {

@@ -3,7 +3,10 @@ using System.Text.Json;
 
 namespace Geo.Tests.Cli;
 
-/// <summary>A real 'geo serve' process on a free loopback port, with what the kernel says of its memory and CPU time.</summary>
+/// <summary>
+/// A real 'geo serve' process on a free loopback port, once its first view is worked out, with what the kernel says of
+/// its memory and CPU time.
+/// </summary>
 public sealed class ServeProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -33,7 +36,15 @@ public sealed class ServeProcess : IAsyncDisposable
             process.Kill(entireProcessTree: true);
             throw new InvalidOperationException($"geo serve printed no address: {line}");
         }
-        return new ServeProcess(process, new Uri(address));
+        var server = new ServeProcess(process, new Uri(address));
+        await server.WaitForFirstView();
+        return server;
+    }
+
+    /// <summary>Waits until the server has worked out its first view (it answers meanwhile), so what is measured after is the settled server.</summary>
+    private async Task WaitForFirstView()
+    {
+        while ((await Info()).GetProperty("first_view").GetProperty("state").GetString() == "working") await Task.Delay(50);
     }
 
     /// <summary>Resident and peak resident memory in MB (VmRSS, VmHWM).</summary>
