@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# How long `geo serve` takes to answer and to work out its first view (the default profile and break's audit and
-# service areas, which it does once it answers), and how much memory it holds then: starts it on a dataset, prints the
+# How long `geo serve` takes to answer and to work out its first view (the default profile and break's audit with
+# pairing and served land, which it does once it answers), and how much memory it holds then: starts it on a dataset, prints the
 # seconds until /api/info answers and until it says the first view is ready, the resident and peak memory (Linux
 # VmRSS, VmHWM), and stops it.
 #   benchmarks/load/serve-startup.sh [dataset.gpkg | extract.osm.pbf | synth:VERTICES]

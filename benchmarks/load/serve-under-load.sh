@@ -21,7 +21,7 @@ prepare_dataset() {
 }
 
 # Sets `url` once the server prints its address (it answers from then on), and waits until it has worked out its
-# first view (the default profile and break's audit and service areas), so loads measured after are on a settled server.
+# first view (the default profile and break's audit), so loads measured after are on a settled server.
 start_server() {
   listen_server
   await_first_view

@@ -18,7 +18,8 @@ internal static class StationEndpoints
             var (p, m) = (RequestChecks.Profile(session, profile), RequestChecks.Minutes(session, minutes));
             var station = session.Inputs.Stations.FirstOrDefault(s => s.Id == id) ?? throw ApiProblemException.NotFound($"no station has id '{id}'");
             await session.FirstView.WaitIfWorkingAsync(p, m, context.RequestAborted);
-            var (areas, audit) = await Compute.RunAsync(context, c => (session.BreakAreas(p, m, c), session.Audit(p, m, c)), heavy: !session.IsReady(p, m));
+            var (areas, audit) = await Compute.RunAsync(context, c => (session.StationAreas(p, m, id, c), session.Audit(p, m, c)),
+                heavy: !session.HasAudit(p, m) || !session.HasBreakAreas(p, m));
             var pairing = audit.Pairing;
             int index = pairing is null ? -1 : IndexOf(pairing.Stations, id);
             var rows = index < 0 ? Array.Empty<object>() : pairing!.Rows.Where(r => r.Station == index && r.Subdistrict >= 0).Select(r => AuditEndpoints.Row(pairing, r)).ToArray();

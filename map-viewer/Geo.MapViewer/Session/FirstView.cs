@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace Geo.MapViewer.Session;
 
 /// <summary>
-/// What the first page view needs (the default profile and break's audit, what-if base and service areas per break),
-/// worked out either before the server listens or in the background once it does. Requests that read those results
+/// What the first page view needs (the default profile and break's audit, with pairing and served land, and its
+/// what-if base), worked out either before the server listens or in the background once it does. Requests that read those results
 /// wait for it rather than start the same work again; everything else (the page, /api/info, stations, street tiles,
 /// nearest, isochrones) is answered meanwhile.
 /// </summary>

@@ -60,19 +60,34 @@ public sealed class ViewerSession
     /// <summary>Whether the audit for this profile and break is ready, so asking for it costs nothing.</summary>
     public bool HasAudit(string profile, double minutes) => Cache.Contains(("audit", profile.ToLowerInvariant(), minutes));
 
-    /// <summary>Whether the audit and the service areas per break for this profile and break are both ready.</summary>
-    public bool IsReady(string profile, double minutes) => HasAudit(profile, minutes) && Cache.Contains(("break-areas", profile.ToLowerInvariant(), minutes));
+    /// <summary>Whether every station's service areas per break for this profile and break are ready.</summary>
+    public bool HasBreakAreas(string profile, double minutes) => Cache.Contains(("break-areas", profile.ToLowerInvariant(), minutes));
 
     /// <summary>The audit of the existing stations, with their pairing, for one profile and break.</summary>
     public AuditResult Audit(string profile, double minutes, CancellationToken cancellation = default) =>
         Cache.GetOrAdd(("audit", profile.ToLowerInvariant(), minutes), c => RunAudit(profile.ToLowerInvariant(), minutes, c),
             ResultSizes.Of, cancellation, IsFirstView(profile, minutes));
 
-    /// <summary>Every existing station's service areas at a third, two thirds and all of the break.</summary>
+    /// <summary>
+    /// Every existing station's service areas at a third, two thirds and all of the break: the service-area tiles,
+    /// worked out when they are first asked for.
+    /// </summary>
     public ServiceAreaResult BreakAreas(string profile, double minutes, CancellationToken cancellation = default) =>
         Cache.GetOrAdd(("break-areas", profile.ToLowerInvariant(), minutes), c =>
             ServiceAreaAnalysis.Run(Snapper(profile.ToLowerInvariant()), Inputs.Stations, new ServiceAreaOptions(BreaksOf(minutes), Overlap: false, Direction: Inputs.Direction), c),
             ResultSizes.Of, cancellation, IsFirstView(profile, minutes));
+
+    /// <summary>
+    /// The service areas per break of the stations with this id: taken from <see cref="BreakAreas"/> when those are
+    /// ready, else drawn for these stations alone. Both are the same polygons: a station's cells depend on its own
+    /// reach and the city's cell grid, never on the other stations.
+    /// </summary>
+    public ServiceAreaResult StationAreas(string profile, double minutes, string stationId, CancellationToken cancellation = default)
+    {
+        if (HasBreakAreas(profile, minutes)) return BreakAreas(profile, minutes, cancellation);
+        var stations = Inputs.Stations.Where(s => s.Id == stationId).ToList();
+        return ServiceAreaAnalysis.Run(Snapper(profile.ToLowerInvariant()), stations, new ServiceAreaOptions(BreaksOf(minutes), Overlap: false, Direction: Inputs.Direction), cancellation);
+    }
 
     /// <summary>Siting runs one at a time: each may use every core and the exact solver.</summary>
     public SemaphoreSlim SitingGate { get; } = new(1, 1);
@@ -99,7 +114,7 @@ public sealed class ViewerSession
     /// <summary>What the first page view needs, and whether it is ready.</summary>
     public FirstView FirstView { get; }
 
-    /// <summary>Works out what the first page view needs (audit, what-if base, service areas per break) now.</summary>
+    /// <summary>Works out what the first page view needs (the audit and the what-if base) now.</summary>
     public void WarmUp() => FirstView.Run(WorkOutFirstView);
 
     /// <summary>
@@ -114,11 +129,9 @@ public sealed class ViewerSession
         return work;
     }
 
-    private void WorkOutFirstView()
-    {
-        WhatIfBase(FirstView.Profile, FirstView.Minutes, CancellationToken.None);
-        BreakAreas(FirstView.Profile, FirstView.Minutes);
-    }
+    // The service areas per break are not part of it: only their tiles need them (a layer shown when asked for), and
+    // a station's popup draws that station's alone.
+    private void WorkOutFirstView() => WhatIfBase(FirstView.Profile, FirstView.Minutes, CancellationToken.None);
 
     private bool IsFirstView(string profile, double minutes) => FirstView.Is(profile, minutes);
 
@@ -132,8 +145,8 @@ public sealed class ViewerSession
 
     private AuditResult RunAudit(string profile, double minutes, CancellationToken cancellation)
     {
-        // The audit's circles are the largest of the breaks the map draws: drawn once, for both.
-        var areas = BreaksOf(minutes)[^1] == minutes ? BreakAreas(profile, minutes, cancellation).LargestBreakOnly() : null;
+        // The audit's circles are the largest of the breaks the map draws: when those are drawn already, not again.
+        var areas = BreaksOf(minutes)[^1] == minutes && HasBreakAreas(profile, minutes) ? BreakAreas(profile, minutes, cancellation).LargestBreakOnly() : null;
         return Geo.Analyses.Workflow.PlanningWorkflow.Audit(Snapper(profile), Inputs.Planning, new AuditOptions(minutes, Direction: Inputs.Direction), cancellation, areas).ByUnit;
     }
 }

@@ -19,7 +19,7 @@ internal static class TileEndpoints
             if (x < 0 || y < 0 || x >= size || y >= size) throw ApiProblemException.NotFound($"tile {z}/{x}/{y} does not exist: x and y must be in 0–{size - 1} at zoom {z}");
             var (p, m) = (RequestChecks.Profile(session, profile), RequestChecks.Minutes(session, minutes));
             if (!TileLayers.IsStatic(layer)) await session.FirstView.WaitIfWorkingAsync(p, m, context.RequestAborted);
-            var bytes = await Compute.RunAsync(context, c => tiles.Tile(layer, p, m, z, x, y, c), heavy: !TileLayers.IsStatic(layer) && !session.IsReady(p, m));
+            var bytes = await Compute.RunAsync(context, c => tiles.Tile(layer, p, m, z, x, y, c), heavy: !TileLayers.IsReady(session, layer, p, m));
             context.Response.Headers.CacheControl = "public, max-age=300";
             return Results.Bytes(bytes, ContentType);
         })

@@ -19,6 +19,10 @@ internal static class TileLayers
     /// <summary>Layers that do not change with the travel profile and break.</summary>
     public static bool IsStatic(string layer) => layer is "streets" or "stations";
 
+    /// <summary>Whether what a layer's tiles are cut from is at hand, so a tile costs no more than cutting it.</summary>
+    public static bool IsReady(ViewerSession session, string layer, string profile, double minutes) =>
+        IsStatic(layer) || (layer == "service_areas" ? session.HasBreakAreas(profile, minutes) : session.HasAudit(profile, minutes));
+
     private static readonly HashSet<string> MajorRoads = new(StringComparer.Ordinal) { "motorway", "trunk", "primary", "secondary", "motorway_link", "trunk_link", "primary_link" };
 
     public static IEnumerable<TileFeature> Features(ViewerSession session, string layer, string profile, double minutes, CancellationToken cancellation = default)

@@ -61,7 +61,7 @@ public sealed class FirstViewTests : IDisposable
         var ready = (await server.Json("/api/info")).GetProperty("first_view");
         Assert.Equal("ready", ready.GetProperty("state").GetString());
         Assert.True(ready.GetProperty("seconds").GetDouble() >= 0.3, "the first view took at least as long as it was held up");
-        Assert.True(cold.IsReady(FirstViewKey.Profile, FirstViewKey.Minutes));
+        Assert.True(cold.HasAudit(FirstViewKey.Profile, FirstViewKey.Minutes));
     }
 
     [Fact]
@@ -89,6 +89,39 @@ public sealed class FirstViewTests : IDisposable
         Assert.Contains("demand layer went away", state.GetProperty("error").GetString());
         var audit = await server.Json($"/api/audit?minutes={Minutes}");
         Assert.Equal(JsonValueKind.Object, audit.GetProperty("totals").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_stations_popup_drawn_alone_is_what_the_whole_layer_draws_for_it()
+    {
+        var session = _city.Load(warmUp: true);
+        await using var server = await ColdCity.Serve(session);
+        Assert.False(session.HasBreakAreas(ColdCity.Profile, Minutes));
+        var ids = session.Inputs.Stations.Select(s => s.Id).ToList();
+        var alone = new List<string>();
+        foreach (var id in ids) alone.Add(await server.Client.GetStringAsync($"/api/stations/{Uri.EscapeDataString(id)}"));
+        Assert.False(session.HasBreakAreas(ColdCity.Profile, Minutes), "a popup should not draw every station's areas");
+
+        var layer = session.BreakAreas(ColdCity.Profile, Minutes);
+        foreach (var (id, body) in ids.Zip(alone))
+        {
+            Assert.Equal(await server.Client.GetStringAsync($"/api/stations/{Uri.EscapeDataString(id)}"), body);
+            var drawnAlone = session.StationAreas(ColdCity.Profile, Minutes, id);
+            Assert.Same(layer, drawnAlone);
+        }
+        var fresh = _city.Load(warmUp: false);
+        foreach (var id in ids)
+        {
+            var one = fresh.StationAreas(ColdCity.Profile, Minutes, id).Areas;
+            var all = layer.Areas.Where(a => a.StationId == id).ToList();
+            Assert.Equal(all.Count, one.Count);
+            for (int k = 0; k < all.Count; k++)
+            {
+                Assert.True(all[k].Area.EqualsExact(one[k].Area), $"station {id}, {all[k].Minutes} min: drawn alone differs from the layer");
+                Assert.Equal(all[k].AreaKm2, one[k].AreaKm2);
+                Assert.Equal(all[k].StreetKm, one[k].StreetKm);
+            }
+        }
     }
 
     [Fact]
