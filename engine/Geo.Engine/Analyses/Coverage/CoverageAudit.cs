@@ -148,21 +148,21 @@ public static class CoverageAudit
         while (covered < settled.Count && search.SecondsTo(settled[covered]) <= limitSeconds) covered++;
         double[] NoneYet() => Enumerable.Repeat(double.NegativeInfinity, boundaries.Count).ToArray();
         var longest = NoneYet();
-        Parallel.For(0, covered, parallel,
-            () => (Locator: new Pairing.SubdistrictLocator(boundaries, 0), Longest: NoneYet()),
+        var units = new CoveringAreaIndex(boundaries);
+        Parallel.For(0, covered, parallel, NoneYet,
             (k, _, local) =>
             {
                 int v = settled[k];
                 var (lon, lat) = graph.VertexLonLat(v);
-                int i = local.Locator.First(new Point(lon, lat));
-                if (i >= 0) local.Longest[i] = Math.Max(local.Longest[i], search.SecondsTo(v));
+                int i = units.First(lon, lat);
+                if (i >= 0) local[i] = Math.Max(local[i], search.SecondsTo(v));
                 return local;
             },
             local =>
             {
                 lock (longest)
                 {
-                    for (int i = 0; i < longest.Length; i++) longest[i] = Math.Max(longest[i], local.Longest[i]);
+                    for (int i = 0; i < longest.Length; i++) longest[i] = Math.Max(longest[i], local[i]);
                 }
             });
         return longest.Select(seconds => double.IsNegativeInfinity(seconds) ? (double?)null : seconds / 60).ToArray();
