@@ -46,6 +46,14 @@ public sealed class ColdCity : IDisposable
         return held;
     }
 
+    /// <summary>Holds the first view's audit of <paramref name="cold"/> until <paramref name="gate"/> opens, then gives it <paramref name="warm"/>'s.</summary>
+    public static Task<AuditResult> HoldAuditUntil(ManualResetEventSlim gate, ViewerSession cold, ViewerSession warm) =>
+        HoldAudit(cold, () =>
+        {
+            gate.Wait(TimeSpan.FromSeconds(60));
+            return warm.Audit(Profile, Minutes);
+        });
+
     public static async Task<LoopbackServer> Serve(ViewerSession session)
     {
         var app = ViewerServer.Build(session, "127.0.0.1", 0, quiet: true);

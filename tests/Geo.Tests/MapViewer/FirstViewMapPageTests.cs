@@ -18,11 +18,7 @@ public sealed class FirstViewMapPageTests(BrowserSession browser) : IClassFixtur
         var warm = _city.Load(warmUp: true);
         var cold = _city.Load(warmUp: false);
         using var gate = new ManualResetEventSlim();
-        var held = ColdCity.HoldAudit(cold, () =>
-        {
-            gate.Wait(TimeSpan.FromSeconds(60));
-            return warm.Audit(ColdCity.Profile, ColdCity.Minutes);
-        });
+        var held = ColdCity.HoldAuditUntil(gate, cold, warm);
         await using var server = await ColdCity.Serve(cold);
         var warming = cold.WarmUpInBackground();
         var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 800 } });

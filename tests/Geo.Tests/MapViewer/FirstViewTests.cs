@@ -25,11 +25,7 @@ public sealed class FirstViewTests : IDisposable
         Assert.False(cold.HasAudit(FirstViewKey.Profile, FirstViewKey.Minutes));
         using var gate = new ManualResetEventSlim();
         // The first view's audit is held up until the test lets it go, so what the server does meanwhile is seen.
-        var held = ColdCity.HoldAudit(cold, () =>
-        {
-            gate.Wait(TimeSpan.FromSeconds(60));
-            return warm.Audit(FirstViewKey.Profile, FirstViewKey.Minutes);
-        });
+        var held = ColdCity.HoldAuditUntil(gate, cold, warm);
         await using var server = await ColdCity.Serve(cold);
         var warming = cold.WarmUpInBackground();
 
