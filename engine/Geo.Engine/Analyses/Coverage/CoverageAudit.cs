@@ -57,9 +57,9 @@ public static class CoverageAudit
             gapsLocal[i] = ServiceAreaGeometry.Polygonal(gap);
             gaps[i] = graph.ToLonLat(gapsLocal[i]);
         });
-        var boundaries = subdistricts.Select(s => s.Geometry).ToList();
-        var locator = new Pairing.SubdistrictLocator(boundaries, 0);
-        int SubdistrictOf(Point p) => locator.First(p);
+        // One index of the units answers every "which unit is this in" below: stations, demand points, junctions.
+        var units = new CoveringAreaIndex(subdistricts.Select(s => s.Geometry).ToList());
+        int SubdistrictOf(Point p) => units.First(p.X, p.Y);
 
         var stationsInside = new int[subdistricts.Count];
         foreach (var s in areas.Snapped) if (SubdistrictOf(s.Station.Geometry) is var i and >= 0) stationsInside[i]++;
@@ -81,7 +81,7 @@ public static class CoverageAudit
         // Travel times from the nearest station: the worst covered time per subdistrict, and blind spots' nearest station.
         var search = new ShortestPathSearch(graph.SearchGraph(options.Direction));
         search.Run(areas.Snapped.SelectMany((s, i) => s.Snap.Seeds(graph, i, options.Direction)), AuditOptions.NearestStationHorizonMinutes * 60);
-        var worst = WorstCoveredMinutes(graph, search, options.Minutes * 60, boundaries, parallel);
+        var worst = WorstCoveredMinutes(graph, search, options.Minutes * 60, units, subdistricts.Count, parallel);
 
         var results = new SubdistrictCoverage[subdistricts.Count];
         for (int i = 0; i < subdistricts.Count; i++)
@@ -136,19 +136,17 @@ public static class CoverageAudit
 
     /// <summary>
     /// Per subdistrict, the longest travel time to the nearest station of a junction inside it that is still within
-    /// the break (null when none is). Junctions are located on every core, each with its own locator, as prepared
-    /// geometries build their indexes on first use.
+    /// the break (null when none is). Junctions are located on every core, all threads sharing the one unit index.
     /// </summary>
     private static double?[] WorstCoveredMinutes(StreetGraph graph, ShortestPathSearch search, double limitSeconds,
-        IReadOnlyList<Geometry> boundaries, ParallelOptions parallel)
+        CoveringAreaIndex units, int unitCount, ParallelOptions parallel)
     {
         var settled = search.Settled;
         // Junctions are settled nearest first: the covered ones are a prefix.
         int covered = 0;
         while (covered < settled.Count && search.SecondsTo(settled[covered]) <= limitSeconds) covered++;
-        double[] NoneYet() => Enumerable.Repeat(double.NegativeInfinity, boundaries.Count).ToArray();
+        double[] NoneYet() => Enumerable.Repeat(double.NegativeInfinity, unitCount).ToArray();
         var longest = NoneYet();
-        var units = new CoveringAreaIndex(boundaries);
         Parallel.For(0, covered, parallel, NoneYet,
             (k, _, local) =>
             {

@@ -1,5 +1,4 @@
 using Geo.Analyses.Demand;
-using Geo.Analyses.Pairing;
 using Geo.Analyses.ServiceAreas;
 using Geo.Data.Model;
 using Geo.Streets.Snapping;
@@ -25,7 +24,7 @@ public sealed class CoverageWhatIf
     private readonly double _lateral;
     private readonly IReadOnlyList<Geometry> _locals;
     private readonly IPreparedGeometry[] _preparedLocals;
-    private readonly SubdistrictLocator _lonLatLocator;
+    private readonly CoveringAreaIndex _units;
     private readonly STRtree<int> _localIndex = new();
     private readonly Dictionary<int, List<ReachedInterval>> _coveredByPiece;
     private readonly Geometry _coveredLocal;
@@ -43,7 +42,7 @@ public sealed class CoverageWhatIf
         _lateral = lateralMeters ?? graph.Profile.LateralMeters;
         _locals = baseline.SubdistrictsLocal;
         _preparedLocals = _locals.Select(PreparedGeometryFactory.Prepare).ToArray();
-        _lonLatLocator = new SubdistrictLocator(baseline.Subdistricts.Select(s => s.Boundary).ToList(), 0);
+        _units = new CoveringAreaIndex(baseline.Subdistricts.Select(s => s.Boundary).ToList());
         for (int i = 0; i < _locals.Count; i++) _localIndex.Insert(_locals[i].EnvelopeInternal, i);
         _localIndex.Build();
         _coveredByPiece = baseline.ServiceAreas.CoveredStreets[0].GroupBy(c => c.Piece).ToDictionary(g => g.Key, g => g.OrderBy(c => c.From).ToList());
@@ -64,7 +63,7 @@ public sealed class CoverageWhatIf
             foreach (var d in demand!)
             {
                 if (!coverageEmpty && covered.Locate(d.Geometry.Coordinate) != Location.Exterior) continue;
-                _uncoveredDemand.Add((d, _lonLatLocator.First(d.Geometry)));
+                _uncoveredDemand.Add((d, _units.First(d.Geometry.X, d.Geometry.Y)));
             }
         }
     }
@@ -124,7 +123,7 @@ public sealed class CoverageWhatIf
                 if (subdistrict >= 0) addedDemand[subdistrict] += point.Weight;
             }
         }
-        foreach (var s in areas.Snapped) if (_lonLatLocator.First(s.Station.Geometry) is var i and >= 0) addedStations[i]++;
+        foreach (var s in areas.Snapped) if (_units.First(s.Station.Geometry.X, s.Station.Geometry.Y) is var i and >= 0) addedStations[i]++;
 
         var rows = _baseline.Subdistricts.Select((s, i) => s with
         {
