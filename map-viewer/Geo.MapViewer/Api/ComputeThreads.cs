@@ -1,18 +1,19 @@
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 
 namespace Geo.MapViewer.Api;
 
 /// <summary>
 /// The threads heavy computations run on: a few dedicated threads (one fewer than the cores for requests, one per core
-/// for the first view), each at a lower operating-system priority (nice 10 on Linux). A light request (info, tiles,
-/// stations) then takes a core from a computation the moment it needs one, instead of waiting for the scheduler's next
-/// turn or for the thread pool to grow. The analyses' parallel loops run here too, as they use the scheduler they are
-/// started from, so they use as many threads as there are here, not as many as the thread pool would lend.
+/// for the first view), so a light request (info, tiles, stations) finds a free core and a pool thread at once instead
+/// of waiting for the thread pool to grow. The analyses' parallel loops run here too, as they use the scheduler they
+/// are started from, so they use as many threads as there are here, not as many as the thread pool would lend.
+/// The threads keep the process's priority: a garbage collection runs on the thread whose allocation started it while
+/// every other thread waits, so a computation at a lower priority (nice 10 was tried) made light requests wait behind
+/// its collections whenever other processes kept the cores busy (with two such processes on 2 cores, the soak's worst
+/// /api/info answer was 70–350 ms at nice 10, 37–82 ms at the normal priority).
 /// </summary>
 internal sealed class ComputeThreads : TaskScheduler, IDisposable
 {
-    private const int LowerPriorityNice = 10;
     private readonly BlockingCollection<Task> _queue = new();
     private readonly int _threads;
     [ThreadStatic] private static ComputeThreads? _current;
@@ -43,33 +44,6 @@ internal sealed class ComputeThreads : TaskScheduler, IDisposable
     private void Work()
     {
         _current = this;
-        LowerThisThreadsPriority();
         foreach (var task in _queue.GetConsumingEnumerable()) TryExecuteTask(task);
     }
-
-    private static void LowerThisThreadsPriority()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            Thread.CurrentThread.Priority = ThreadPriority.BelowNormal;
-            return;
-        }
-        try
-        {
-            // On Linux a thread is scheduled as its own task: its nice value is set through its thread id.
-            setpriority(PriorityOfProcess, gettid(), LowerPriorityNice);
-        }
-        catch (EntryPointNotFoundException)
-        {
-            // A C library without gettid: the computation keeps the normal priority.
-        }
-    }
-
-    private const int PriorityOfProcess = 0;
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int setpriority(int which, int who, int priority);
-
-    [DllImport("libc")]
-    private static extern int gettid();
 }

@@ -3,8 +3,8 @@ namespace Geo.MapViewer.Api;
 /// <summary>
 /// How much work the server takes on: heavy computations (isochrones, audits, what-if, siting) at once, how long a
 /// request waits for a free slot before it is refused with 503 and Retry-After, and how long one computation may run
-/// before it is cancelled. Computations run on <see cref="Scheduler"/>: dedicated threads, one per core but one, at a
-/// lower priority, so light requests always find a thread and a core.
+/// before it is cancelled. Computations run on <see cref="Scheduler"/>: dedicated threads, one per core but one, so light
+/// requests always find a thread and a core.
 /// </summary>
 public sealed record ServerLimits(int Computations, TimeSpan TimeLimit, TimeSpan QueueWait)
 {

@@ -118,8 +118,8 @@ public sealed class ViewerSession
     public void WarmUp() => FirstView.Run(WorkOutFirstView);
 
     /// <summary>
-    /// Works out what the first page view needs in the background, on one thread per core at a lower priority than
-    /// requests; the task faults as that work does.
+    /// Works out what the first page view needs in the background, on one thread per core; the task faults as that
+    /// work does.
     /// </summary>
     public Task WarmUpInBackground()
     {

@@ -42,7 +42,7 @@ public sealed class MeasuredAloneCollection;
 /// <summary>
 /// 'geo serve' within its means: the cache stays within --cache-mb however many distinct breaks are asked for, a
 /// request whose client goes away stops using CPU, and a bounded hostile soak (malformed, huge, slow and heavy
-/// requests) is answered in full with resident memory under the stated budget and /api/info quick throughout. They
+/// requests) is answered in full with resident memory under the stated budget and every /api/info within 100 ms. They
 /// run alone, as latency and memory are measured.
 /// </summary>
 [Collection("Measured alone")]
@@ -99,13 +99,14 @@ public sealed class ServeBudgetTests(BudgetServerFixture fixture, ITestOutputHel
     }
 
     [Fact]
-    public async Task Hostile_soak_is_answered_within_the_memory_budget_and_info_stays_quick()
+    public async Task Hostile_soak_is_answered_within_the_memory_budget_and_info_within_100_ms()
     {
         var budgetMb = (await Server.Info()).GetProperty("memory").GetProperty("budget_mb").GetDouble();
         using var done = new CancellationTokenSource();
         var probes = new List<double>();
         // The probe is its own process (curl's own timing), so the figures are the server's, not this process's
         // thread pool or garbage collector, busy with the hostile clients.
+        var machine = MachineCpu.Now(Server.CpuTime());
         var soak = Stopwatch.StartNew();
         var probe = Task.Run(async () =>
         {
@@ -137,6 +138,7 @@ public sealed class ServeBudgetTests(BudgetServerFixture fixture, ITestOutputHel
         var slowAnswers = await Task.WhenAll(slow);
         done.Cancel();
         await probe;
+        double othersCores = MachineCpu.Now(Server.CpuTime()).OthersCoresSince(machine, soak.Elapsed);
         var (resident, peak) = Server.Memory();
         double worstProbe, p95;
         lock (probes)
@@ -146,7 +148,7 @@ public sealed class ServeBudgetTests(BudgetServerFixture fixture, ITestOutputHel
         }
         output.WriteLine($"{answers.Length} requests: " + string.Join(", ", answers.GroupBy(a => a.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()}× {g.Key}")));
         output.WriteLine($"slow clients: {string.Join(", ", slowAnswers)}");
-        output.WriteLine($"/api/info: {probes.Count} probes, median {Median(probes):0.0} ms, 95th percentile {p95:0.0} ms, worst {worstProbe:0.0} ms; resident {resident:0} MB, peak {peak:0} MB, budget {budgetMb:0} MB");
+        output.WriteLine($"/api/info: {probes.Count} probes, median {Median(probes):0.0} ms, 95th percentile {p95:0.0} ms, worst {worstProbe:0.0} ms; resident {resident:0} MB, peak {peak:0} MB, budget {budgetMb:0} MB; other processes used {othersCores:0.00} cores");
 
         var allowed = new Dictionary<int, int[]>
         {
@@ -157,13 +159,7 @@ public sealed class ServeBudgetTests(BudgetServerFixture fixture, ITestOutputHel
         Assert.All(slowAnswers, a => Assert.True(a is "closed" or "408" or "400", $"slow client: {a}"));
         Assert.True(peak <= budgetMb, $"peak resident memory {peak:0} MB over the budget of {budgetMb:0} MB");
         Assert.True(probes.Count >= 20, $"only {probes.Count} probes of /api/info during the soak");
-        // On a quiet machine every probe answers well under 100 ms (the README's figures); on a shared one a probe can
-        // wait for a core whatever the server does, so the median and the 95th percentile are held to that, the worst
-        // only loosely.
-        string figures = $"median {Median(probes):0} ms, 95th percentile {p95:0} ms, worst {worstProbe:0} ms";
-        Assert.True(Median(probes) < 50, $"/api/info: {figures}");
-        Assert.True(p95 < 200, $"/api/info: {figures}");
-        Assert.True(worstProbe < 1000, $"/api/info: {figures}");
+        Assert.True(worstProbe < 100, $"/api/info: median {Median(probes):0} ms, 95th percentile {p95:0} ms, worst {worstProbe:0} ms, while other processes used {othersCores:0.00} cores");
     }
 
     /// <summary>One GET by curl: the status and curl's own total time in milliseconds.</summary>
