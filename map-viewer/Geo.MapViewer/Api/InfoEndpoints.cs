@@ -71,7 +71,7 @@ internal static class InfoEndpoints
     }
 
     /// <summary>
-    /// Whether the default profile and break's audit and service areas are ready; until they are, requests for them
+    /// Whether the default profile and break's audit and what-if base are worked out; until they are, requests for them
     /// wait and the page says the coverage is being worked out.
     /// </summary>
     private static object FirstViewState(FirstView first) => new

@@ -66,7 +66,7 @@ public sealed class ViewerSession
     /// <summary>The audit of the existing stations, with their pairing, for one profile and break.</summary>
     public AuditResult Audit(string profile, double minutes, CancellationToken cancellation = default) =>
         Cache.GetOrAdd(("audit", profile.ToLowerInvariant(), minutes), c => RunAudit(profile.ToLowerInvariant(), minutes, c),
-            ResultSizes.Of, cancellation, IsFirstView(profile, minutes));
+            ResultSizes.Of, cancellation, FirstView.Is(profile, minutes));
 
     /// <summary>
     /// Every existing station's service areas at a third, two thirds and all of the break: the service-area tiles,
@@ -74,8 +74,8 @@ public sealed class ViewerSession
     /// </summary>
     public ServiceAreaResult BreakAreas(string profile, double minutes, CancellationToken cancellation = default) =>
         Cache.GetOrAdd(("break-areas", profile.ToLowerInvariant(), minutes), c =>
-            ServiceAreaAnalysis.Run(Snapper(profile.ToLowerInvariant()), Inputs.Stations, new ServiceAreaOptions(BreaksOf(minutes), Overlap: false, Direction: Inputs.Direction), c),
-            ResultSizes.Of, cancellation, IsFirstView(profile, minutes));
+            ServiceAreaAnalysis.Run(Snapper(profile.ToLowerInvariant()), Inputs.Stations, BreakAreaOptions(minutes), c),
+            ResultSizes.Of, cancellation, FirstView.Is(profile, minutes));
 
     /// <summary>
     /// The service areas per break of the stations with this id: taken from <see cref="BreakAreas"/> when those are
@@ -86,8 +86,11 @@ public sealed class ViewerSession
     {
         if (HasBreakAreas(profile, minutes)) return BreakAreas(profile, minutes, cancellation);
         var stations = Inputs.Stations.Where(s => s.Id == stationId).ToList();
-        return ServiceAreaAnalysis.Run(Snapper(profile.ToLowerInvariant()), stations, new ServiceAreaOptions(BreaksOf(minutes), Overlap: false, Direction: Inputs.Direction), cancellation);
+        return ServiceAreaAnalysis.Run(Snapper(profile.ToLowerInvariant()), stations, BreakAreaOptions(minutes), cancellation);
     }
+
+    /// <summary>How the map's service areas per break are drawn, for every station at once or for one alone.</summary>
+    private ServiceAreaOptions BreakAreaOptions(double minutes) => new(BreaksOf(minutes), Overlap: false, Direction: Inputs.Direction);
 
     /// <summary>Siting runs one at a time: each may use every core and the exact solver.</summary>
     public SemaphoreSlim SitingGate { get; } = new(1, 1);
@@ -133,14 +136,12 @@ public sealed class ViewerSession
     // a station's popup draws that station's alone.
     private void WorkOutFirstView() => WhatIfBase(FirstView.Profile, FirstView.Minutes, CancellationToken.None);
 
-    private bool IsFirstView(string profile, double minutes) => FirstView.Is(profile, minutes);
-
     private CoverageWhatIf WhatIfBase(string profile, double minutes, CancellationToken cancellation)
     {
         AuditResult? audit = null;
         return Cache.GetOrAdd(("whatif-base", profile.ToLowerInvariant(), minutes), c =>
             new CoverageWhatIf(audit = Audit(profile, minutes, c), Snapper(profile.ToLowerInvariant()), Inputs.Demand),
-            _ => ResultSizes.OfWhatIfBase(audit!), cancellation, IsFirstView(profile, minutes));
+            _ => ResultSizes.OfWhatIfBase(audit!), cancellation, FirstView.Is(profile, minutes));
     }
 
     private AuditResult RunAudit(string profile, double minutes, CancellationToken cancellation)

@@ -81,7 +81,7 @@ public static class CoverageAudit
         // Travel times from the nearest station: the worst covered time per subdistrict, and blind spots' nearest station.
         var search = new ShortestPathSearch(graph.SearchGraph(options.Direction));
         search.Run(areas.Snapped.SelectMany((s, i) => s.Snap.Seeds(graph, i, options.Direction)), AuditOptions.NearestStationHorizonMinutes * 60);
-        var worst = WorstCoveredMinutes(graph, search, options.Minutes * 60, units, subdistricts.Count, parallel);
+        var worst = WorstCoveredMinutes(graph, search, options.Minutes * 60, units, parallel);
 
         var results = new SubdistrictCoverage[subdistricts.Count];
         for (int i = 0; i < subdistricts.Count; i++)
@@ -139,13 +139,13 @@ public static class CoverageAudit
     /// the break (null when none is). Junctions are located on every core, all threads sharing the one unit index.
     /// </summary>
     private static double?[] WorstCoveredMinutes(StreetGraph graph, ShortestPathSearch search, double limitSeconds,
-        CoveringAreaIndex units, int unitCount, ParallelOptions parallel)
+        CoveringAreaIndex units, ParallelOptions parallel)
     {
         var settled = search.Settled;
         // Junctions are settled nearest first: the covered ones are a prefix.
         int covered = 0;
         while (covered < settled.Count && search.SecondsTo(settled[covered]) <= limitSeconds) covered++;
-        double[] NoneYet() => Enumerable.Repeat(double.NegativeInfinity, unitCount).ToArray();
+        double[] NoneYet() => Enumerable.Repeat(double.NegativeInfinity, units.Count).ToArray();
         var longest = NoneYet();
         Parallel.For(0, covered, parallel, NoneYet,
             (k, _, local) =>

@@ -29,6 +29,9 @@ public sealed class CoveringAreaIndex
         _envelopes.Build();
     }
 
+    /// <summary>How many areas were given (empty ones included): the indices run from 0 to Count - 1.</summary>
+    public int Count => _areas.Length;
+
     /// <summary>The lowest index of an area covering (x, y), or -1 when none does.</summary>
     public int First(double x, double y)
     {
