@@ -99,66 +99,9 @@ public sealed class CellMask
                 if (walked < interval.From || start > interval.To) continue;
                 double t0 = len > 0 ? Math.Clamp((interval.From - start) / len, 0, 1) : 0;
                 double t1 = len > 0 ? Math.Clamp((interval.To - start) / len, 0, 1) : 1;
-                StampCapsule(ax + t0 * (bx - ax), ay + t0 * (by - ay), ax + t1 * (bx - ax), ay + t1 * (by - ay), lateral);
+                CapsuleStamp.Cover(this, ax + t0 * (bx - ax), ay + t0 * (by - ay), ax + t1 * (bx - ax), ay + t1 * (by - ay), lateral);
             }
         }
-    }
-
-    /// <summary>
-    /// Covers the cells whose centres lie within <paramref name="r"/> of segment AB. The capsule is convex, so each
-    /// row of cell centres crosses it in one interval: the hull of the two end discs' and the band's intervals.
-    /// </summary>
-    private void StampCapsule(double ax, double ay, double bx, double by, double r)
-    {
-        double cell = Grid.CellMeters;
-        double dx = bx - ax, dy = by - ay, len = Math.Sqrt(dx * dx + dy * dy);
-        int r0 = Math.Max(Row0, Grid.Row(Math.Min(ay, by) - r)), r1 = Math.Min(Row0 + Height - 1, Grid.Row(Math.Max(ay, by) + r));
-        for (int row = r0; row <= r1; row++)
-        {
-            double py = Grid.MinY + (row + 0.5) * cell;
-            double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
-            Disc(ax, ay, py, r, ref lo, ref hi);
-            Disc(bx, by, py, r, ref lo, ref hi);
-            if (len > 0) Band(ax, ay, dx, dy, len, py, r, ref lo, ref hi);
-            if (lo > hi) continue;
-            int c0 = Math.Max(Column0, (int)Math.Ceiling((lo - Grid.MinX) / cell - 0.5));
-            int c1 = Math.Min(Column0 + Width - 1, (int)Math.Floor((hi - Grid.MinX) / cell - 0.5));
-            if (c0 <= c1) Cells.AsSpan((row - Row0) * Width + c0 - Column0, c1 - c0 + 1).Fill(1);
-        }
-    }
-
-    private static void Disc(double cx, double cy, double py, double r, ref double lo, ref double hi)
-    {
-        double h = r * r - (py - cy) * (py - cy);
-        if (h < 0) return;
-        double w = Math.Sqrt(h);
-        lo = Math.Min(lo, cx - w);
-        hi = Math.Max(hi, cx + w);
-    }
-
-    /// <summary>The band of points projecting inside AB and within r of its line, cut by the horizontal line y = py.</summary>
-    private static void Band(double ax, double ay, double dx, double dy, double len, double py, double r, ref double lo, ref double hi)
-    {
-        // Along: 0 <= ((x - ax)·dx + (py - ay)·dy) / len² <= 1.  Across: |(x - ax)·dy - (py - ay)·dx| / len <= r.
-        double from = double.NegativeInfinity, to = double.PositiveInfinity;
-        Clip(dx, (py - ay) * dy - ax * dx, 0, len * len, ref from, ref to);
-        Clip(dy, -(py - ay) * dx - ax * dy, -r * len, r * len, ref from, ref to);
-        if (from > to) return;
-        lo = Math.Min(lo, from);
-        hi = Math.Max(hi, to);
-    }
-
-    /// <summary>Narrows [from, to] to the x where min &lt;= a·x + b &lt;= max.</summary>
-    private static void Clip(double a, double b, double min, double max, ref double from, ref double to)
-    {
-        if (a == 0)
-        {
-            if (b < min || b > max) { from = double.PositiveInfinity; to = double.NegativeInfinity; }
-            return;
-        }
-        double x1 = (min - b) / a, x2 = (max - b) / a;
-        from = Math.Max(from, Math.Min(x1, x2));
-        to = Math.Min(to, Math.Max(x1, x2));
     }
 
     /// <summary>Covers every cell <paramref name="other"/> covers (both windows of the same grid; only their overlap is visited).</summary>

@@ -1,0 +1,171 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Geo.Analyses.ServiceAreas.Cells;
+
+/// <summary>
+/// Covers the cells of a <see cref="CellMask"/> whose centres lie within a lateral distance of a street segment: the
+/// segment's capsule, row by row.
+/// </summary>
+internal static class CapsuleStamp
+{
+    /// <summary>
+    /// Covers the cells whose centres lie within <paramref name="r"/> of segment AB. The capsule is convex, so each
+    /// row of cell centres crosses it in one interval: the hull of the two end discs' and the band's intervals.
+    /// </summary>
+    public static void Cover(CellMask mask, double ax, double ay, double bx, double by, double r) =>
+        Cover(mask, ax, ay, bx, by, r, fourRowsAtATime: Vector256.IsHardwareAccelerated);
+
+    /// <param name="fourRowsAtATime">
+    /// Work four rows out at once with vector arithmetic: the same operations in the same order as one row at a time,
+    /// so the same cells to the last bit. Segments along an axis always go one row at a time, as their band is a
+    /// special case.
+    /// </param>
+    internal static void Cover(CellMask mask, double ax, double ay, double bx, double by, double r, bool fourRowsAtATime)
+    {
+        int r0 = Math.Max(mask.Row0, mask.Grid.Row(Math.Min(ay, by) - r)), r1 = Math.Min(mask.Row0 + mask.Height - 1, mask.Grid.Row(Math.Max(ay, by) + r));
+        if (fourRowsAtATime && bx - ax != 0 && by - ay != 0) RowsFourAtATime(mask, ax, ay, bx, by, r, r0, r1);
+        else RowsOneByOne(mask, ax, ay, bx, by, r, r0, r1);
+    }
+
+    private static void RowsOneByOne(CellMask mask, double ax, double ay, double bx, double by, double r, int r0, int r1)
+    {
+        double cell = mask.Grid.CellMeters;
+        double dx = bx - ax, dy = by - ay, len = Math.Sqrt(dx * dx + dy * dy);
+        for (int row = r0; row <= r1; row++)
+        {
+            double py = mask.Grid.MinY + (row + 0.5) * cell;
+            double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+            Disc(ax, ay, py, r, ref lo, ref hi);
+            Disc(bx, by, py, r, ref lo, ref hi);
+            if (len > 0) Band(ax, ay, dx, dy, len, py, r, ref lo, ref hi);
+            FillRow(mask, row, lo, hi);
+        }
+    }
+
+    /// <summary><see cref="RowsOneByOne"/> for a segment along neither axis, four rows to a vector.</summary>
+    private static void RowsFourAtATime(CellMask mask, double ax, double ay, double bx, double by, double r, int r0, int r1)
+    {
+        double cell = mask.Grid.CellMeters;
+        double dx = bx - ax, dy = by - ay, len = Math.Sqrt(dx * dx + dy * dy);
+        Vector256<double> vax = Vector256.Create(ax), vay = Vector256.Create(ay), vbx = Vector256.Create(bx), vby = Vector256.Create(by);
+        Vector256<double> vdx = Vector256.Create(dx), vdy = Vector256.Create(dy), rr = Vector256.Create(r * r);
+        Vector256<double> axdx = Vector256.Create(ax * dx), axdy = Vector256.Create(ax * dy);
+        Vector256<double> along = Vector256.Create(len * len), acrossLow = Vector256.Create(-r * len), acrossHigh = Vector256.Create(r * len);
+        Vector256<double> none = Vector256.Create(double.PositiveInfinity), noneHigh = Vector256.Create(double.NegativeInfinity);
+        Vector256<double> zero = Vector256<double>.Zero, half = Vector256.Create(0.5), vcell = Vector256.Create(cell), minY = Vector256.Create(mask.Grid.MinY);
+        Vector256<double> minX = Vector256.Create(mask.Grid.MinX);
+        // The native minimum and maximum differ from Math.Min and Math.Max only for NaN, which none of these values
+        // is, and in the sign of a zero, which cannot move a column.
+        for (int row = r0; row <= r1; row += 4)
+        {
+            var py = minY + (Vector256.Create((double)row, row + 1, row + 2, row + 3) + half) * vcell;
+            Vector256<double> lo = none, hi = noneHigh;
+            // The end discs, as Disc: a row the disc misses adds nothing.
+            var ta = py - vay;
+            var ha = rr - ta * ta;
+            var wa = Vector256.Sqrt(ha);
+            var inA = Vector256.GreaterThanOrEqual(ha, zero);
+            lo = Vector256.MinNative(lo, Vector256.ConditionalSelect(inA, vax - wa, none));
+            hi = Vector256.MaxNative(hi, Vector256.ConditionalSelect(inA, vax + wa, noneHigh));
+            var tb = py - vby;
+            var hb = rr - tb * tb;
+            var wb = Vector256.Sqrt(hb);
+            var inB = Vector256.GreaterThanOrEqual(hb, zero);
+            lo = Vector256.MinNative(lo, Vector256.ConditionalSelect(inB, vbx - wb, none));
+            hi = Vector256.MaxNative(hi, Vector256.ConditionalSelect(inB, vbx + wb, noneHigh));
+            // The band, as Band with neither dx nor dy zero.
+            var b1 = ta * vdy - axdx;
+            var x1 = (zero - b1) / vdx;
+            var x2 = (along - b1) / vdx;
+            var from = Vector256.MinNative(x1, x2);
+            var to = Vector256.MaxNative(x1, x2);
+            var b2 = -ta * vdx - axdy;
+            var y1 = (acrossLow - b2) / vdy;
+            var y2 = (acrossHigh - b2) / vdy;
+            from = Vector256.MaxNative(from, Vector256.MinNative(y1, y2));
+            to = Vector256.MinNative(to, Vector256.MaxNative(y1, y2));
+            var inBand = Vector256.LessThanOrEqual(from, to);
+            lo = Vector256.MinNative(lo, Vector256.ConditionalSelect(inBand, from, none));
+            hi = Vector256.MaxNative(hi, Vector256.ConditionalSelect(inBand, to, noneHigh));
+            // As FillRow: the first and last columns whose centres lie in [lo, hi].
+            var first = Vector256.Ceiling((lo - minX) / vcell - half);
+            var last = Vector256.Floor((hi - minX) / vcell - half);
+            var empty = Vector256.GreaterThan(lo, hi);
+            first = Vector256.ConditionalSelect(empty, none, first);
+            last = Vector256.ConditionalSelect(empty, noneHigh, last);
+            for (int k = 0; k < 4 && row + k <= r1; k++)
+            {
+                double f = first.GetElement(k), l = last.GetElement(k);
+                if (f <= l) FillColumns(mask, row + k, (int)f, (int)l);
+            }
+        }
+    }
+
+    /// <summary>Covers the cells of <paramref name="row"/> whose centres lie in [lo, hi].</summary>
+    private static void FillRow(CellMask mask, int row, double lo, double hi)
+    {
+        if (lo > hi) return;
+        double cell = mask.Grid.CellMeters;
+        FillColumns(mask, row, (int)Math.Ceiling((lo - mask.Grid.MinX) / cell - 0.5), (int)Math.Floor((hi - mask.Grid.MinX) / cell - 0.5));
+    }
+
+    /// <summary>Covers the cells of <paramref name="row"/> from grid column <paramref name="first"/> to <paramref name="last"/>, as far as the window reaches.</summary>
+    private static void FillColumns(CellMask mask, int row, int first, int last)
+    {
+        int c0 = Math.Max(mask.Column0, first), c1 = Math.Min(mask.Column0 + mask.Width - 1, last);
+        if (c0 > c1) return;
+        int start = (row - mask.Row0) * mask.Width + c0 - mask.Column0, count = c1 - c0 + 1;
+        ref byte cells = ref MemoryMarshal.GetArrayDataReference(mask.Cells);
+        // Rows of a capsule are a few cells long: two overlapping word stores cover them without a call to fill memory.
+        if (count >= 8 && count <= 16)
+        {
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref cells, start), CoveredWord);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref cells, start + count - 8), CoveredWord);
+        }
+        else if (count >= 4 && count < 8)
+        {
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref cells, start), CoveredQuarter);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref cells, start + count - 4), CoveredQuarter);
+        }
+        else mask.Cells.AsSpan(start, count).Fill(1);
+    }
+
+    private const ulong CoveredWord = 0x0101010101010101UL;
+    private const uint CoveredQuarter = 0x01010101U;
+
+    private static void Disc(double cx, double cy, double py, double r, ref double lo, ref double hi)
+    {
+        double h = r * r - (py - cy) * (py - cy);
+        if (h < 0) return;
+        double w = Math.Sqrt(h);
+        lo = Math.Min(lo, cx - w);
+        hi = Math.Max(hi, cx + w);
+    }
+
+    /// <summary>The band of points projecting inside AB and within r of its line, cut by the horizontal line y = py.</summary>
+    private static void Band(double ax, double ay, double dx, double dy, double len, double py, double r, ref double lo, ref double hi)
+    {
+        // Along: 0 <= ((x - ax)·dx + (py - ay)·dy) / len² <= 1.  Across: |(x - ax)·dy - (py - ay)·dx| / len <= r.
+        double from = double.NegativeInfinity, to = double.PositiveInfinity;
+        Clip(dx, (py - ay) * dy - ax * dx, 0, len * len, ref from, ref to);
+        Clip(dy, -(py - ay) * dx - ax * dy, -r * len, r * len, ref from, ref to);
+        if (from > to) return;
+        lo = Math.Min(lo, from);
+        hi = Math.Max(hi, to);
+    }
+
+    /// <summary>Narrows [from, to] to the x where min &lt;= a·x + b &lt;= max.</summary>
+    private static void Clip(double a, double b, double min, double max, ref double from, ref double to)
+    {
+        if (a == 0)
+        {
+            if (b < min || b > max) { from = double.PositiveInfinity; to = double.NegativeInfinity; }
+            return;
+        }
+        double x1 = (min - b) / a, x2 = (max - b) / a;
+        from = Math.Max(from, Math.Min(x1, x2));
+        to = Math.Min(to, Math.Max(x1, x2));
+    }
+}
