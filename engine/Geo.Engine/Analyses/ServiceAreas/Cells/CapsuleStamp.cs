@@ -62,20 +62,10 @@ internal static class CapsuleStamp
         {
             var py = minY + (Vector256.Create((double)row, row + 1, row + 2, row + 3) + half) * vcell;
             Vector256<double> lo = none, hi = noneHigh;
-            // The end discs, as Disc: a row the disc misses adds nothing.
-            var ta = py - vay;
-            var ha = rr - ta * ta;
-            var wa = Vector256.Sqrt(ha);
-            var inA = Vector256.GreaterThanOrEqual(ha, zero);
-            lo = Vector256.MinNative(lo, Vector256.ConditionalSelect(inA, vax - wa, none));
-            hi = Vector256.MaxNative(hi, Vector256.ConditionalSelect(inA, vax + wa, noneHigh));
-            var tb = py - vby;
-            var hb = rr - tb * tb;
-            var wb = Vector256.Sqrt(hb);
-            var inB = Vector256.GreaterThanOrEqual(hb, zero);
-            lo = Vector256.MinNative(lo, Vector256.ConditionalSelect(inB, vbx - wb, none));
-            hi = Vector256.MaxNative(hi, Vector256.ConditionalSelect(inB, vbx + wb, noneHigh));
+            Disc(vax, vay, py, rr, ref lo, ref hi);
+            Disc(vbx, vby, py, rr, ref lo, ref hi);
             // The band, as Band with neither dx nor dy zero.
+            var ta = py - vay;
             var b1 = ta * vdy - axdx;
             var x1 = (zero - b1) / vdx;
             var x2 = (along - b1) / vdx;
@@ -101,6 +91,18 @@ internal static class CapsuleStamp
                 if (f <= l) FillColumns(mask, row + k, (int)f, (int)l);
             }
         }
+    }
+
+    /// <summary><see cref="Disc(double, double, double, double, ref double, ref double)"/> for four rows: a row the disc misses adds nothing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Disc(Vector256<double> cx, Vector256<double> cy, Vector256<double> py, Vector256<double> rr, ref Vector256<double> lo, ref Vector256<double> hi)
+    {
+        var t = py - cy;
+        var h = rr - t * t;
+        var w = Vector256.Sqrt(h);
+        var inside = Vector256.GreaterThanOrEqual(h, Vector256<double>.Zero);
+        lo = Vector256.MinNative(lo, Vector256.ConditionalSelect(inside, cx - w, Vector256.Create(double.PositiveInfinity)));
+        hi = Vector256.MaxNative(hi, Vector256.ConditionalSelect(inside, cx + w, Vector256.Create(double.NegativeInfinity)));
     }
 
     /// <summary>Covers the cells of <paramref name="row"/> whose centres lie in [lo, hi].</summary>
