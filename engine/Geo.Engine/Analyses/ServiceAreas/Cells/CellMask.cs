@@ -50,9 +50,8 @@ public sealed class CellMask
 
     public int CountCovered()
     {
-        int n = 0;
-        foreach (var c in Cells.AsSpan(0, Width * Height)) n += c;
-        return n;
+        var cells = Cells.AsSpan(0, Width * Height);
+        return cells.Length - cells.Count((byte)0);
     }
 
     /// <summary>A window just large enough for the intervals' line work widened by the lateral distance.</summary>
@@ -112,8 +111,24 @@ public sealed class CellMask
         for (int r = r0; r < r1; r++)
         {
             int mine = (r - Row0) * Width - Column0, theirs = (r - other.Row0) * other.Width - other.Column0;
-            for (int c = c0; c < c1; c++) Cells[mine + c] |= other.Cells[theirs + c];
+            if (c1 > c0) Or(Cells.AsSpan(mine + c0, c1 - c0), other.Cells.AsSpan(theirs + c0, c1 - c0));
         }
+    }
+
+    /// <summary>Covers in <paramref name="target"/> every cell <paramref name="source"/> covers, a vector of cells at a time.</summary>
+    private static void Or(Span<byte> target, ReadOnlySpan<byte> source)
+    {
+        ref byte to = ref MemoryMarshal.GetReference(target);
+        ref byte from = ref MemoryMarshal.GetReference(source);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= target.Length - Vector256<byte>.Count; i += Vector256<byte>.Count)
+            {
+                (Vector256.LoadUnsafe(ref to, (nuint)i) | Vector256.LoadUnsafe(ref from, (nuint)i)).StoreUnsafe(ref to, (nuint)i);
+            }
+        }
+        for (; i < target.Length; i++) target[i] |= source[i];
     }
 
     /// <summary>Uncovers every cell <paramref name="other"/> covers (both windows of the same grid).</summary>

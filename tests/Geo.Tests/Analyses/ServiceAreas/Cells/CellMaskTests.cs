@@ -27,4 +27,39 @@ public class CellMaskTests
         }
         Assert.True(buffer.Length >= 31 * 21);
     }
+
+    [Fact]
+    public void Include_coversWhatEitherWindowCovered_overTheirOverlapOnly_andCountsCoveredCells()
+    {
+        var random = new Random(5);
+        for (int trial = 0; trial < 300; trial++)
+        {
+            // Windows from a few cells to longer than several vectors, overlapping in part, in whole or not at all.
+            var target = RandomMask(random, random.Next(0, 80), random.Next(0, 80), random.Next(1, 150), random.Next(1, 40));
+            var source = RandomMask(random, random.Next(0, 80), random.Next(0, 80), random.Next(1, 150), random.Next(1, 40));
+            var expected = (byte[])target.Cells.Clone();
+            for (int r = 0; r < target.Height; r++)
+            {
+                for (int c = 0; c < target.Width; c++)
+                {
+                    if (source[target.Column0 + c - source.Column0, target.Row0 + r - source.Row0]) expected[r * target.Width + c] = 1;
+                }
+            }
+            var sourceBefore = (byte[])source.Cells.Clone();
+
+            target.Include(source);
+
+            Assert.Equal(expected, target.Cells);
+            Assert.Equal(sourceBefore, source.Cells);
+            Assert.Equal(expected.Count(c => c != 0), target.CountCovered());
+        }
+    }
+
+    private static CellMask RandomMask(Random random, int column0, int row0, int width, int height)
+    {
+        var mask = new CellMask(Grid, column0, row0, width, height);
+        double share = random.NextDouble();
+        for (int i = 0; i < mask.Cells.Length; i++) mask.Cells[i] = (byte)(random.NextDouble() < share ? 1 : 0);
+        return mask;
+    }
 }
