@@ -81,9 +81,6 @@ internal static class AuditCommand
                 var inputs = PlanningWorkflow.Read(store, dataset, snapper, parse.GetValue(stations), parse.GetValue(subdistricts),
                     parse.GetValue(demand) ?? Array.Empty<string>(), inputCrs, ParseCells(parse.GetValue(cells)!));
                 var list = inputs.Stations.Stations;
-                // The streets go along so the audit folder is self-contained for QGIS and for 'geo brief'; their layer
-                // is made ready on the side while the audit runs.
-                var streetLayer = Task.Run(() => DatasetLayers.StreetLayer(dataset));
                 Lap("read and graph");
                 context.Status($"auditing {list.Count} stations over {inputs.Units.Subdistricts.Count} {Geo.Data.Subdistricts.UnitKinds.Label(inputs.Units.Kind)}");
                 var planned = PlanningWorkflow.Audit(snapper, inputs, auditOptions);
@@ -92,7 +89,8 @@ internal static class AuditCommand
                 if (audit.Totals.Stations == 0) throw new GeoInputException($"none of the {list.Count} stations is within reach of a street usable by {travel.Name}");
                 Lap("coverage and pairing");
                 context.Status($"writing {(toPostGis ? "PostGIS" : target)}");
-                var streets = streetLayer.GetAwaiter().GetResult();
+                // The streets go along so the audit folder is self-contained for QGIS and for 'geo brief'.
+                var streets = DatasetLayers.StreetLayer(dataset);
                 string source = parse.GetValue(data)!;
                 if (!FeatureStores.IsPostGis(source)) streets.CopyOf = new Geo.Data.Features.LayerCopy(source, DatasetLayers.Streets);
                 var layers = AuditLayers.ToLayers(audit).Concat(byCell is null ? Array.Empty<Geo.Data.Features.FeatureLayer>() : new[] { AuditLayers.CellLayer(byCell) })

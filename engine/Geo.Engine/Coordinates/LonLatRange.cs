@@ -10,10 +10,8 @@ namespace Geo.Coordinates;
 /// </summary>
 public static class LonLatRange
 {
-    public static void Require(Geometry geometry, string where)
-    {
-        foreach (var c in geometry.Coordinates) Require(c.X, c.Y, where);
-    }
+    /// <summary>Every coordinate of the geometry, read from its sequences (no copy of a packed one).</summary>
+    public static void Require(Geometry geometry, string where) => geometry.Apply(new RangeCheck(where));
 
     public static void Require(double lon, double lat, string where)
     {
@@ -29,4 +27,11 @@ public static class LonLatRange
     }
 
     private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private sealed class RangeCheck(string where) : ICoordinateSequenceFilter
+    {
+        public bool Done => false;
+        public bool GeometryChanged => false;
+        public void Filter(CoordinateSequence sequence, int i) => Require(sequence.GetX(i), sequence.GetY(i), where);
+    }
 }

@@ -117,7 +117,7 @@ public static class StreetGraphBuilder
     private static Envelope Extent(IEnumerable<StreetSegment> streets)
     {
         var extent = new Envelope();
-        foreach (var s in streets) extent.ExpandToInclude(s.Geometry.EnvelopeInternal);
+        foreach (var s in streets) s.Geometry.CoordinateSequence.ExpandEnvelope(extent);
         return extent;
     }
 }

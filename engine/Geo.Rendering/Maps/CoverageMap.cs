@@ -1,3 +1,4 @@
+using Geo.Data.Features;
 using Geo.Rendering.Style;
 using Geo.Rendering.Text;
 using Geo.Rendering.Words;
@@ -38,7 +39,7 @@ public static class CoverageMap
         canvas.ClipRect(map.Frame);
 
         using var streets = new SKPaint { Color = MapStyle.Street.Sk, Style = SKPaintStyle.Stroke, StrokeWidth = 0.8f, IsAntialias = true };
-        foreach (var s in layers.Streets) if (s.EnvelopeInternal.Intersects(view)) map.Draw(s, streets);
+        foreach (var s in layers.Streets) if (LayerGeometry.Extent(s).Intersects(view)) map.Draw(s, streets);
         using var coverage = new SKPaint { Color = MapStyle.Coverage.Sk, Style = SKPaintStyle.Fill, IsAntialias = true };
         map.Draw(layers.Coverage, coverage);
         using var blind = new SKPaint { Color = MapStyle.BlindSpot.Sk, Style = SKPaintStyle.Fill, IsAntialias = true };

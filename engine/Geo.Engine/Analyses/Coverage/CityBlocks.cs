@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
-using Geo.Analyses.ServiceAreas;
 using Geo.Streets;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Implementation;
 using NetTopologySuite.Index.Strtree;
 
 namespace Geo.Analyses.Coverage;
@@ -50,6 +50,12 @@ public sealed class CityBlocks
     {
         var planar = StreetCrossings.Planar(graph.Pieces);
         var rings = PlanarFaces.Rings(planar);
-        return FacePolygons.Build(planar, rings, ServiceAreaGeometry.Local).Where(p => p.Area > 1).ToList();
+        return FacePolygons.Build(planar, rings, Packed).Where(p => p.Area > 1).ToList();
     }
+
+    /// <summary>
+    /// Graph coordinates held as one array of x, y pairs per ring: a city's 300,000 blocks take a third of the memory
+    /// they would as coordinate objects, and they are kept for as long as the graph.
+    /// </summary>
+    private static readonly GeometryFactory Packed = new(new PrecisionModel(), 0, new PackedCoordinateSequenceFactory(PackedCoordinateSequenceFactory.PackedType.Double));
 }

@@ -47,7 +47,7 @@ internal static class FacePolygons
         var polygons = new List<Polygon>(shells.Count);
         for (int s = 0; s < shells.Count; s++)
         {
-            var inner = holesOf[s]?.Select(factory.CreateLinearRing).ToArray();
+            var inner = holesOf[s]?.Select(factory.CreateLinearRing).ToArray() ?? Array.Empty<LinearRing>();
             polygons.Add(factory.CreatePolygon(factory.CreateLinearRing(shells[s]), inner));
         }
         return polygons;

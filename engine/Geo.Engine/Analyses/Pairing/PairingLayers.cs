@@ -64,17 +64,18 @@ public static class PairingLayers
 
     private static FeatureLayer TerritoryPieces(PairingResult result)
     {
-        var layer = new FeatureLayer(Territories, GeometryKind.LineString, new[]
+        // One row per street piece of a city: made as the writer takes them, never all held at once.
+        var pieces = result.Territories.Pieces;
+        var sources = result.Graph.Pieces.Source;
+        return new FeatureLayer(Territories, GeometryKind.LineString, new[]
         {
             new FieldDefinition("station_id", FieldType.Text), new FieldDefinition("seconds", FieldType.Real),
             new FieldDefinition("way_id", FieldType.Integer), new FieldDefinition("street", FieldType.Text),
-        });
-        foreach (var piece in result.Territories.Pieces)
+        }, new DeferredRows(pieces.Count, i => sources[pieces[i].Piece].Geometry, i =>
         {
-            var source = result.Graph.Pieces.Source[piece.Piece];
-            layer.Add(source.Geometry, result.Stations[piece.Station].Id, Math.Round(piece.Seconds, 1), source.WayId, source.Name);
-        }
-        return layer;
+            var (piece, source) = (pieces[i], sources[pieces[i].Piece]);
+            return new object?[] { result.Stations[piece.Station].Id, Math.Round(piece.Seconds, 1), source.WayId, source.Name };
+        }));
     }
 
     private static FeatureLayer TerritoryAreaPolygons(PairingResult result)

@@ -20,7 +20,29 @@ public sealed class FeatureLayer
     public GeometryKind GeometryKind { get; }
     public IReadOnlyList<FieldDefinition> Fields { get; }
     public int Srid { get; }
-    public List<Feature> Features { get; } = new();
+
+    private List<Feature>? _features;
+    private readonly DeferredRows? _deferred;
+
+    /// <summary>
+    /// A layer whose rows are made from the caller's data one at a time, only when asked for: a writer that copies
+    /// the rows in bulk (<see cref="CopyOf"/>) or encodes them one by one never holds them all.
+    /// </summary>
+    public FeatureLayer(string name, GeometryKind geometryKind, IReadOnlyList<FieldDefinition> fields, DeferredRows rows, int srid = 4326)
+        : this(name, geometryKind, fields, srid) => _deferred = rows;
+
+    /// <summary>Every row; a deferred layer's rows are made (once) on the first call.</summary>
+    public List<Feature> Features =>
+        _features ?? LazyInitializer.EnsureInitialized(ref _features,
+            () => _deferred is null ? new List<Feature>() : Enumerable.Range(0, _deferred.Count).Select(FeatureAt).ToList());
+
+    public int Count => _features?.Count ?? _deferred?.Count ?? 0;
+
+    public Geometry GeometryAt(int index) => _features is null && _deferred is not null ? _deferred.Geometry(index) : Features[index].Geometry;
+
+    /// <summary>Row <paramref name="index"/>; from a deferred layer not yet made whole, a new object each call.</summary>
+    public Feature FeatureAt(int index) =>
+        _features is null && _deferred is not null ? new Feature(_deferred.Geometry(index), _deferred.Values(index)) : Features[index];
 
     /// <summary>
     /// A GeoPackage table holding these same rows, in order (the layer was read from it unchanged): a GeoPackage
@@ -54,6 +76,7 @@ public sealed class FeatureLayer
         {
             throw new ArgumentException($"layer '{Name}' has {Fields.Count} fields, got {values.Length} values");
         }
+        if (_deferred is not null) throw new InvalidOperationException($"layer '{Name}' is made from its data: rows cannot be added");
         Features.Add(new Feature(geometry, values));
     }
 }

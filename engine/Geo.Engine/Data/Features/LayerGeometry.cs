@@ -5,10 +5,17 @@ namespace Geo.Data.Features;
 /// <summary>Checks a feature's geometry against its layer's declared kind before any store writes it.</summary>
 public static class LayerGeometry
 {
+    /// <summary>
+    /// A geometry's extent, worked out afresh for a line rather than kept on it: a city's 600,000 streets would each
+    /// keep one for as long as the dataset lives.
+    /// </summary>
+    public static Envelope Extent(Geometry geometry) =>
+        geometry is LineString line ? line.CoordinateSequence.ExpandEnvelope(new Envelope()) : geometry.EnvelopeInternal;
+
     /// <summary>The geometry as the layer stores it (a Polygon in a MultiPolygon layer becomes a one-part MultiPolygon).</summary>
     public static Geometry Conform(FeatureLayer layer, int index)
     {
-        var geometry = layer.Features[index].Geometry;
+        var geometry = layer.GeometryAt(index);
         if (geometry is null || geometry.IsEmpty)
         {
             throw new GeoInputException($"layer '{layer.Name}' feature {index + 1}: empty or missing geometry");

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using NetTopologySuite;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Implementation;
 using NetTopologySuite.IO;
 
 namespace Geo.Data.GeoPackage;
@@ -66,7 +67,7 @@ internal sealed class GeoPackageBlobReader
                 geometry = double.IsNaN(point[0].X) && double.IsNaN(point[0].Y) ? _factory.CreatePoint() : _factory.CreatePoint(point[0]);
                 return true;
             case 2:
-                if (!TryCount(out int points) || !TryCoordinates(points, out var line)) return false;
+                if (!TryCount(out int points) || !TryPacked(points, out var line)) return false;
                 geometry = _factory.CreateLineString(line);
                 return true;
             case 3:
@@ -134,6 +135,26 @@ internal sealed class GeoPackageBlobReader
         // Each coordinate or part takes at least 5 bytes: a count beyond what is left is a damaged blob.
         if (value > (uint)(_blob.Length - _at)) return false;
         count = (int)value;
+        return true;
+    }
+
+    /// <summary>
+    /// A line's points as one array of x, y pairs: a city's streets are most of what a dataset holds in memory, and
+    /// as coordinate objects they would take three times the space.
+    /// </summary>
+    private bool TryPacked(int count, out CoordinateSequence sequence)
+    {
+        sequence = null!;
+        if ((long)_at + 16L * count > _blob.Length) return false;
+        var values = new double[2 * count];
+        var bytes = _blob.AsSpan(_at, 16 * count);
+        for (int i = 0; i < values.Length; i++)
+        {
+            var value = bytes.Slice(8 * i, 8);
+            values[i] = _little ? BinaryPrimitives.ReadDoubleLittleEndian(value) : BinaryPrimitives.ReadDoubleBigEndian(value);
+        }
+        _at += 16 * count;
+        sequence = new PackedDoubleCoordinateSequence(values, 2, 0);
         return true;
     }
 

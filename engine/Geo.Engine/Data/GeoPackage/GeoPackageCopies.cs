@@ -66,7 +66,7 @@ internal static class GeoPackageCopies
         if (!LayerName.IsPlain(table) || !LayerName.IsPlain(geometryColumn)) return false;
         string source = $"{schema}.\"rtree_{table}_{geometryColumn}\"";
         string rtreeName = $"rtree_{table}_{geometryColumn}";
-        long n = layer.Features.Count;
+        long n = layer.Count;
         try
         {
             if (Scalar(connection, transaction, $"SELECT count(*) FROM {schema}.gpkg_extensions WHERE lower(table_name) = lower(@t) AND lower(column_name) = lower(@c) AND extension_name = 'gpkg_rtree_index'",
@@ -131,7 +131,7 @@ internal static class GeoPackageCopies
             }
             using var count = connection.CreateCommand();
             count.CommandText = $"SELECT count(*) FROM {schema}.{GeoPackageNames.Quote(layer.CopyOf.Table)}";
-            return Convert.ToInt64(count.ExecuteScalar()) == layer.Features.Count;
+            return Convert.ToInt64(count.ExecuteScalar()) == layer.Count;
         }
         catch (SqliteException)
         {

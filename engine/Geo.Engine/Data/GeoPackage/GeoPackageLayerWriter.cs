@@ -28,7 +28,7 @@ internal static class GeoPackageLayerWriter
         if (copyColumn is not null)
         {
             GeoPackageCopies.Copy(connection, transaction, layer, copySchema!, copyColumn);
-            extents = layer.Features.Select(f => f.Geometry.EnvelopeInternal).ToArray();
+            extents = Enumerable.Range(0, layer.Count).Select(i => LayerGeometry.Extent(layer.GeometryAt(i))).ToArray();
             copyIndex = rtree => GeoPackageCopies.CopyRtree(connection, transaction, layer, copySchema!, copyColumn, rtree);
         }
         else extents = InsertFeatures(connection, transaction, layer);
@@ -93,7 +93,7 @@ internal static class GeoPackageLayerWriter
         var placeholders = string.Concat(layer.Fields.Select(_ => ", ?"));
         using var insert = new PreparedStatement(connection, $"INSERT INTO main.\"{layer.Name}\" (fid, geom{names}) VALUES (?, ?{placeholders})");
 
-        int features = layer.Features.Count;
+        int features = layer.Count;
         var extents = new Envelope[features];
         var blobs = new byte[Math.Min(EncodedAtOnce, features)][];
         var nextBlobs = new byte[blobs.Length][];
@@ -111,7 +111,7 @@ internal static class GeoPackageLayerWriter
                     int i = start + k;
                     insert.Bind(1, i + 1L);
                     insert.BindBlob(2, ready[k]);
-                    var values = layer.Features[i].Values;
+                    var values = layer.FeatureAt(i).Values;
                     for (int c = 0; c < layer.Fields.Count; c++) Bind(insert, c + 3, layer, i, c, values[c]);
                     insert.Execute();
                 }
@@ -135,7 +135,7 @@ internal static class GeoPackageLayerWriter
         OrderedParallel.For(count, () => new GeoPackageBlobWriter(), (k, writer) =>
         {
             var geometry = LayerGeometry.Conform(layer, start + k);
-            extents[start + k] = geometry.EnvelopeInternal;
+            extents[start + k] = LayerGeometry.Extent(geometry);
             blobs[k] = writer.Write(geometry);
         });
 

@@ -148,7 +148,7 @@ public sealed class GeoPackageStore : IFeatureStore
         connection.Open();
         // A 64 MB page cache (allocated only as used) keeps R-tree inserts of city-sized layers off the disk.
         using var cache = connection.CreateCommand();
-        cache.CommandText = "PRAGMA cache_size = -65536";
+        cache.CommandText = "PRAGMA cache_size = -16384";
         cache.ExecuteNonQuery();
         return connection;
     }

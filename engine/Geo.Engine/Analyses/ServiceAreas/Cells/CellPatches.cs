@@ -1,4 +1,3 @@
-using System.Buffers;
 
 namespace Geo.Analyses.ServiceAreas.Cells;
 
@@ -14,10 +13,10 @@ internal sealed class CellPatches : IDisposable
 
     public CellPatches(byte[] cells, int width, int height)
     {
-        _rowStart = ArrayPool<int>.Shared.Rent(height + 1);
+        _rowStart = ScratchInts.Rent(height + 1);
         int capacity = 64;
-        _first = ArrayPool<int>.Shared.Rent(capacity);
-        _last = ArrayPool<int>.Shared.Rent(capacity);
+        _first = ScratchInts.Rent(capacity);
+        _last = ScratchInts.Rent(capacity);
         int runs = 0;
         for (int r = 0; r < height; r++)
         {
@@ -32,13 +31,13 @@ internal sealed class CellPatches : IDisposable
         }
         _rowStart[height] = runs;
 
-        var parent = ArrayPool<int>.Shared.Rent(Math.Max(1, runs));
+        var parent = ScratchInts.Rent(Math.Max(1, runs));
         try
         {
             for (int i = 0; i < runs; i++) parent[i] = i;
             for (int r = 1; r < height; r++) JoinRows(parent, _rowStart[r - 1], _rowStart[r], _rowStart[r + 1]);
-            _patch = ArrayPool<int>.Shared.Rent(Math.Max(1, runs));
-            var label = ArrayPool<int>.Shared.Rent(Math.Max(1, runs));
+            _patch = ScratchInts.Rent(Math.Max(1, runs));
+            var label = ScratchInts.Rent(Math.Max(1, runs));
             try
             {
                 int count = 0;
@@ -51,12 +50,12 @@ internal sealed class CellPatches : IDisposable
             }
             finally
             {
-                ArrayPool<int>.Shared.Return(label);
+                ScratchInts.Return(label);
             }
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(parent);
+            ScratchInts.Return(parent);
         }
     }
 
@@ -107,17 +106,17 @@ internal sealed class CellPatches : IDisposable
 
     private static int[] Grow(int[] array, int used)
     {
-        var grown = ArrayPool<int>.Shared.Rent(array.Length * 2);
+        var grown = ScratchInts.Rent(array.Length * 2);
         Array.Copy(array, grown, used);
-        ArrayPool<int>.Shared.Return(array);
+        ScratchInts.Return(array);
         return grown;
     }
 
     public void Dispose()
     {
-        ArrayPool<int>.Shared.Return(_rowStart);
-        ArrayPool<int>.Shared.Return(_first);
-        ArrayPool<int>.Shared.Return(_last);
-        ArrayPool<int>.Shared.Return(_patch);
+        ScratchInts.Return(_rowStart);
+        ScratchInts.Return(_first);
+        ScratchInts.Return(_last);
+        ScratchInts.Return(_patch);
     }
 }

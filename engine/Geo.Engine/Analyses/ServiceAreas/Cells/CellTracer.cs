@@ -1,4 +1,3 @@
-using System.Buffers;
 using NetTopologySuite.Geometries;
 
 namespace Geo.Analyses.ServiceAreas.Cells;
@@ -16,7 +15,7 @@ public static class CellTracer
         int w = mask.Width, h = mask.Height, stride = w + 1;
         var cells = mask.Cells;
         int corners = stride * (h + 1);
-        var next = ArrayPool<int>.Shared.Rent(corners);
+        var next = ScratchInts.Rent(corners);
         try
         {
             Array.Fill(next, -1, 0, corners);
@@ -26,7 +25,7 @@ public static class CellTracer
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(next);
+            ScratchInts.Return(next);
         }
     }
 

@@ -45,22 +45,42 @@ public class CellPatchesTests
             // Combs and spirals join far-apart runs only through long detours.
             if (seed % 4 == 0) for (int r = 0; r < h; r++) for (int c = 0; c < w; c++) cells[r * w + c] = (byte)(c % 2 == 0 || r == (c % 4 == 1 ? 0 : h - 1) ? 1 : 0);
 
-            var expected = FloodFill(cells, w, h, out int count);
-            using var patches = new CellPatches(cells, w, h);
-
-            Assert.Equal(count, patches.Count);
-            var ourOfTheirs = new Dictionary<int, int>();
-            for (int r = 0; r < h; r++)
-            for (int c = 0; c < w; c++)
-            {
-                if (cells[r * w + c] == 0) continue;
-                int ours = patches.Of((c, r));
-                Assert.InRange(ours, 0, count - 1);
-                // One patch of ours for each of theirs, and no patch of ours for two of theirs.
-                Assert.Equal(ours, ourOfTheirs.TryGetValue(expected[r * w + c], out int seen) ? seen : ourOfTheirs[expected[r * w + c]] = ours);
-            }
-            Assert.Equal(count, ourOfTheirs.Values.Distinct().Count());
+            AssertPartitionsLikeAFloodFill(cells, w, h);
         }
+    }
+
+    [Fact]
+    public void Patches_cityWideMaskOfMoreThanAMillionRuns_partitionTheCellsAsAFloodFillDoes()
+    {
+        // Columns of cells one wide, broken every 40 rows, with a few bridges: 1.6 million runs, so every working
+        // array is larger than the ones shared through the pool.
+        int w = 2100, h = 1600;
+        var cells = new byte[w * h];
+        for (int r = 0; r < h; r++)
+        for (int c = 0; c < w; c++)
+        {
+            cells[r * w + c] = (byte)((c % 2 == 0 && r % 40 < 39) || (r % 40 == 20 && c % 10 < 5) ? 1 : 0);
+        }
+        AssertPartitionsLikeAFloodFill(cells, w, h);
+    }
+
+    private static void AssertPartitionsLikeAFloodFill(byte[] cells, int w, int h)
+    {
+        var expected = FloodFill(cells, w, h, out int count);
+        using var patches = new CellPatches(cells, w, h);
+
+        Assert.Equal(count, patches.Count);
+        var ourOfTheirs = new Dictionary<int, int>();
+        for (int r = 0; r < h; r++)
+        for (int c = 0; c < w; c++)
+        {
+            if (cells[r * w + c] == 0) continue;
+            int ours = patches.Of((c, r));
+            Assert.InRange(ours, 0, count - 1);
+            // One patch of ours for each of theirs, and no patch of ours for two of theirs.
+            Assert.Equal(ours, ourOfTheirs.TryGetValue(expected[r * w + c], out int seen) ? seen : ourOfTheirs[expected[r * w + c]] = ours);
+        }
+        Assert.Equal(count, ourOfTheirs.Values.Distinct().Count());
     }
 
     [Fact]

@@ -144,6 +144,40 @@ public class CellTracerTests
     }
 
     [Fact]
+    public void Trace_cityWideMask_givesEveryBarOfCellsAsOneRectangle()
+    {
+        // 3.4 million corners and 1.6 million runs: the working arrays come from the heap, not the shared pool.
+        var grid = new CellGrid(0, 0, 30_000, 20_000, 10);
+        int w = 2100, h = 1600;
+        var mask = new CellMask(grid, 3, 2, w, h);
+        for (int r = 0; r < h; r++)
+        for (int c = 0; c < w; c++)
+        {
+            mask.Cells[r * w + c] = (byte)(c % 2 == 0 && r % 40 < 39 ? 1 : 0);
+        }
+        var expected = new HashSet<Envelope>();
+        for (int c = 0; c < w; c += 2)
+        for (int top = 0; top < h; top += 40)
+        {
+            int rows = Math.Min(39, h - top);
+            double x = grid.MinX + (3 + c) * 10, y = grid.MinY + (2 + top) * 10;
+            expected.Add(new Envelope(x, x + 10, y, y + 10 * rows));
+        }
+
+        var traced = CellTracer.Trace(mask);
+
+        Assert.Equal(expected.Count, traced.NumGeometries);
+        for (int p = 0; p < traced.NumGeometries; p++)
+        {
+            var polygon = (Polygon)traced.GetGeometryN(p);
+            Assert.Empty(polygon.Holes);
+            Assert.Equal(polygon.EnvelopeInternal.Area, polygon.Area, 6);
+            Assert.True(expected.Remove(polygon.EnvelopeInternal), $"polygon {p}: {polygon.EnvelopeInternal} is no bar of the mask");
+        }
+        Assert.Empty(expected);
+    }
+
+    [Fact]
     public void Trace_islandInAHole_isItsOwnPolygonAndTheHoleStaysWithTheOuterRing()
     {
         //   # # # # #
