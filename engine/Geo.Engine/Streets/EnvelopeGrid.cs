@@ -32,11 +32,15 @@ internal sealed class EnvelopeGrid
         _rows = (int)(height / _cell) + 1;
 
         _cellStart = new int[_columns * _rows + 1];
-        for (int i = 0; i < n; i++) ForCells(i, c => _cellStart[c + 1]++);
+        // One delegate for every item, not one per item: a city's streets would make a million.
+        Action<int> count = c => _cellStart[c + 1]++;
+        for (int i = 0; i < n; i++) ForCells(i, count);
         for (int c = 0; c < _columns * _rows; c++) _cellStart[c + 1] += _cellStart[c];
         _members = new int[_cellStart[^1]];
         var fill = (int[])_cellStart.Clone();
-        for (int i = 0; i < n; i++) ForCells(i, c => _members[fill[c]++] = i);
+        int item = 0;
+        Action<int> place = c => _members[fill[c]++] = item;
+        for (item = 0; item < n; item++) ForCells(item, place);
     }
 
     public void ForEachPair(Action<int, int> visit)

@@ -64,7 +64,7 @@ public sealed class StreetPieces
     /// <summary>The polyline of a piece between two distances along it (metres from its start), relative to the graph origin.</summary>
     public List<(double X, double Y)> Between(int piece, double fromMeters, double toMeters)
     {
-        var result = new List<(double, double)>();
+        var result = new List<(double, double)>(FirstPoint[piece + 1] - FirstPoint[piece] + 2);
         if (toMeters < fromMeters) (fromMeters, toMeters) = (toMeters, fromMeters);
         result.Add(PointAlong(piece, fromMeters));
         int first = FirstPoint[piece], last = FirstPoint[piece + 1] - 1;

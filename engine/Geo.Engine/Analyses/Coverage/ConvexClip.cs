@@ -42,11 +42,20 @@ internal sealed class ConvexClip
         return Math.Max(0, area);
     }
 
+    // Each thread clips from one list into the other and back: a city's blocks would otherwise make a list per side.
+    [ThreadStatic] private static List<(double X, double Y)>? _clipped, _spare;
+
     private double RingArea(CoordinateSequence ring)
     {
-        var points = new List<(double X, double Y)>(ring.Count);
+        var points = _clipped ??= new List<(double X, double Y)>();
+        var spare = _spare ??= new List<(double X, double Y)>();
+        points.Clear();
         for (int k = 0; k + 1 < ring.Count; k++) points.Add((ring.GetX(k), ring.GetY(k)));
-        for (int k = 0; k < _corners.Length && points.Count > 0; k++) points = ClipToSide(points, _corners[k], _corners[(k + 1) % _corners.Length]);
+        for (int k = 0; k < _corners.Length && points.Count > 0; k++)
+        {
+            ClipToSide(points, spare, _corners[k], _corners[(k + 1) % _corners.Length]);
+            (points, spare) = (spare, points);
+        }
         double twice = 0;
         for (int k = 0; k < points.Count; k++)
         {
@@ -57,11 +66,11 @@ internal sealed class ConvexClip
     }
 
     /// <summary>One Sutherland–Hodgman step: the closed ring's part on the left of the side from p to q.</summary>
-    private static List<(double X, double Y)> ClipToSide(List<(double X, double Y)> ring, (double X, double Y) p, (double X, double Y) q)
+    private static void ClipToSide(List<(double X, double Y)> ring, List<(double X, double Y)> result, (double X, double Y) p, (double X, double Y) q)
     {
         double dx = q.X - p.X, dy = q.Y - p.Y;
         double Side((double X, double Y) v) => dx * (v.Y - p.Y) - dy * (v.X - p.X);
-        var result = new List<(double X, double Y)>(ring.Count + 4);
+        result.Clear();
         for (int k = 0; k < ring.Count; k++)
         {
             var (current, next) = (ring[k], ring[(k + 1) % ring.Count]);
@@ -73,6 +82,5 @@ internal sealed class ConvexClip
                 result.Add((current.X + t * (next.X - current.X), current.Y + t * (next.Y - current.Y)));
             }
         }
-        return result;
     }
 }
