@@ -33,7 +33,7 @@ public sealed class FeatureLayer
 
     /// <summary>Every row; a deferred layer's rows are made (once) on the first call.</summary>
     public List<Feature> Features =>
-        _features ?? LazyInitializer.EnsureInitialized(ref _features,
+        LazyInitializer.EnsureInitialized(ref _features,
             () => _deferred is null ? new List<Feature>() : Enumerable.Range(0, _deferred.Count).Select(FeatureAt).ToList());
 
     public int Count => _features?.Count ?? _deferred?.Count ?? 0;

@@ -1,4 +1,3 @@
-
 namespace Geo.Analyses.ServiceAreas.Cells;
 
 /// <summary>
