@@ -32,8 +32,17 @@ internal sealed class LengthInside
         _boundaryIndex.Build();
     }
 
-    /// <summary>Whether no boundary segment comes near this envelope: a line within it is then wholly in or wholly out.</summary>
-    public bool ClearOfBoundary(Envelope envelope) => _boundaryIndex.Query(envelope).Count == 0;
+    /// <summary>Whether no boundary segment meets this envelope: a line or block within it is then wholly in or wholly out.</summary>
+    public bool ClearOfBoundary(Envelope envelope)
+    {
+        // A unit's long diagonal sides have envelopes far wider than themselves: most boxes in them miss the side.
+        foreach (int i in _boundaryIndex.Query(envelope))
+        {
+            var (a, b) = _boundary[i];
+            if (!CertainSide.Misses(a.X, a.Y, b.X, b.Y, envelope)) return false;
+        }
+        return true;
+    }
 
     public bool Contains(double x, double y)
     {
@@ -72,6 +81,8 @@ internal sealed class LengthInside
         foreach (int i in near)
         {
             var (a, b) = _boundary[i];
+            // The exact intersector is costly; it would find nothing for a pair plainly apart.
+            if (CertainSide.Apart(px, py, qx, qy, a.X, a.Y, b.X, b.Y)) continue;
             _intersector.ComputeIntersection(_p, _q, a, b);
             for (int n = 0; n < _intersector.IntersectionNum; n++)
             {

@@ -44,7 +44,8 @@ internal static class StreetShares
                         break;
                     }
                     local.Total[a] += length;
-                    foreach (var p in parts) local.Covered[a] += inside.Of(pieces.Between(s, p.From, p.To));
+                    // A part that is the whole piece was just measured: the same points give the same length.
+                    foreach (var p in parts) local.Covered[a] += IsWhole(p, pieces.LengthMeters[s]) ? length : inside.Of(pieces.Between(s, p.From, p.To));
                 }
                 return local;
             },
@@ -62,6 +63,8 @@ internal static class StreetShares
         }
         return (total, coveredKm);
     }
+
+    private static bool IsWhole(ReachedInterval part, double pieceLength) => part.From == 0 && part.To == pieceLength;
 
     public static LineString Line(GeometryFactory factory, StreetPieces pieces, int piece, double from, double to)
     {

@@ -83,6 +83,44 @@ public sealed class ServedLandTests
     }
 
     [Fact]
+    public void ByArea_unitsWithDiagonalSides_equalOverlaysWithEveryBlock()
+    {
+        // Long diagonal sides have envelopes covering many blocks they do not touch: those count whole or not at all,
+        // the blocks they cross in part; corners on and off the street lattice.
+        var random = new Random(20261203);
+        var (graph, side) = Grid(8, 8);
+        var reached = side.Values.Where(_ => random.NextDouble() < 0.5).Select(p => new ReachedInterval(p, 0, graph.Pieces.LengthMeters[p])).ToList();
+        var blocks = CityBlocks.Of(graph).Blocks;
+        var shares = ServedLand.ServedShares(graph, blocks, reached);
+        var origin = graph.ToLocal(TestCity.PointAt(0, 0)).Coordinate;
+        Polygon Unit(params (double X, double Y)[] corners) => new GeometryFactory().CreatePolygon(
+            corners.Append(corners[0]).Select(c => new Coordinate(origin.X + c.X * 100, origin.Y + c.Y * 100)).ToArray());
+        var units = new Geometry[]
+        {
+            Unit((0.3, 0.2), (6.7, 0.5), (2.9, 6.6)),
+            Unit((1, 1), (6, 1.5), (3.5, 3), (6, 6.5), (1, 6)),
+            Unit((3.5, 0.1), (6.9, 3.5), (3.5, 6.9), (0.1, 3.5)),
+            Unit((0, 0), (7, 7), (0, 7)),
+        };
+
+        Assert.All(units, u => Assert.True(u.IsValid));
+        var (land, served) = ServedLand.ByArea(graph, units, reached);
+
+        for (int u = 0; u < units.Length; u++)
+        {
+            double expectedLand = 0, expectedServed = 0;
+            for (int b = 0; b < blocks.Count; b++)
+            {
+                double inside = blocks[b].Intersection(units[u]).Area / 1e6;
+                expectedLand += inside;
+                expectedServed += inside * shares[b];
+            }
+            Assert.Equal(expectedLand, land[u], 9);
+            Assert.Equal(expectedServed, served[u], 9);
+        }
+    }
+
+    [Fact]
     public void ByArea_nothingReachedOnTwoGraphs_eachCountsItsOwnBlocks()
     {
         // An empty coverage is the same empty list for every graph: the second graph must not get the first's shares.
