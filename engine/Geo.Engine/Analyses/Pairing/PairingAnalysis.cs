@@ -52,23 +52,32 @@ public static class PairingAnalysis
         }
 
         double limit = options.LimitMinutes * 60;
-        var seconds = StationTravelTimes.Compute(graph, snaps, areas, limit, options.Direction);
-        var (rows, capsBound) = Pair(stations.Count, areas, placements, seconds, options);
+        var inside = StationsInside(areas.Count, placements);
+        // With a cap, the assignment weighs every station within the limit; without one, only a few times per subdistrict count.
+        var seconds = StationTravelTimes.Compute(graph, snaps, areas, limit, options.Direction,
+            needed: options.MaxSubdistrictsPerStation is null ? inside : null);
+        var (rows, capsBound) = Pair(stations.Count, areas, placements, inside, seconds, options);
         var territories = NetworkTerritories.Compute(graph, snaps, limit, direction: options.Direction);
         return new PairingResult(graph, options, stations, areas, streets, placements, rows, territories,
             Summarise(rows, areas.Count, placements, capsBound), warnings);
     }
 
-    private static (List<PairingRow> Rows, bool CapsBound) Pair(int stationCount, IReadOnlyList<PairingSubdistrict> areas,
-        IReadOnlyList<StationPlacement> placements, double[,] seconds, PairingOptions options)
+    /// <summary>The stations standing in each subdistrict.</summary>
+    private static List<int>[] StationsInside(int subdistrictCount, IReadOnlyList<StationPlacement> placements)
     {
-        int n = areas.Count;
-        var inside = new List<int>[n];
-        for (int i = 0; i < n; i++) inside[i] = new List<int>();
-        for (int j = 0; j < stationCount; j++)
+        var inside = new List<int>[subdistrictCount];
+        for (int i = 0; i < subdistrictCount; i++) inside[i] = new List<int>();
+        for (int j = 0; j < placements.Count; j++)
         {
             if (!placements[j].IsOutside) inside[placements[j].Subdistrict].Add(j);
         }
+        return inside;
+    }
+
+    private static (List<PairingRow> Rows, bool CapsBound) Pair(int stationCount, IReadOnlyList<PairingSubdistrict> areas,
+        IReadOnlyList<StationPlacement> placements, List<int>[] inside, double[,] seconds, PairingOptions options)
+    {
+        int n = areas.Count;
         var empty = Enumerable.Range(0, n).Where(i => inside[i].Count == 0).ToArray();
 
         var nearest = empty.Select(i => Nearest(seconds, i, stationCount)).ToArray();
