@@ -1,6 +1,6 @@
+using Geo.Streets;
 using NetTopologySuite.Algorithm;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Index.Strtree;
 
 namespace Geo.Analyses.Coverage;
 
@@ -34,12 +34,13 @@ internal static class FacePolygons
         if (holes.Count > 0)
         {
             var envelopes = shells.Select(s => new Envelope(s)).ToArray();
-            var index = new STRtree<int>();
-            for (int s = 0; s < shells.Count; s++) index.Insert(envelopes[s], s);
-            index.Build();
+            // A grid over a city's 300,000 shell envelopes is built in a few passes; an R-tree's sorting took seconds.
+            var index = new EnvelopeGrid(envelopes.Select(e => e.MinX).ToArray(), envelopes.Select(e => e.MinY).ToArray(),
+                envelopes.Select(e => e.MaxX).ToArray(), envelopes.Select(e => e.MaxY).ToArray());
+            var near = new List<int>();
             foreach (var hole in holes)
             {
-                int shell = SmallestShellAround(hole, shells, envelopes, index);
+                int shell = SmallestShellAround(hole, shells, envelopes, index, near);
                 if (shell >= 0) (holesOf[shell] ??= new List<Coordinate[]>()).Add(hole);
             }
         }
@@ -53,11 +54,14 @@ internal static class FacePolygons
         return polygons;
     }
 
-    private static int SmallestShellAround(Coordinate[] hole, List<Coordinate[]> shells, Envelope[] envelopes, STRtree<int> index)
+    private static int SmallestShellAround(Coordinate[] hole, List<Coordinate[]> shells, Envelope[] envelopes, EnvelopeGrid index, List<int> near)
     {
         var holeEnvelope = new Envelope(hole);
         int best = -1;
-        foreach (int s in index.Query(holeEnvelope))
+        index.Within(holeEnvelope.MinX, holeEnvelope.MinY, holeEnvelope.MaxX, holeEnvelope.MaxY, near);
+        // In shell order, so that of two shells with one envelope around the hole the same one is chosen every time.
+        near.Sort();
+        foreach (int s in near)
         {
             var envelope = envelopes[s];
             // An equal envelope is the hole's own ring seen from inside (or one of its faces), never a shell around it.
