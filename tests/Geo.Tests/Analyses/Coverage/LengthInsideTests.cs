@@ -19,51 +19,15 @@ public sealed class LengthInsideTests
     [InlineData(3)]
     [InlineData(4)]
     [InlineData(5)]
-    public void Measure_randomLinesOnLatticeAreas_agreesWithOverlay(int seed)
-    {
-        var random = new Random(seed);
-        for (int round = 0; round < 20; round++)
-        {
-            var area = LatticeAreas.Random(random, share: 0.55);
-            var inside = new LengthInside(area);
-            for (int l = 0; l < 30; l++)
-            {
-                var points = MonotoneLine(random);
-                var line = Factory.CreateLineString(points.Select(p => new Coordinate(p.X, p.Y)).ToArray());
-                if (line.Length == 0) continue;
-
-                var (length, contained) = inside.Measure(points);
-
-                Assert.Equal(line.Intersection(area).Length, length, 9);
-                Assert.Equal(area.Contains(line), contained);
-            }
-        }
-    }
+    public void Measure_randomLinesOnLatticeAreas_agreesWithOverlay(int seed) =>
+        MeasureAgreesWithOverlay(new Random(seed), random => LatticeAreas.Random(random, share: 0.55));
 
     [Theory]
     [InlineData(11)]
     [InlineData(12)]
     [InlineData(13)]
-    public void Measure_randomLinesOnAreasWithDiagonalSides_agreesWithOverlay(int seed)
-    {
-        var random = new Random(seed);
-        for (int round = 0; round < 20; round++)
-        {
-            var area = DiagonalArea(random);
-            var inside = new LengthInside(area);
-            for (int l = 0; l < 30; l++)
-            {
-                var points = MonotoneLine(random);
-                var line = Factory.CreateLineString(points.Select(p => new Coordinate(p.X, p.Y)).ToArray());
-                if (line.Length == 0) continue;
-
-                var (length, contained) = inside.Measure(points);
-
-                Assert.Equal(line.Intersection(area).Length, length, 9);
-                Assert.Equal(area.Contains(line), contained);
-            }
-        }
-    }
+    public void Measure_randomLinesOnAreasWithDiagonalSides_agreesWithOverlay(int seed) =>
+        MeasureAgreesWithOverlay(new Random(seed), DiagonalArea);
 
     [Theory]
     [InlineData(21)]
@@ -127,6 +91,27 @@ public sealed class LengthInsideTests
         Assert.False(inside.ClearOfBoundary(new Envelope(2, 10, 2, 8)));
         Assert.True(inside.Contains(5, 5));
         Assert.False(inside.Contains(15, 5));
+    }
+
+    /// <summary>Twenty random areas, thirty random lines in each: the length inside and containment, against an overlay.</summary>
+    private static void MeasureAgreesWithOverlay(Random random, Func<Random, Geometry> randomArea)
+    {
+        for (int round = 0; round < 20; round++)
+        {
+            var area = randomArea(random);
+            var inside = new LengthInside(area);
+            for (int l = 0; l < 30; l++)
+            {
+                var points = MonotoneLine(random);
+                var line = Factory.CreateLineString(points.Select(p => new Coordinate(p.X, p.Y)).ToArray());
+                if (line.Length == 0) continue;
+
+                var (length, contained) = inside.Measure(points);
+
+                Assert.Equal(line.Intersection(area).Length, length, 9);
+                Assert.Equal(area.Contains(line), contained);
+            }
+        }
     }
 
     /// <summary>
