@@ -480,6 +480,37 @@ public class GeoPackageStoreTests
     }
 
     [Fact]
+    public void WriteLayers_copySourceWithoutAnRtree_copiesTheRowsAndIndexesEveryOne()
+    {
+        // The rows are copied, but the source has no R-tree to copy: the new one is built from each row's extent.
+        using var folder = new TempFolder();
+        var source = folder.File("source.gpkg");
+        new GeoPackageStore(source, create: true).WriteLayers(new[] { Segments(40, 6) });
+        var read = new GeoPackageStore(source, create: false).ReadLayer("streets");
+        ChangeWithoutRtreeTriggers(source, "streets", "UPDATE streets SET name = '源' WHERE fid = 1; " +
+            "DROP TABLE rtree_streets_geom; DELETE FROM gpkg_extensions WHERE table_name = 'streets'");
+        read.CopyOf = new LayerCopy(source, "streets");
+        var target = folder.File("copied.gpkg");
+        new GeoPackageStore(target, create: true).WriteLayers(new[] { read });
+
+        Assert.Equal("源", new GeoPackageStore(target, create: false).ReadLayer("streets").Features[0].Values[1]);
+        using var connection = new SqliteConnection($"Data Source={target};Pooling=False");
+        connection.Open();
+        for (int i = 0; i < read.Features.Count; i++)
+        {
+            var extent = read.Features[i].Geometry.EnvelopeInternal;
+            var found = RtreeWindow.Ids(connection, "rtree_streets_geom", extent);
+            Assert.Contains(i + 1L, found);
+        }
+        using var check = connection.CreateCommand();
+        check.CommandText = "SELECT rtreecheck('rtree_streets_geom'), (SELECT count(*) FROM rtree_streets_geom)";
+        using var reader = check.ExecuteReader();
+        reader.Read();
+        Assert.Equal("ok", reader.GetString(0));
+        Assert.Equal(40, reader.GetInt64(1));
+    }
+
+    [Fact]
     public void WriteLayers_copySourceThatDoesNotMatch_writesTheFeaturesInstead()
     {
         using var folder = new TempFolder();

@@ -12,6 +12,13 @@ public static class LayerGeometry
     public static Envelope Extent(Geometry geometry) =>
         geometry is LineString line ? line.CoordinateSequence.ExpandEnvelope(new Envelope()) : geometry.EnvelopeInternal;
 
+    /// <summary>Grows <paramref name="extent"/> to take in the geometry, as <see cref="Extent"/> works it out.</summary>
+    public static void ExpandExtent(Envelope extent, Geometry geometry)
+    {
+        if (geometry is LineString line) line.CoordinateSequence.ExpandEnvelope(extent);
+        else extent.ExpandToInclude(geometry.EnvelopeInternal);
+    }
+
     /// <summary>The geometry as the layer stores it (a Polygon in a MultiPolygon layer becomes a one-part MultiPolygon).</summary>
     public static Geometry Conform(FeatureLayer layer, int index)
     {

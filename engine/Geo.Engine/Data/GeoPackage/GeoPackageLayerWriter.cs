@@ -23,18 +23,23 @@ internal static class GeoPackageLayerWriter
         var columns = string.Concat(layer.Fields.Select(f => $", {GeoPackageNames.Quote(f.Name)} {SqlType(f.Type)}"));
         Execute(connection, transaction, $"CREATE TABLE \"{t}\" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom {geometryType}{columns})");
         string? copyColumn = copySchema is null ? null : GeoPackageCopies.GeometryColumn(connection, copySchema, layer);
-        Envelope[] extents;
+        var extent = new Envelope();
+        Func<IReadOnlyList<Envelope>> rowExtents;
         Func<string, bool>? copyIndex = null;
         if (copyColumn is not null)
         {
             GeoPackageCopies.Copy(connection, transaction, layer, copySchema!, copyColumn);
-            extents = Enumerable.Range(0, layer.Count).Select(i => LayerGeometry.Extent(layer.GeometryAt(i))).ToArray();
+            // Each row's extent only if the source's R-tree cannot be copied: the contents row needs their union alone.
+            for (int i = 0; i < layer.Count; i++) LayerGeometry.ExpandExtent(extent, layer.GeometryAt(i));
+            rowExtents = () => Enumerable.Range(0, layer.Count).Select(i => LayerGeometry.Extent(layer.GeometryAt(i))).ToArray();
             copyIndex = rtree => GeoPackageCopies.CopyRtree(connection, transaction, layer, copySchema!, copyColumn, rtree);
         }
-        else extents = InsertFeatures(connection, transaction, layer);
-
-        var extent = new Envelope();
-        foreach (var e in extents) extent.ExpandToInclude(e);
+        else
+        {
+            var extents = InsertFeatures(connection, transaction, layer);
+            foreach (var e in extents) extent.ExpandToInclude(e);
+            rowExtents = () => extents;
+        }
         using (var contents = Command(connection, transaction,
             "INSERT INTO gpkg_contents (table_name, data_type, identifier, min_x, min_y, max_x, max_y, srs_id) " +
             "VALUES (@t, 'features', @t, @minx, @miny, @maxx, @maxy, @srid)"))
@@ -55,7 +60,7 @@ internal static class GeoPackageLayerWriter
             geometryColumn.Parameters.AddWithValue("@srid", layer.Srid);
             geometryColumn.ExecuteNonQuery();
         }
-        WriteSpatialIndex(connection, transaction, t, extents, copyIndex);
+        WriteSpatialIndex(connection, transaction, t, rowExtents, copyIndex);
     }
 
     /// <summary>Removes a feature table and every metadata row and index that refers to it, whoever wrote it.</summary>
@@ -140,10 +145,10 @@ internal static class GeoPackageLayerWriter
         });
 
     /// <param name="copy">Fills the new R-tree from a copied layer's source, when it can; otherwise a packed tree is built.</param>
-    private static void WriteSpatialIndex(SqliteConnection connection, SqliteTransaction transaction, string t, Envelope[] extents, Func<string, bool>? copy)
+    private static void WriteSpatialIndex(SqliteConnection connection, SqliteTransaction transaction, string t, Func<IReadOnlyList<Envelope>> extents, Func<string, bool>? copy)
     {
         Execute(connection, transaction, $"CREATE VIRTUAL TABLE \"rtree_{t}_geom\" USING rtree(id, minx, maxx, miny, maxy)");
-        if (copy?.Invoke($"rtree_{t}_geom") != true) PackedRtree.Fill(connection, transaction, $"rtree_{t}_geom", extents);
+        if (copy?.Invoke($"rtree_{t}_geom") != true) PackedRtree.Fill(connection, transaction, $"rtree_{t}_geom", extents());
         using (var extension = Command(connection, transaction,
             "INSERT INTO gpkg_extensions VALUES (@t, 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')"))
         {
