@@ -25,7 +25,7 @@ internal static class GeoProgram
         // Every verb but serve is one batch of work that nobody waits on mid-way: collecting the heap in the background
         // would only add a thread and the room that lets the heap grow meanwhile (the audit of a 300,000-junction city
         // peaks 6–13 % lower without it, in about the same time). The server keeps background collection for short pauses.
-        if (parse.CommandResult.Command.Name != "serve") GCSettings.LatencyMode = GCLatencyMode.Batch;
+        if (parse.CommandResult.Command.Name != ServeCommand.Name) GCSettings.LatencyMode = GCLatencyMode.Batch;
         return parse.Invoke();
     }
 }

@@ -17,6 +17,8 @@ namespace Geo.Cli.Commands;
 
 internal static class ServeCommand
 {
+    public const string Name = "serve";
+
     public static Command Create()
     {
         var data = SharedOptions.Data();
@@ -34,7 +36,7 @@ internal static class ServeCommand
         var crs = SharedOptions.InputCrs();
         var snap = SharedOptions.MaxSnap();
         var direction = SharedOptions.Direction();
-        var command = new Command("serve",
+        var command = new Command(Name,
             "Map viewer and HTTP API: service areas, coverage, gaps, blind spots, pairing, what-if stations and siting on an interactive map, " +
             "with vector tiles and an OpenAPI document at /openapi/v1.json. Works offline.")
         {
