@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Geo.Analyses.ServiceAreas;
 using Geo.Streets;
 using NetTopologySuite.Geometries;
@@ -21,11 +22,12 @@ internal static class StreetShares
         // what its pieces add to each area it meets, and the runs are added up in piece order: the same figures to
         // the last bit however the runs fall to threads.
         int runs = (pieces.Count + PiecesPerRun - 1) / PiecesPerRun;
-        var sums = new AreaSums[runs];
+        var sums = new Dictionary<int, (double Total, double Covered)>[runs];
         Parallel.For(0, runs, () => new LengthInside?[localAreas.Count], (run, _, insides) =>
         {
-            var sum = sums[run] = new AreaSums();
-            for (int s = run * PiecesPerRun; s < Math.Min(pieces.Count, (run + 1) * PiecesPerRun); s++)
+            var sum = sums[run] = new Dictionary<int, (double Total, double Covered)>();
+            int end = Math.Min(pieces.Count, (run + 1) * PiecesPerRun);
+            for (int s = run * PiecesPerRun; s < end; s++)
             {
                 var points = pieces.Between(s, 0, pieces.LengthMeters[s]);
                 var envelope = new Envelope();
@@ -40,20 +42,23 @@ internal static class StreetShares
                     if (contained)
                     {
                         // Areas do not overlap: a piece one contains is in no other.
-                        sum.Add(a, pieces.LengthMeters[s]);
-                        foreach (var p in parts) sum.AddCovered(a, p.Length);
+                        Add(sum, a, pieces.LengthMeters[s], 0);
+                        foreach (var p in parts) Add(sum, a, 0, p.Length);
                         break;
                     }
-                    sum.Add(a, length);
+                    Add(sum, a, length, 0);
                     // A part that is the whole piece was just measured: the same points give the same length.
-                    foreach (var p in parts) sum.AddCovered(a, IsWhole(p, pieces.LengthMeters[s]) ? length : inside.Of(pieces.Between(s, p.From, p.To)));
+                    foreach (var p in parts) Add(sum, a, 0, IsWhole(p, pieces.LengthMeters[s]) ? length : inside.Of(pieces.Between(s, p.From, p.To)));
                 }
             }
             return insides;
         }, _ => { });
         var total = new double[localAreas.Count];
         var coveredKm = new double[localAreas.Count];
-        foreach (var sum in sums) sum.AddTo(total, coveredKm);
+        foreach (var sum in sums)
+        {
+            foreach (var (a, (length, reached)) in sum) (total[a], coveredKm[a]) = (total[a] + length, coveredKm[a] + reached);
+        }
         for (int a = 0; a < total.Length; a++)
         {
             total[a] /= 1000;
@@ -64,31 +69,11 @@ internal static class StreetShares
 
     private const int PiecesPerRun = 4096;
 
-    /// <summary>One run's street length and covered length per area it meets, in the order it met them.</summary>
-    private sealed class AreaSums
+    /// <summary>Adds to one run's street length and covered length in an area, in the order its pieces come.</summary>
+    private static void Add(Dictionary<int, (double Total, double Covered)> sum, int area, double length, double reached)
     {
-        private readonly Dictionary<int, int> _slot = new();
-        private readonly List<(int Area, double Total, double Covered)> _sums = new();
-
-        public void Add(int area, double meters) => Update(area, meters, 0);
-
-        public void AddCovered(int area, double meters) => Update(area, 0, meters);
-
-        private void Update(int area, double total, double covered)
-        {
-            if (!_slot.TryGetValue(area, out int slot))
-            {
-                _slot[area] = slot = _sums.Count;
-                _sums.Add((area, 0, 0));
-            }
-            var (a, t, c) = _sums[slot];
-            _sums[slot] = (a, t + total, c + covered);
-        }
-
-        public void AddTo(double[] total, double[] covered)
-        {
-            foreach (var (a, t, c) in _sums) (total[a], covered[a]) = (total[a] + t, covered[a] + c);
-        }
+        ref var sums = ref CollectionsMarshal.GetValueRefOrAddDefault(sum, area, out _);
+        sums = (sums.Total + length, sums.Covered + reached);
     }
 
     private static bool IsWhole(ReachedInterval part, double pieceLength) => part.From == 0 && part.To == pieceLength;
