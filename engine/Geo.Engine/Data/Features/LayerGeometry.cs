@@ -9,10 +9,14 @@ public static class LayerGeometry
     /// A geometry's extent, worked out afresh for a line rather than kept on it: a city's 600,000 streets would each
     /// keep one for as long as the dataset lives.
     /// </summary>
-    public static Envelope Extent(Geometry geometry) =>
-        geometry is LineString line ? line.CoordinateSequence.ExpandEnvelope(new Envelope()) : geometry.EnvelopeInternal;
+    public static Envelope Extent(Geometry geometry)
+    {
+        var extent = new Envelope();
+        ExpandExtent(extent, geometry);
+        return extent;
+    }
 
-    /// <summary>Grows <paramref name="extent"/> to take in the geometry, as <see cref="Extent"/> works it out.</summary>
+    /// <summary>Grows <paramref name="extent"/> to take in the geometry, a line's from its points without keeping one on it.</summary>
     public static void ExpandExtent(Envelope extent, Geometry geometry)
     {
         if (geometry is LineString line) line.CoordinateSequence.ExpandEnvelope(extent);
