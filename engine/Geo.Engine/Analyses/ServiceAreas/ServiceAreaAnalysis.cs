@@ -46,7 +46,6 @@ public static class ServiceAreaAnalysis
 
         var grid = GridFor(graph, lateral, options.Cell(lateral));
         var areas = new ServiceArea[snapped.Count * breaks.Length];
-        var intervals = new ReachedInterval[snapped.Count][][];
         var circles = options.Circle ? new Geometry[snapped.Count][] : null;
         var workers = new ThreadLocal<StationWorker>(() => new StationWorker(graph, grid, breaks.Length, options.Overlap, options.Direction), trackAllValues: true);
         Parallel.For(0, snapped.Count, parallel, i =>
@@ -56,19 +55,20 @@ public static class ServiceAreaAnalysis
             var worker = workers.Value!;
             var locals = new Geometry[breaks.Length];
             var km2 = new double[breaks.Length];
+            ReachedInterval[][] reached;
             if (circles is not null)
             {
                 var centre = graph.ToLocal(station.Station.Geometry).Coordinate;
                 double speed = graph.Profile.DefaultSpeedKmh / 3.6;
-                intervals[i] = breaks.Select(b => CircleReach.Inside(snapper, centre.X, centre.Y, speed * b).ToArray()).ToArray();
+                reached = breaks.Select(b => CircleReach.Inside(snapper, centre.X, centre.Y, speed * b).ToArray()).ToArray();
                 circles[i] = breaks.Select(b => ServiceAreaGeometry.Circle(centre.X, centre.Y, speed * b)).ToArray();
                 for (int b = 0; b < breaks.Length; b++) (locals[b], km2[b]) = (circles[i][b], circles[i][b].Area / 1e6);
             }
             else
             {
                 worker.Search.Run(station.Snap.Seeds(graph, 0, options.Direction), breaks[^1]);
-                intervals[i] = worker.Reached.Collect(worker.Search, station.Snap, breaks);
-                var (column0, row0, width, height) = CellMask.WindowAround(grid, graph.Pieces, intervals[i][last], lateral);
+                reached = worker.Reached.Collect(worker.Search, station.Snap, breaks);
+                var (column0, row0, width, height) = CellMask.WindowAround(grid, graph.Pieces, reached[last], lateral);
                 var window = CellMask.Reusing(ref worker.Window, grid, column0, row0, width, height);
                 CellMask? smaller = null;
                 for (int b = 0; b < breaks.Length; b++)
@@ -76,7 +76,7 @@ public static class ServiceAreaAnalysis
                     if (cancellation.IsCancellationRequested) return;
                     // The window's own cells, still blank, serve the largest break: one mask fewer per station.
                     var mask = b == last ? window : new CellMask(grid, window.Column0, window.Row0, window.Width, window.Height);
-                    mask.Stamp(graph.Pieces, b == 0 ? intervals[i][0] : NotReachedBefore(intervals[i][b], intervals[i][b - 1], worker.Fresh), lateral);
+                    mask.Stamp(graph.Pieces, b == 0 ? reached[0] : NotReachedBefore(reached[b], reached[b - 1], worker.Fresh), lateral);
                     if (smaller is not null) mask.Include(smaller);
                     mask.RemoveDiagonals();
                     worker.Merged[b].Include(mask);
@@ -91,7 +91,8 @@ public static class ServiceAreaAnalysis
             {
                 var s = station.Station;
                 areas[i * breaks.Length + b] = new ServiceArea(s.Id, s.Name, options.Minutes[b], mode, graph.ToLonLat(locals[b]),
-                    km2[b], intervals[i][b].Sum(x => x.Length) / 1000);
+                    km2[b], reached[b].Sum(x => x.Length) / 1000);
+                worker.Unions[b].Add(reached[b]);
             }
         });
         cancellation.ThrowIfCancellationRequested();
@@ -110,7 +111,7 @@ public static class ServiceAreaAnalysis
             Parallel.Invoke(parallel,
                 () =>
                 {
-                    covered[b] = MergeStations(intervals, b);
+                    covered[b] = IntervalUnion.Combine(threads.Select(t => t.Unions[b]).ToList());
                     streetKm = covered[b].Sum(x => x.Length) / 1000;
                 },
                 () =>
@@ -209,33 +210,6 @@ public static class ServiceAreaAnalysis
     }
 
     /// <summary>
-    /// <see cref="MergeIntervals"/> of every station's intervals of one break, bucketed straight from the stations'
-    /// arrays (no combined copy), each station's array let go once it is bucketed.
-    /// </summary>
-    private static IReadOnlyList<ReachedInterval> MergeStations(ReachedInterval[][][] stations, int b)
-    {
-        int pieces = 0;
-        long total = 0;
-        foreach (var station in stations)
-        {
-            total += station[b].Length;
-            foreach (var x in station[b]) pieces = Math.Max(pieces, x.Piece + 1);
-        }
-        if (total == 0) return Array.Empty<ReachedInterval>();
-        var start = new int[pieces + 1];
-        foreach (var station in stations) foreach (var x in station[b]) start[x.Piece + 1]++;
-        for (int p = 0; p < pieces; p++) start[p + 1] += start[p];
-        var next = (int[])start.Clone();
-        var bucketed = new ReachedInterval[total];
-        foreach (var station in stations)
-        {
-            foreach (var x in station[b]) bucketed[next[x.Piece]++] = x;
-            station[b] = Array.Empty<ReachedInterval>();
-        }
-        return MergeBuckets(bucketed, start, pieces);
-    }
-
-    /// <summary>
     /// The intervals of a break that the break before did not already reach exactly (same piece, same ends): their
     /// cells are in the smaller break's mask, which the larger one includes, so stamping them again adds nothing.
     /// Both lists hold their pieces in the order the search met them, the smaller break's a subsequence of the larger's.
@@ -268,6 +242,7 @@ public static class ServiceAreaAnalysis
             Search = new ShortestPathSearch(graph.SearchGraph(direction));
             Reached = new ReachedStreets(graph, direction);
             Merged = Enumerable.Range(0, breaks).Select(_ => new CellMask(grid, 0, 0, grid.Width, grid.Height)).ToArray();
+            Unions = Enumerable.Range(0, breaks).Select(_ => new IntervalUnion(graph.Pieces.Count)).ToArray();
             Counts = overlap ? new ushort[grid.Width * grid.Height] : null;
             _gridWidth = grid.Width;
         }
@@ -283,6 +258,9 @@ public static class ServiceAreaAnalysis
         public ShortestPathSearch Search { get; }
         public ReachedStreets Reached { get; }
         public CellMask[] Merged { get; }
+
+        /// <summary>Per break, the streets this thread's stations reach.</summary>
+        public IntervalUnion[] Unions { get; }
         public ushort[]? Counts { get; }
 
         private int _c0 = int.MaxValue, _r0 = int.MaxValue, _c1 = -1, _r1 = -1;
