@@ -10,11 +10,14 @@ internal static class SitingReport
     {
         var c = CultureInfo.InvariantCulture;
         yield return string.Create(c, $"existing stations cover {s.ExistingCoverage:0.###} of {s.TotalDemand:0.###} {demand} ({s.ExistingShare * 100:0.##} %); every candidate built would reach {100 * s.ReachableCoverage / Math.Max(s.TotalDemand, 1e-300):0.##} %");
-        yield return "order  site                      lon         lat        marginal     cumulative   covered %";
+        // An exported instance knows its candidates by id only: no place columns then.
+        yield return where is null
+            ? "order  site                        marginal     cumulative   covered %"
+            : "order  site                      lon         lat        marginal     cumulative   covered %";
         foreach (var site in s.Sites)
         {
-            var (lon, lat) = where?.Invoke(site) ?? (double.NaN, double.NaN);
-            yield return string.Create(c, $"{site.Order,5}  {site.Id,-24}  {lon,10:0.000000}  {lat,10:0.000000}  {site.Marginal,11:0.###}  {site.Cumulative,12:0.###}  {site.CumulativeShare * 100,9:0.##}");
+            string place = where?.Invoke(site) is var (lon, lat) ? string.Create(c, $"  {lon,10:0.000000}  {lat,10:0.000000}") : "";
+            yield return string.Create(c, $"{site.Order,5}  {site.Id,-24}{place}  {site.Marginal,11:0.###}  {site.Cumulative,12:0.###}  {site.CumulativeShare * 100,9:0.##}");
         }
         string objective = s.Problem == "MCLP" ? string.Create(c, $"covered demand {s.Objective:0.####}") : string.Create(c, $"{s.Objective:0} new sites");
         string bound = s.Problem == "MCLP" ? string.Create(c, $"upper bound {s.BestBound:0.####}") : string.Create(c, $"lower bound {s.BestBound:0} sites");

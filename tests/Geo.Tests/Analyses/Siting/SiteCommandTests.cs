@@ -47,6 +47,14 @@ public sealed class SiteCommandTests : IClassFixture<SiteCommandTests.City>
         var solved = GeoCli.Run("site-instance", "--instance", folder.File("i.json"), "--json");
         Assert.True(solved.ExitCode == 0, solved.Stderr);
         Assert.Contains("\"objective\":", solved.Stdout);
+
+        // On the terminal: the sites by id, with no place columns the instance cannot fill.
+        var listed = GeoCli.Run("site-instance", "--instance", folder.File("i.json"));
+        Assert.True(listed.ExitCode == 0, listed.Stderr);
+        Assert.Contains("MCLP by", listed.Stdout);
+        Assert.DoesNotContain("NaN", listed.Stdout);
+        Assert.DoesNotContain(" lon ", listed.Stdout);
+        Assert.Equal(3, listed.Stdout.Split('\n').Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s+[123]\s+\S+\s+[0-9.]+\s+[0-9.]+\s+[0-9.]+\s*$")));
     }
 
     [Fact]
