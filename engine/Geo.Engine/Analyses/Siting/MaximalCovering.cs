@@ -3,9 +3,9 @@ namespace Geo.Analyses.Siting;
 /// <summary>
 /// Maximal covering (MCLP): which K new sites cover the most demand, the existing stations' coverage counted first.
 /// Lazy greedy gives a solution and a bound, swaps improve the solution, and a Lagrangian relaxation tightens the bound
-/// to the linear programme's; only if the gap is still wider than accepted does the exact model (SCIP or CP-SAT),
-/// hinted with the best choice, try to improve and prove it within the time limit. The better choice and the tighter
-/// bound are reported.
+/// to the linear programme's (the choices its steps build, improved by swaps, may beat greedy's); only if the gap is
+/// still wider than accepted does the exact model (SCIP or CP-SAT), hinted with the best choice, try to improve and
+/// prove it within the time limit. The better choice and the tighter bound are reported.
 /// </summary>
 public static class MaximalCovering
 {
@@ -28,6 +28,10 @@ public static class MaximalCovering
         if (!proven)
         {
             lagrangian = LagrangianBound.Maximal(instance, k, value, options.AcceptedGap, LagrangianTime(options));
+            if (lagrangian.Choice is { } found && instance.CoverageOf(found) is var v && v > value + 1e-12 * Math.Max(1, instance.TotalWeight))
+            {
+                (chosen, value, method) = (found, v, "Lagrangian heuristic + swaps");
+            }
             bound = Math.Min(bound, lagrangian.Bound);
             proven = instance.Reaches(value, bound);
         }

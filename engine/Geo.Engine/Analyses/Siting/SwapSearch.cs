@@ -14,7 +14,15 @@ public static class SwapSearch
     {
         var clock = Stopwatch.StartNew();
         var groups = CpSatCoverage.Groups(instance);
-        var groupsOf = CpSatCoverage.GroupsOfCandidates(instance.Candidates, groups);
+        var groupsOf = CpSatCoverage.GroupsOfCandidates(instance.Candidates, groups).Select(l => l.ToArray()).ToArray();
+        return Improve(instance, groups, groupsOf, chosen, timeLimit - clock.Elapsed);
+    }
+
+    /// <summary>The same, on the instance's demand groups and each candidate's groups already worked out.</summary>
+    internal static IReadOnlyList<int> Improve(CoverageInstance instance, List<(int[] Candidates, double Weight)> groups, int[][] groupsOf,
+        IReadOnlyList<int> chosen, TimeSpan timeLimit)
+    {
+        var clock = Stopwatch.StartNew();
 
         var inChoice = new bool[instance.Candidates];
         var count = new int[groups.Count];

@@ -73,7 +73,8 @@ public class CoveringSolverTests
         Assert.InRange(solution.Gap, 0, 1);
         Assert.True(solution.BestBound >= optimum - 1e-9, $"bound {solution.BestBound} below the optimum {optimum}");
         Assert.True(solution.Coverage <= optimum + 1e-9);
-        Assert.Contains(solution.Method, new[] { "greedy", "greedy + swaps" });
+        Assert.Contains(solution.Method, new[] { "greedy", "greedy + swaps", "Lagrangian heuristic + swaps" });
+        Assert.Equal(3, solution.Sites.Select(s => s.Candidate).Distinct().Count());
         Assert.True(solution.Coverage >= solution.Greedy.Value - 1e-9, "swaps never lose coverage");
         if (solution.ProvenOptimal) Assert.Equal(0, solution.Gap);
         else Assert.True(solution.Gap > 0);

@@ -52,6 +52,25 @@ public class LagrangianBoundTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void A_choice_found_on_the_way_is_K_candidates_beating_the_incumbent_and_not_the_optimum(int seed, int k)
+    {
+        var instance = RandomInstances.Make(seed + 300, candidates: 12, units: 60, reach: 0.2);
+        double optimum = RandomInstances.BestCoverage(instance, k);
+        // A poor incumbent (the k candidates reaching least) leaves room for the relaxation's choices to beat it.
+        var poor = Enumerable.Range(0, instance.Candidates).OrderBy(j => instance.Sets[j].Length).Take(k).ToList();
+
+        var run = LagrangianBound.Maximal(instance, k, instance.CoverageOf(poor), 0, TimeSpan.FromSeconds(5));
+
+        Assert.NotNull(run.Choice);
+        Assert.Equal(k, run.Choice!.Distinct().Count());
+        Assert.All(run.Choice!, j => Assert.InRange(j, 0, instance.Candidates - 1));
+        double value = instance.CoverageOf(run.Choice!);
+        Assert.True(value > instance.CoverageOf(poor), $"choice {value} not above the incumbent");
+        Assert.True(value <= optimum + 1e-9, $"choice {value} above the brute-force optimum {optimum}");
+    }
+
     [Fact]
     public void Disjoint_candidates_are_bounded_exactly_and_the_rest_settled()
     {
