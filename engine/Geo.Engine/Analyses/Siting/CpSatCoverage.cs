@@ -23,6 +23,7 @@ public static class CpSatCoverage
     {
         var clock = Stopwatch.StartNew();
         var reduced = CandidateDominance.Reduce(instance.Candidates, Groups(instance), k);
+        if (ExactModelSize.TooLarge(reduced) is { } why) return new ExactRun(SolverName, null, double.PositiveInfinity, false, why, clock.ElapsedMilliseconds);
         double scale = Scale(instance, reduced.Groups);
         using var model = new Model(instance, reduced, scale, hint);
         model.Cp.Add(LinearExpr.Sum(model.Sites) == k);
@@ -44,6 +45,7 @@ public static class CpSatCoverage
     {
         var clock = Stopwatch.StartNew();
         var reduced = CandidateDominance.Reduce(instance.Candidates, Groups(instance), 0);
+        if (ExactModelSize.TooLarge(reduced) is { } why) return new ExactRun(SolverName, null, 0, false, why, clock.ElapsedMilliseconds);
         double scale = Scale(instance, reduced.Groups);
         using var model = new Model(instance, reduced, scale, hint);
         double needed = Math.Max(0, required - instance.ExistingWeight - 1e-9 * Math.Max(1, instance.TotalWeight));

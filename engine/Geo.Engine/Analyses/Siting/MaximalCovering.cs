@@ -76,7 +76,7 @@ public static class MaximalCovering
         {
             Chosen = run.Chosen is null ? null : settled.Original(run.Chosen),
             Bound = Math.Max(run.Bound, incumbentValue),
-            Status = $"{run.Status} on {settled.Instance.Candidates} open candidates",
+            Status = $"{run.Status} ({settled.Instance.Candidates} candidates left open by the bound)",
         };
     }
 

@@ -27,7 +27,9 @@ public static class MipCoverage
     public static ExactRun Maximal(CoverageInstance instance, int k, IReadOnlyList<int> hint, TimeSpan timeLimit, double acceptedGap = 0)
     {
         var clock = Stopwatch.StartNew();
-        using var model = new Model(instance, hint, k);
+        var reduced = CandidateDominance.Reduce(instance.Candidates, CpSatCoverage.Groups(instance), k);
+        if (ExactModelSize.TooLarge(reduced) is { } why) return new ExactRun(SolverName, null, double.PositiveInfinity, false, why, clock.ElapsedMilliseconds);
+        using var model = new Model(instance, reduced, hint);
         var count = model.Mip.MakeConstraint(k, k, "sites");
         foreach (var x in model.Sites) count.SetCoefficient(x, 1);
         var objective = model.Mip.Objective();
@@ -45,7 +47,9 @@ public static class MipCoverage
     public static ExactRun Fewest(CoverageInstance instance, double required, IReadOnlyList<int> hint, TimeSpan timeLimit)
     {
         var clock = Stopwatch.StartNew();
-        using var model = new Model(instance, hint, 0);
+        var reduced = CandidateDominance.Reduce(instance.Candidates, CpSatCoverage.Groups(instance), 0);
+        if (ExactModelSize.TooLarge(reduced) is { } why) return new ExactRun(SolverName, null, 0, false, why, clock.ElapsedMilliseconds);
+        using var model = new Model(instance, reduced, hint);
         double needed = Math.Max(0, required - instance.ExistingWeight - 1e-9 * Math.Max(1, instance.TotalWeight));
         var reach = model.Mip.MakeConstraint(needed, double.PositiveInfinity, "target");
         for (int g = 0; g < model.Covered.Length; g++) reach.SetCoefficient(model.Covered[g], model.Groups[g].Weight);
@@ -61,10 +65,9 @@ public static class MipCoverage
 
     private sealed class Model : IDisposable
     {
-        public Model(CoverageInstance instance, IReadOnlyList<int> hint, int minimumSites)
+        public Model(CoverageInstance instance, CandidateDominance.Reduced reduced, IReadOnlyList<int> hint)
         {
             Mip = Solver.CreateSolver(SolverName) ?? throw new InvalidOperationException($"the {SolverName} solver is not in this build of OR-Tools");
-            var reduced = CandidateDominance.Reduce(instance.Candidates, CpSatCoverage.Groups(instance), minimumSites);
             Groups = reduced.Groups;
             Sites = Enumerable.Range(0, instance.Candidates).Select(j => Mip.MakeIntVar(0, reduced.Kept[j] ? 1 : 0, $"x{j}")).ToArray();
             hint = reduced.Map(hint);
