@@ -60,6 +60,15 @@ public sealed class CoverageInstance
         return sum;
     }
 
+    private List<(int[] Candidates, double Weight)>? _groups;
+
+    /// <summary>
+    /// The units a choice can change, merged by the candidates covering them (<see cref="CpSatCoverage.Groups"/>):
+    /// worked out once, as greedy's swaps, the relaxation and the exact model all start from them (seconds at city
+    /// scale). Shared: read, never changed.
+    /// </summary>
+    internal List<(int[] Candidates, double Weight)> Groups => LazyInitializer.EnsureInitialized(ref _groups, () => CpSatCoverage.Groups(this));
+
     /// <summary>Whether a covered amount reaches a required one, allowing for rounding in sums of fractional weights.</summary>
     public bool Reaches(double covered, double required) => covered >= required - 1e-9 * Math.Max(1, TotalWeight);
 }

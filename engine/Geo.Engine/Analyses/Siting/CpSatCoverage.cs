@@ -22,7 +22,7 @@ public static class CpSatCoverage
     public static ExactRun Maximal(CoverageInstance instance, int k, IReadOnlyList<int> hint, TimeSpan timeLimit, double acceptedGap = 0)
     {
         var clock = Stopwatch.StartNew();
-        var reduced = CandidateDominance.Reduce(instance.Candidates, Groups(instance), k);
+        var reduced = CandidateDominance.Reduce(instance.Candidates, instance.Groups, k);
         if (ExactModelSize.TooLarge(reduced) is { } why) return new ExactRun(SolverName, null, double.PositiveInfinity, false, why, clock.ElapsedMilliseconds);
         double scale = Scale(instance, reduced.Groups);
         using var model = new Model(instance, reduced, scale, hint);
@@ -44,7 +44,7 @@ public static class CpSatCoverage
     public static ExactRun Fewest(CoverageInstance instance, double required, IReadOnlyList<int> hint, TimeSpan timeLimit)
     {
         var clock = Stopwatch.StartNew();
-        var reduced = CandidateDominance.Reduce(instance.Candidates, Groups(instance), 0);
+        var reduced = CandidateDominance.Reduce(instance.Candidates, instance.Groups, 0);
         if (ExactModelSize.TooLarge(reduced) is { } why) return new ExactRun(SolverName, null, 0, false, why, clock.ElapsedMilliseconds);
         double scale = Scale(instance, reduced.Groups);
         using var model = new Model(instance, reduced, scale, hint);

@@ -37,7 +37,7 @@ public static class LagrangianBound
     public static LagrangianRun Maximal(CoverageInstance instance, int k, double incumbent, double acceptedGap, TimeSpan timeLimit, CancellationToken cancel = default)
     {
         var clock = Stopwatch.StartNew();
-        var groups = CpSatCoverage.Groups(instance);
+        var groups = instance.Groups;
         var weights = groups.Select(g => g.Weight).ToArray();
         var members = groups.Select(g => g.Candidates).ToArray();
         var reaches = CpSatCoverage.GroupsOfCandidates(instance.Candidates, groups).Select(l => l.ToArray()).ToArray();

@@ -27,7 +27,7 @@ public static class MipCoverage
     public static ExactRun Maximal(CoverageInstance instance, int k, IReadOnlyList<int> hint, TimeSpan timeLimit, double acceptedGap = 0)
     {
         var clock = Stopwatch.StartNew();
-        var reduced = CandidateDominance.Reduce(instance.Candidates, CpSatCoverage.Groups(instance), k);
+        var reduced = CandidateDominance.Reduce(instance.Candidates, instance.Groups, k);
         if (ExactModelSize.TooLarge(reduced) is { } why) return new ExactRun(SolverName, null, double.PositiveInfinity, false, why, clock.ElapsedMilliseconds);
         using var model = new Model(instance, reduced, hint);
         var count = model.Mip.MakeConstraint(k, k, "sites");
@@ -47,7 +47,7 @@ public static class MipCoverage
     public static ExactRun Fewest(CoverageInstance instance, double required, IReadOnlyList<int> hint, TimeSpan timeLimit)
     {
         var clock = Stopwatch.StartNew();
-        var reduced = CandidateDominance.Reduce(instance.Candidates, CpSatCoverage.Groups(instance), 0);
+        var reduced = CandidateDominance.Reduce(instance.Candidates, instance.Groups, 0);
         if (ExactModelSize.TooLarge(reduced) is { } why) return new ExactRun(SolverName, null, 0, false, why, clock.ElapsedMilliseconds);
         using var model = new Model(instance, reduced, hint);
         double needed = Math.Max(0, required - instance.ExistingWeight - 1e-9 * Math.Max(1, instance.TotalWeight));

@@ -13,7 +13,7 @@ public static class SwapSearch
     public static IReadOnlyList<int> Improve(CoverageInstance instance, IReadOnlyList<int> chosen, TimeSpan timeLimit)
     {
         var clock = Stopwatch.StartNew();
-        var groups = CpSatCoverage.Groups(instance);
+        var groups = instance.Groups;
         var groupsOf = CpSatCoverage.GroupsOfCandidates(instance.Candidates, groups).Select(l => l.ToArray()).ToArray();
         return Improve(instance, groups, groupsOf, chosen, timeLimit - clock.Elapsed);
     }
