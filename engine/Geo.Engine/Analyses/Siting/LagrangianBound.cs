@@ -41,6 +41,8 @@ public static class LagrangianBound
         var weights = groups.Select(g => g.Weight).ToArray();
         var members = groups.Select(g => g.Candidates).ToArray();
         var reaches = CpSatCoverage.GroupsOfCandidates(instance.Candidates, groups).Select(l => l.ToArray()).ToArray();
+        long links = 0;
+        foreach (var m in members) links += m.Length;
         double target = incumbent - instance.ExistingWeight;
         // Starting prices: each group's weight shared among the candidates reaching it, a fair first guess of its worth.
         var price = new double[weights.Length];
@@ -58,7 +60,7 @@ public static class LagrangianBound
         {
             cancel.ThrowIfCancellationRequested();
             iterations++;
-            double value = Relaxed(price, weights, reaches, kept, worth, built, builtList);
+            double value = Relaxed(price, weights, reaches, kept, worth, built, builtList, links);
             // Aim the steps at, and settle against, the best choice known.
             target = Math.Max(target, found.Offer(builtList));
             if (value < best - 1e-12 * Math.Max(1, Math.Abs(value))) { best = value; sinceImproved = 0; Array.Copy(price, bestPrice, price.Length); }
@@ -66,14 +68,17 @@ public static class LagrangianBound
             if (best <= target * (1 + acceptedGap) + 1e-9 * Math.Max(1, instance.TotalWeight)) break;
             // Subgradient of the relaxed optimum: +1 for a group counted though no built candidate reaches it, −m for
             // a group reached m times.
-            double norm = 0;
-            for (int g = 0; g < weights.Length; g++)
+            InRanges(weights.Length, links, (from, to) =>
             {
-                int reached = 0;
-                foreach (int j in members[g]) if (built[j]) reached++;
-                step[g] = (weights[g] > price[g] ? 1 : 0) - reached;
-                norm += step[g] * step[g];
-            }
+                for (int g = from; g < to; g++)
+                {
+                    int reached = 0;
+                    foreach (int j in members[g]) if (built[j]) reached++;
+                    step[g] = (weights[g] > price[g] ? 1 : 0) - reached;
+                }
+            });
+            double norm = 0;
+            for (int g = 0; g < weights.Length; g++) norm += step[g] * step[g];
             if (norm == 0) break;   // the relaxed choice is feasible and complementary: its value is optimal
             double length = scale * Math.Max(value - target, 1e-9 * Math.Max(1, value)) / norm;
             for (int g = 0; g < weights.Length; g++) price[g] = Math.Clamp(price[g] + length * step[g], 0, weights[g]);
@@ -105,7 +110,7 @@ public static class LagrangianBound
     {
         var worth = new double[reaches.Length];
         var built = new bool[reaches.Length];
-        double relaxed = Relaxed(price, weights, reaches, k, worth, built, new List<int>(k));
+        double relaxed = Relaxed(price, weights, reaches, k, worth, built, new List<int>(k), 0);
         // The recomputed optimum may differ from the tracked one by rounding: use the larger, which only weakens the test.
         value = Math.Max(value, relaxed);
         double cheapestBuilt = double.PositiveInfinity, dearestLeft = 0;
@@ -125,18 +130,21 @@ public static class LagrangianBound
     }
 
     /// <summary>The relaxed problem's optimum at these prices; marks and lists the candidates it builds.</summary>
-    private static double Relaxed(double[] price, double[] weights, int[][] reaches, int k, double[] worth, bool[] built, List<int> builtList)
+    private static double Relaxed(double[] price, double[] weights, int[][] reaches, int k, double[] worth, bool[] built, List<int> builtList, long links)
     {
         builtList.Clear();
         double value = 0;
         for (int g = 0; g < weights.Length; g++) value += Math.Max(0, weights[g] - price[g]);
-        for (int j = 0; j < worth.Length; j++)
+        InRanges(worth.Length, links, (from, to) =>
         {
-            double sum = 0;
-            foreach (int g in reaches[j]) sum += price[g];
-            worth[j] = sum;
-            built[j] = false;
-        }
+            for (int j = from; j < to; j++)
+            {
+                double sum = 0;
+                foreach (int g in reaches[j]) sum += price[g];
+                worth[j] = sum;
+                built[j] = false;
+            }
+        });
         foreach (int j in Dearest(worth, k))
         {
             built[j] = true;
@@ -145,6 +153,26 @@ public static class LagrangianBound
         }
         return value;
     }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> over 0 … <paramref name="count"/> in ranges on every core when the step's work
+    /// (<paramref name="links"/>, the candidate–group links it visits) is large enough to pay for it, else on this
+    /// thread. Each index is written by one range alone and sums across ranges stay on the caller's thread, so the
+    /// results are the same to the last bit either way.
+    /// </summary>
+    private static void InRanges(int count, long links, Action<int, int> body)
+    {
+        int ranges = Math.Min(Environment.ProcessorCount * 4, count);
+        if (links < ParallelLinks || ranges < 2)
+        {
+            body(0, count);
+            return;
+        }
+        Parallel.For(0, ranges, r => body((int)((long)count * r / ranges), (int)((long)count * (r + 1) / ranges)));
+    }
+
+    /// <summary>Below this many links a step takes well under a millisecond: threads would cost more than they save.</summary>
+    private const long ParallelLinks = 200_000;
 
     /// <summary>Swaps on the relaxation's best choice get at most this long.</summary>
     private static readonly TimeSpan SwapTime = TimeSpan.FromSeconds(1);

@@ -72,6 +72,34 @@ public class LagrangianBoundTests
     }
 
     [Fact]
+    public void A_large_instance_worked_on_every_core_gives_the_same_bound_and_settling_every_time()
+    {
+        // Enough candidate-group links (about 300,000) for the steps to run in ranges on every core, with more
+        // workers than cores so that ranges finish in any order: sums across ranges must not depend on it.
+        var instance = RandomInstances.Make(77, candidates: 150, units: 5000, reach: 0.4, existing: 0);
+        long links = instance.Groups.Sum(g => (long)g.Candidates.Length);
+        Assert.True(links > 200_000, $"only {links} links");
+        double incumbent = instance.CoverageOf(LazyGreedy.Maximal(instance, 6).Chosen);
+        ThreadPool.GetMinThreads(out int workers, out int ports);
+        ThreadPool.SetMinThreads(Math.Max(workers, 16), ports);
+        try
+        {
+            // No time limit that could cut one run shorter than another: the steps stop by their own rules.
+            var runs = Enumerable.Range(0, 3).Select(_ => LagrangianBound.Maximal(instance, 6, incumbent, 0, TimeSpan.FromMinutes(5))).ToList();
+
+            Assert.All(runs, r => Assert.True(r.Bound >= incumbent - 1e-9, $"bound {r.Bound} below a feasible choice's {incumbent}"));
+            Assert.All(runs, r => Assert.Equal(runs[0].Bound, r.Bound));
+            Assert.All(runs, r => Assert.Equal(runs[0].Iterations, r.Iterations));
+            Assert.All(runs, r => Assert.Equal(runs[0].Dropped, r.Dropped));
+            Assert.All(runs, r => Assert.Equal(runs[0].Fixed, r.Fixed));
+        }
+        finally
+        {
+            ThreadPool.SetMinThreads(workers, ports);
+        }
+    }
+
+    [Fact]
     public void Disjoint_candidates_are_bounded_exactly_and_the_rest_settled()
     {
         // Four candidates reaching disjoint units worth 8, 5, 3 and 1: the relaxation is exact, K = 2 builds 8 and 5.
