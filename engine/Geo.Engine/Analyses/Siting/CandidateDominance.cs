@@ -24,10 +24,14 @@ internal static class CandidateDominance
         }
     }
 
-    public static Reduced Reduce(int candidates, List<(int[] Candidates, double Weight)> groups, int minimum)
-    {
-        var groupsOf = CpSatCoverage.GroupsOfCandidates(candidates, groups);
+    public static Reduced Reduce(CoverageInstance instance, int minimum) => Reduce(instance.Groups, instance.GroupsOf, minimum);
 
+    public static Reduced Reduce(int candidates, List<(int[] Candidates, double Weight)> groups, int minimum) =>
+        Reduce(groups, DemandGroups.OfCandidates(candidates, groups), minimum);
+
+    private static Reduced Reduce(List<(int[] Candidates, double Weight)> groups, int[][] groupsOf, int minimum)
+    {
+        int candidates = groupsOf.Length;
         var kept = new bool[candidates];
         var dominator = Enumerable.Repeat(-1, candidates).ToArray();
         var keptInGroup = new List<int>[groups.Count];
@@ -35,10 +39,10 @@ internal static class CandidateDominance
         var mark = new int[candidates];
         int stamp = 0;
         // Larger reaches first, so a dominator is always decided before the candidates it dominates.
-        foreach (int j in Enumerable.Range(0, candidates).OrderByDescending(j => groupsOf[j].Count).ThenBy(j => j))
+        foreach (int j in Enumerable.Range(0, candidates).OrderByDescending(j => groupsOf[j].Length).ThenBy(j => j))
         {
             var mine = groupsOf[j];
-            if (mine.Count == 0) continue;   // covers nothing a choice can change
+            if (mine.Length == 0) continue;   // covers nothing a choice can change
             int found = KeptInAll(mine, keptInGroup, mark, ref stamp);
             if (found >= 0)
             {
@@ -56,27 +60,22 @@ internal static class CandidateDominance
             count++;
         }
 
-        var merged = new Dictionary<int[], int>(new CpSatCoverage.SequenceComparer());
-        var reduced = new List<(int[] Candidates, double Weight)>();
+        var merger = new SequenceMerger();
+        var keep = new int[candidates];
         foreach (var (members, weight) in groups)
         {
-            var keep = members.Where(j => kept[j]).ToArray();
-            if (keep.Length == 0) continue;
-            if (merged.TryGetValue(keep, out int at)) reduced[at] = (reduced[at].Candidates, reduced[at].Weight + weight);
-            else
-            {
-                merged[keep] = reduced.Count;
-                reduced.Add((keep, weight));
-            }
+            int length = 0;
+            foreach (int j in members) if (kept[j]) keep[length++] = j;
+            if (length > 0) merger.Add(keep.AsSpan(0, length), weight);
         }
-        return new Reduced(reduced, kept, dominator);
+        return new Reduced(merger.Groups(), kept, dominator);
     }
 
     /// <summary>
     /// A kept candidate found in every one of the groups, or -1: start from the group with the fewest kept candidates
     /// and keep only those that are in each next group too (marks with a fresh stamp per group).
     /// </summary>
-    private static int KeptInAll(List<int> groups, List<int>[] keptInGroup, int[] mark, ref int stamp)
+    private static int KeptInAll(int[] groups, List<int>[] keptInGroup, int[] mark, ref int stamp)
     {
         int smallest = groups.MinBy(g => keptInGroup[g].Count);
         var survivors = keptInGroup[smallest];

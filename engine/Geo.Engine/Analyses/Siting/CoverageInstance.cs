@@ -61,13 +61,16 @@ public sealed class CoverageInstance
     }
 
     private List<(int[] Candidates, double Weight)>? _groups;
+    private int[][]? _groupsOf;
 
     /// <summary>
-    /// The units a choice can change, merged by the candidates covering them (<see cref="CpSatCoverage.Groups"/>):
-    /// worked out once, as greedy's swaps, the relaxation and the exact model all start from them (seconds at city
-    /// scale). Shared: read, never changed.
+    /// The units a choice can change, merged by the candidates covering them (<see cref="DemandGroups.Of"/>): worked
+    /// out once, as greedy's swaps, the relaxation and the exact model all start from them. Shared: read, never changed.
     /// </summary>
-    internal List<(int[] Candidates, double Weight)> Groups => LazyInitializer.EnsureInitialized(ref _groups, () => CpSatCoverage.Groups(this));
+    internal List<(int[] Candidates, double Weight)> Groups => LazyInitializer.EnsureInitialized(ref _groups, () => DemandGroups.Of(this));
+
+    /// <summary>For each candidate, the indices of the <see cref="Groups"/> it covers, ascending. Shared like them.</summary>
+    internal int[][] GroupsOf => LazyInitializer.EnsureInitialized(ref _groupsOf, () => DemandGroups.OfCandidates(Candidates, Groups));
 
     /// <summary>Whether a covered amount reaches a required one, allowing for rounding in sums of fractional weights.</summary>
     public bool Reaches(double covered, double required) => covered >= required - 1e-9 * Math.Max(1, TotalWeight);

@@ -22,7 +22,7 @@ public static class CpSatCoverage
     public static ExactRun Maximal(CoverageInstance instance, int k, IReadOnlyList<int> hint, TimeSpan timeLimit, double acceptedGap = 0)
     {
         var clock = Stopwatch.StartNew();
-        var reduced = CandidateDominance.Reduce(instance.Candidates, instance.Groups, k);
+        var reduced = CandidateDominance.Reduce(instance, k);
         if (ExactModelSize.TooLarge(reduced) is { } why) return new ExactRun(SolverName, null, double.PositiveInfinity, false, why, clock.ElapsedMilliseconds);
         double scale = Scale(instance, reduced.Groups);
         using var model = new Model(instance, reduced, scale, hint);
@@ -44,7 +44,7 @@ public static class CpSatCoverage
     public static ExactRun Fewest(CoverageInstance instance, double required, IReadOnlyList<int> hint, TimeSpan timeLimit)
     {
         var clock = Stopwatch.StartNew();
-        var reduced = CandidateDominance.Reduce(instance.Candidates, instance.Groups, 0);
+        var reduced = CandidateDominance.Reduce(instance, 0);
         if (ExactModelSize.TooLarge(reduced) is { } why) return new ExactRun(SolverName, null, 0, false, why, clock.ElapsedMilliseconds);
         double scale = Scale(instance, reduced.Groups);
         using var model = new Model(instance, reduced, scale, hint);
@@ -57,44 +57,6 @@ public static class CpSatCoverage
         double raw = solver.BestObjectiveBound;
         double bound = (found || status == CpSolverStatus.Unknown) && double.IsFinite(raw) ? Math.Max(0, Math.Ceiling(raw - 1e-9)) : 0;
         return new ExactRun(SolverName, chosen, bound, status == CpSolverStatus.Optimal, status.ToString(), clock.ElapsedMilliseconds);
-    }
-
-    /// <summary>Units a choice can change, merged by the exact set of candidates covering them: (candidates, summed weight).</summary>
-    internal static List<(int[] Candidates, double Weight)> Groups(CoverageInstance instance)
-    {
-        var coveringOf = new List<int>?[instance.Units];
-        for (int j = 0; j < instance.Candidates; j++)
-        {
-            foreach (int u in instance.Sets[j])
-            {
-                if (instance.CoveredByExisting[u] || instance.Weights[u] == 0) continue;
-                var list = coveringOf[u] ??= new List<int>();
-                if (list.Count == 0 || list[^1] != j) list.Add(j);
-            }
-        }
-        var merged = new Dictionary<int[], int>(new SequenceComparer());
-        var groups = new List<(int[] Candidates, double Weight)>();
-        for (int u = 0; u < instance.Units; u++)
-        {
-            if (coveringOf[u] is not { } list) continue;
-            var key = list.ToArray();
-            if (merged.TryGetValue(key, out int g)) groups[g] = (groups[g].Candidates, groups[g].Weight + instance.Weights[u]);
-            else
-            {
-                merged[key] = groups.Count;
-                groups.Add((key, instance.Weights[u]));
-            }
-        }
-        return groups;
-    }
-
-    /// <summary>For each candidate, the indices of the groups it covers, ascending.</summary>
-    internal static List<int>[] GroupsOfCandidates(int candidates, List<(int[] Candidates, double Weight)> groups)
-    {
-        var groupsOf = new List<int>[candidates];
-        for (int j = 0; j < candidates; j++) groupsOf[j] = new List<int>();
-        for (int g = 0; g < groups.Count; g++) foreach (int j in groups[g].Candidates) groupsOf[j].Add(g);
-        return groupsOf;
     }
 
     private static double Scale(CoverageInstance instance, List<(int[] Candidates, double Weight)> groups)
@@ -157,17 +119,5 @@ public static class CpSatCoverage
             Enumerable.Range(0, _instance.Candidates).Where(j => solver.BooleanValue(Sites[j])).ToList();
 
         public void Dispose() => _solver?.Dispose();
-    }
-
-    internal sealed class SequenceComparer : IEqualityComparer<int[]>
-    {
-        public bool Equals(int[]? a, int[]? b) => a is not null && b is not null && a.AsSpan().SequenceEqual(b);
-
-        public int GetHashCode(int[] values)
-        {
-            var hash = new HashCode();
-            foreach (int v in values) hash.Add(v);
-            return hash.ToHashCode();
-        }
     }
 }

@@ -40,7 +40,7 @@ public static class LagrangianBound
         var groups = instance.Groups;
         var weights = groups.Select(g => g.Weight).ToArray();
         var members = groups.Select(g => g.Candidates).ToArray();
-        var reaches = CpSatCoverage.GroupsOfCandidates(instance.Candidates, groups).Select(l => l.ToArray()).ToArray();
+        var reaches = instance.GroupsOf;
         long links = 0;
         foreach (var m in members) links += m.Length;
         double target = incumbent - instance.ExistingWeight;

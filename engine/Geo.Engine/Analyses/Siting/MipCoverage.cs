@@ -7,7 +7,7 @@ namespace Geo.Analyses.Siting;
 /// The exact covering models as mixed-integer programs on the SCIP solver bundled with Google OR-Tools: built sites are
 /// binary, covered demand groups continuous in [0, 1] (integral at any optimum), real weights as they are. Where the
 /// candidates' reaches overlap heavily the LP relaxation alone says little, and SCIP's cuts and branching close the
-/// gap where CP-SAT's bound stalls. Groups are merged as in <see cref="CpSatCoverage"/>.
+/// gap where CP-SAT's bound stalls. Groups are merged as in <see cref="DemandGroups"/>.
 /// </summary>
 public static class MipCoverage
 {
@@ -27,7 +27,7 @@ public static class MipCoverage
     public static ExactRun Maximal(CoverageInstance instance, int k, IReadOnlyList<int> hint, TimeSpan timeLimit, double acceptedGap = 0)
     {
         var clock = Stopwatch.StartNew();
-        var reduced = CandidateDominance.Reduce(instance.Candidates, instance.Groups, k);
+        var reduced = CandidateDominance.Reduce(instance, k);
         if (ExactModelSize.TooLarge(reduced) is { } why) return new ExactRun(SolverName, null, double.PositiveInfinity, false, why, clock.ElapsedMilliseconds);
         using var model = new Model(instance, reduced, hint);
         var count = model.Mip.MakeConstraint(k, k, "sites");
@@ -47,7 +47,7 @@ public static class MipCoverage
     public static ExactRun Fewest(CoverageInstance instance, double required, IReadOnlyList<int> hint, TimeSpan timeLimit)
     {
         var clock = Stopwatch.StartNew();
-        var reduced = CandidateDominance.Reduce(instance.Candidates, instance.Groups, 0);
+        var reduced = CandidateDominance.Reduce(instance, 0);
         if (ExactModelSize.TooLarge(reduced) is { } why) return new ExactRun(SolverName, null, 0, false, why, clock.ElapsedMilliseconds);
         using var model = new Model(instance, reduced, hint);
         double needed = Math.Max(0, required - instance.ExistingWeight - 1e-9 * Math.Max(1, instance.TotalWeight));

@@ -14,8 +14,7 @@ public static class SwapSearch
     {
         var clock = Stopwatch.StartNew();
         var groups = instance.Groups;
-        var groupsOf = CpSatCoverage.GroupsOfCandidates(instance.Candidates, groups).Select(l => l.ToArray()).ToArray();
-        return Improve(instance, groups, groupsOf, chosen, timeLimit - clock.Elapsed);
+        return Improve(instance, groups, instance.GroupsOf, chosen, timeLimit - clock.Elapsed);
     }
 
     /// <summary>The same, on the instance's demand groups and each candidate's groups already worked out.</summary>

@@ -38,7 +38,7 @@ public class CandidateDominanceTests
             int candidates = random.Next(3, 9), units = random.Next(4, 14), k = random.Next(1, candidates + 1);
             var sets = Enumerable.Range(0, candidates).Select(_ => Enumerable.Range(0, units).Where(_ => random.NextDouble() < 0.35).ToArray()).ToArray();
             var instance = new CoverageInstance(Enumerable.Range(0, units).Select(_ => (double)random.Next(1, 6)).ToArray(), sets, new bool[units]);
-            var reduced = CandidateDominance.Reduce(candidates, Geo.Analyses.Siting.CpSatCoverage.Groups(instance), k);
+            var reduced = CandidateDominance.Reduce(candidates, Geo.Analyses.Siting.DemandGroups.Of(instance), k);
             double Best(Func<int, bool> allowed) => Subsets(candidates, k).Where(s => s.All(allowed)).Max(s => instance.CoverageOf(s));
             Assert.Equal(Best(_ => true), Best(j => reduced.Kept[j]), 9);
         }
