@@ -52,14 +52,15 @@ public static class CoverageCurveChart
 
         using var line = new SKPaint { Color = MapStyle.CoverageLine.Sk, Style = SKPaintStyle.Stroke, StrokeWidth = 3, IsAntialias = true };
         using var dot = new SKPaint { Color = MapStyle.CoverageLine.Sk, IsAntialias = true };
-        using var path = new SKPath();
+        using var builder = new SKPathBuilder();
         var ordered = points.OrderBy(p => p.K).ToList();
         for (int i = 0; i < ordered.Count; i++)
         {
             var at = new SKPoint(X(ordered[i].K), Y(ordered[i].Percent));
-            if (i == 0) path.MoveTo(at);
-            else path.LineTo(at);
+            if (i == 0) builder.MoveTo(at);
+            else builder.LineTo(at);
         }
+        using var path = builder.Detach();
         canvas.DrawPath(path, line);
         foreach (var p in ordered) canvas.DrawCircle(X(p.K), Y(p.Percent), 5, dot);
         var last = ordered[^1];

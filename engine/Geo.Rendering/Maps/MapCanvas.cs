@@ -33,12 +33,13 @@ public sealed class MapCanvas
 
     public void Draw(Geometry geometry, SKPaint paint)
     {
-        using var path = new SKPath { FillType = SKPathFillType.EvenOdd };
-        Add(path, geometry);
+        using var builder = new SKPathBuilder { FillType = SKPathFillType.EvenOdd };
+        Add(builder, geometry);
+        using var path = builder.Detach();
         Canvas.DrawPath(path, paint);
     }
 
-    private void Add(SKPath path, Geometry geometry)
+    private void Add(SKPathBuilder path, Geometry geometry)
     {
         switch (geometry)
         {
@@ -58,7 +59,7 @@ public sealed class MapCanvas
         }
     }
 
-    private void Ring(SKPath path, LineString line, bool close)
+    private void Ring(SKPathBuilder path, LineString line, bool close)
     {
         var seq = line.CoordinateSequence;
         if (seq.Count == 0) return;
@@ -87,12 +88,13 @@ public sealed class MapCanvas
     public void NorthArrow(SKPaint ink, SKFont font)
     {
         float x = Frame.Right - 40, y = Frame.Top + 30;
-        using var arrow = new SKPath();
-        arrow.MoveTo(x, y);
-        arrow.LineTo(x - 10, y + 30);
-        arrow.LineTo(x, y + 22);
-        arrow.LineTo(x + 10, y + 30);
-        arrow.Close();
+        using var builder = new SKPathBuilder();
+        builder.MoveTo(x, y);
+        builder.LineTo(x - 10, y + 30);
+        builder.LineTo(x, y + 22);
+        builder.LineTo(x + 10, y + 30);
+        builder.Close();
+        using var arrow = builder.Detach();
         Canvas.DrawPath(arrow, ink);
         Canvas.DrawSearchable("N", x, y - 6, SKTextAlign.Center, font, ink);
     }
