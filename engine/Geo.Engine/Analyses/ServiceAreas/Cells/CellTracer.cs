@@ -1,4 +1,5 @@
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Implementation;
 
 namespace Geo.Analyses.ServiceAreas.Cells;
 
@@ -80,7 +81,7 @@ public static class CellTracer
         var shellOf = new LinearRing?[patches.Count];
         var holesOf = new List<LinearRing>?[patches.Count];
         var order = new List<int>();
-        var points = new List<Coordinate>();
+        var points = new List<double>();   // x, y, x, y …: each ring's points go into one packed array
         for (int start = 0; start < corners; start++)
         {
             if (next[start] < 0) continue;
@@ -92,15 +93,20 @@ public static class CellTracer
                 int to = next[v];
                 next[v] = -1;
                 int step = to - v;
-                if (step != previousStep) points.Add(new Coordinate(x0 + (v % stride) * cell, y0 + (v / stride) * cell));
+                if (step != previousStep)
+                {
+                    points.Add(x0 + (v % stride) * cell);
+                    points.Add(y0 + (v / stride) * cell);
+                }
                 previousStep = step;
                 v = to;
             }
             while (v != start);
             // The start vertex may sit mid-way along a straight run: drop it when the run continues through it.
-            if (points.Count > 1 && IsCollinear(points[^1], points[0], points[1])) points.RemoveAt(0);
-            points.Add(points[0].Copy());
-            var ring = factory.CreateLinearRing(points.ToArray());
+            if (points.Count > 2 && IsCollinear(points[^2], points[^1], points[0], points[1], points[2], points[3])) points.RemoveRange(0, 2);
+            points.Add(points[0]);
+            points.Add(points[1]);
+            var ring = factory.CreateLinearRing(new PackedDoubleCoordinateSequence(points.ToArray(), 2, 0));
             // The first ring met of a patch is its outer ring: corners are scanned bottom row first, and the lowest
             // boundary edge of a patch always lies on its outside.
             if (shellOf[owner] is null)
@@ -125,6 +131,6 @@ public static class CellTracer
         return (x, y - 1);
     }
 
-    private static bool IsCollinear(Coordinate a, Coordinate b, Coordinate c) =>
-        (a.X == b.X && b.X == c.X) || (a.Y == b.Y && b.Y == c.Y);
+    private static bool IsCollinear(double ax, double ay, double bx, double by, double cx, double cy) =>
+        (ax == bx && bx == cx) || (ay == by && by == cy);
 }
