@@ -67,7 +67,7 @@ public sealed class TileCache(ViewerSession session)
         }
         if (output.Features.Count > 0) vectorTile.Layers.Add(output);
         using var stream = new MemoryStream();
-        vectorTile.Write(stream, Extent);
+        vectorTile.Write(stream, MapboxTileWriter.DefaultMinLinealExtent, MapboxTileWriter.DefaultMinPolygonalExtent, Extent);
         return stream.ToArray();
     }
 
