@@ -21,6 +21,7 @@ internal static class Redaction
     {
         public override Encoding Encoding => inner.Encoding;
         public override IFormatProvider FormatProvider => inner.FormatProvider;
+        [System.Diagnostics.CodeAnalysis.AllowNull]
         public override string NewLine { get => inner.NewLine; set => inner.NewLine = value; }
         public override void Write(char value) => inner.Write(value);
         public override void Write(char[] buffer, int index, int count) => inner.Write(Apply(new string(buffer, index, count)));
