@@ -67,16 +67,9 @@ public static class LagrangianBound
             else if (++sinceImproved >= StallBeforeHalving) { scale /= 2; sinceImproved = 0; }
             if (best <= target * (1 + acceptedGap) + 1e-9 * Math.Max(1, instance.TotalWeight)) break;
             // Subgradient of the relaxed optimum: +1 for a group counted though no built candidate reaches it, −m for
-            // a group reached m times.
-            InRanges(weights.Length, links, (from, to) =>
-            {
-                for (int g = from; g < to; g++)
-                {
-                    int reached = 0;
-                    foreach (int j in members[g]) if (built[j]) reached++;
-                    step[g] = (weights[g] > price[g] ? 1 : 0) - reached;
-                }
-            });
+            // a group reached m times, counted from the K built candidates' groups rather than every group's candidates.
+            for (int g = 0; g < step.Length; g++) step[g] = weights[g] > price[g] ? 1 : 0;
+            foreach (int j in builtList) foreach (int g in reaches[j]) step[g]--;
             double norm = 0;
             for (int g = 0; g < weights.Length; g++) norm += step[g] * step[g];
             if (norm == 0) break;   // the relaxed choice is feasible and complementary: its value is optimal
