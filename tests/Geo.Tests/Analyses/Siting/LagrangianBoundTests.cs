@@ -143,4 +143,43 @@ public class LagrangianBoundTests
         Assert.True(solution.Gap <= gap + 1e-12);
         if (solution.ProvenOptimal) Assert.Equal(optimum, solution.Coverage, 9);
     }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Bound_comes_close_to_the_linear_programme_it_relaxes(int seed, int k)
+    {
+        var instance = RandomInstances.Make(seed + 500, candidates: 30, units: 200, reach: 0.1);
+        // Incumbent 0: nothing to stop at, so the steps run until they stall.
+        var run = LagrangianBound.Maximal(instance, k, 0, 0, TimeSpan.FromSeconds(20));
+        double linear = LinearProgrammeBound(instance, k);
+
+        // Every set of prices bounds the linear programme from above, and the best ones meet it.
+        Assert.True(run.Bound >= linear - 1e-6, $"bound {run.Bound} below the linear programme's {linear}");
+        Assert.True(run.Bound <= linear + 0.002 * instance.TotalWeight, $"bound {run.Bound} far above the linear programme's {linear}");
+    }
+
+    /// <summary>Covered demand of the covering model with sites and groups between 0 and 1, solved by GLOP.</summary>
+    private static double LinearProgrammeBound(CoverageInstance instance, int k)
+    {
+        using var solver = Google.OrTools.LinearSolver.Solver.CreateSolver("GLOP");
+        var site = Enumerable.Range(0, instance.Candidates).Select(j => solver.MakeNumVar(0, 1, $"x{j}")).ToArray();
+        var sites = solver.MakeConstraint(k, k);
+        foreach (var x in site) sites.SetCoefficient(x, 1);
+        var objective = solver.Objective();
+        for (int u = 0; u < instance.Units; u++)
+        {
+            if (instance.CoveredByExisting[u]) continue;
+            var covered = solver.MakeNumVar(0, 1, $"y{u}");
+            objective.SetCoefficient(covered, instance.Weights[u]);
+            var link = solver.MakeConstraint(double.NegativeInfinity, 0);
+            link.SetCoefficient(covered, 1);
+            for (int j = 0; j < instance.Candidates; j++)
+            {
+                if (instance.Sets[j].Contains(u)) link.SetCoefficient(site[j], -1);
+            }
+        }
+        objective.SetMaximization();
+        Assert.Equal(Google.OrTools.LinearSolver.Solver.ResultStatus.OPTIMAL, solver.Solve());
+        return instance.ExistingWeight + objective.Value();
+    }
 }
