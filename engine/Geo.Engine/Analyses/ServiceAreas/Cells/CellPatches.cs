@@ -60,6 +60,12 @@ internal sealed class CellPatches : IDisposable
 
     public int Count { get; }
 
+    /// <summary>The runs of covered cells of row <paramref name="row"/>, left to right: indices for <see cref="Run"/>.</summary>
+    public (int Start, int End) RunsOfRow(int row) => (_rowStart[row], _rowStart[row + 1]);
+
+    /// <summary>A run's first and last column.</summary>
+    public (int First, int Last) Run(int index) => (_first[index], _last[index]);
+
     /// <summary>The patch of a covered cell.</summary>
     public int Of((int Column, int Row) cell)
     {

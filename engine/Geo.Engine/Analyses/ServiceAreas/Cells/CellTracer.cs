@@ -20,8 +20,8 @@ public static class CellTracer
         try
         {
             Array.Fill(next, -1, 0, corners);
-            BoundaryEdges(cells, w, h, next);
             using var patches = new CellPatches(cells, w, h);
+            BoundaryEdges(cells, w, h, patches, next);
             return Rings(mask, next, corners, patches);
         }
         finally
@@ -32,17 +32,19 @@ public static class CellTracer
 
     /// <summary>
     /// Links each boundary corner to the next along its edge, covered cell on the left. Rows are read as runs of
-    /// covered cells: a run's ends give its left and right edges, and only the stretches of the rows below and above
-    /// that are not covered give bottom and top edges, found by vectorised searches rather than cell by cell.
+    /// covered cells (the patches' own, found once): a run's ends give its left and right edges, and only the
+    /// stretches of the rows below and above that are not covered give bottom and top edges, found by vectorised
+    /// searches rather than cell by cell.
     /// </summary>
-    private static void BoundaryEdges(byte[] cells, int w, int h, int[] next)
+    private static void BoundaryEdges(byte[] cells, int w, int h, CellPatches runs, int[] next)
     {
         int stride = w + 1;
         for (int r = 0; r < h; r++)
         {
-            var row = cells.AsSpan(r * w, w);
-            for (int c = 0; CoveredRuns.Next(row, c, out int from, out int to); c = to + 1)
+            var (start, end) = runs.RunsOfRow(r);
+            for (int i = start; i < end; i++)
             {
+                var (from, to) = runs.Run(i);
                 int corner = r * stride;
                 next[corner + stride + from] = corner + from;          // left edge, downwards
                 next[corner + to + 1] = corner + stride + to + 1;      // right edge, upwards
@@ -84,7 +86,10 @@ public static class CellTracer
         var points = new List<double>();   // x, y, x, y …: each ring's points go into one packed array
         for (int start = 0; start < corners; start++)
         {
-            if (next[start] < 0) continue;
+            // Most corners are on no boundary (-1): skip them a vector at a time.
+            int skip = next.AsSpan(start, corners - start).IndexOfAnyExcept(-1);
+            if (skip < 0) break;
+            start += skip;
             int owner = patches.Of(LeftCell(start, next[start], stride));
             points.Clear();
             int v = start, previousStep = int.MinValue;
