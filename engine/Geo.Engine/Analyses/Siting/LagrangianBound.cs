@@ -48,7 +48,6 @@ public static class LagrangianBound
         var price = new double[weights.Length];
         for (int g = 0; g < price.Length; g++) price[g] = weights[g] / Math.Max(1, members[g].Length);
         var worth = new double[instance.Candidates];
-        var built = new bool[instance.Candidates];
         var step = new double[weights.Length];
         var bestPrice = (double[])price.Clone();
         var builtList = new List<int>(k);
@@ -60,7 +59,7 @@ public static class LagrangianBound
         {
             cancel.ThrowIfCancellationRequested();
             iterations++;
-            double value = Relaxed(price, weights, reaches, kept, worth, built, builtList, links);
+            double value = Relaxed(price, weights, reaches, kept, worth, builtList, links);
             // Aim the steps at, and settle against, the best choice known.
             target = Math.Max(target, found.Offer(builtList));
             if (value < best - 1e-12 * Math.Max(1, Math.Abs(value))) { best = value; sinceImproved = 0; Array.Copy(price, bestPrice, price.Length); }
@@ -102,8 +101,10 @@ public static class LagrangianBound
     private static (bool[] Dropped, bool[] Fixed) Settled(double[] price, double value, double[] weights, int[][] reaches, int k, double incumbent)
     {
         var worth = new double[reaches.Length];
+        var builtList = new List<int>(k);
+        double relaxed = Relaxed(price, weights, reaches, k, worth, builtList, 0);
         var built = new bool[reaches.Length];
-        double relaxed = Relaxed(price, weights, reaches, k, worth, built, new List<int>(k), 0);
+        foreach (int j in builtList) built[j] = true;
         // The recomputed optimum may differ from the tracked one by rounding: use the larger, which only weakens the test.
         value = Math.Max(value, relaxed);
         double cheapestBuilt = double.PositiveInfinity, dearestLeft = 0;
@@ -122,8 +123,8 @@ public static class LagrangianBound
         return (dropped, fixedIn);
     }
 
-    /// <summary>The relaxed problem's optimum at these prices; marks and lists the candidates it builds.</summary>
-    private static double Relaxed(double[] price, double[] weights, int[][] reaches, int k, double[] worth, bool[] built, List<int> builtList, long links)
+    /// <summary>The relaxed problem's optimum at these prices; lists the candidates it builds.</summary>
+    private static double Relaxed(double[] price, double[] weights, int[][] reaches, int k, double[] worth, List<int> builtList, long links)
     {
         builtList.Clear();
         double value = 0;
@@ -135,12 +136,10 @@ public static class LagrangianBound
                 double sum = 0;
                 foreach (int g in reaches[j]) sum += price[g];
                 worth[j] = sum;
-                built[j] = false;
             }
         });
         foreach (int j in Dearest(worth, k))
         {
-            built[j] = true;
             builtList.Add(j);
             value += worth[j];
         }

@@ -7,7 +7,7 @@ namespace Geo.Analyses.Siting;
 /// Merges weighted sequences of candidates that are equal, element by element: each distinct sequence becomes one
 /// group, in the order it was first added, its weight the sum of the weights added for it, in the order added.
 /// Looks sequences up by span, so only a group's first sequence is copied (an open-addressing table of group
-/// indices; a city's 600,000 units merge in well under a second).
+/// indices).
 /// </summary>
 internal sealed class SequenceMerger
 {

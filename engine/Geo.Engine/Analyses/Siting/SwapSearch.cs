@@ -42,7 +42,6 @@ public static class SwapSearch
     /// </summary>
     private sealed class SwapState
     {
-        private readonly CoverageInstance _instance;
         private readonly List<(int[] Candidates, double Weight)> _groups;
         private readonly int[][] _groupsOf;
         private readonly bool[] _inChoice;
@@ -51,11 +50,11 @@ public static class SwapSearch
         private readonly double[] _bonus;
         private readonly bool[] _onlyByOut;
         private readonly List<int> _touched = new();
-        private readonly double _slack;
+        private readonly double _slack, _leastGain;
 
         public SwapState(CoverageInstance instance, List<(int[] Candidates, double Weight)> groups, int[][] groupsOf, IReadOnlyList<int> chosen)
         {
-            (_instance, _groups, _groupsOf) = (instance, groups, groupsOf);
+            (_groups, _groupsOf) = (groups, groupsOf);
             _inChoice = new bool[instance.Candidates];
             _count = new int[groups.Count];
             Current = chosen.ToList();
@@ -73,6 +72,8 @@ public static class SwapSearch
             _onlyByOut = new bool[groups.Count];
             // Far above the rounding the running sums gather, far below any weight that matters.
             _slack = 1e-9 * Math.Max(1, instance.TotalWeight);
+            // A swap must gain more than rounding in the sums.
+            _leastGain = 1e-12 * Math.Max(1, instance.TotalWeight);
         }
 
         public List<int> Current { get; }
@@ -99,7 +100,7 @@ public static class SwapSearch
                 if (!_inChoice[j]) approximateBest = Math.Max(approximateBest, _uncovered[j] + _bonus[j]);
             }
             int best = -1;
-            double bestGain = loss + 1e-12 * Math.Max(1, _instance.TotalWeight);
+            double bestGain = loss + _leastGain;
             if (approximateBest + _slack > bestGain)
             {
                 for (int j = 0; j < _inChoice.Length; j++)
