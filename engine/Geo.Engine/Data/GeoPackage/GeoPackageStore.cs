@@ -31,6 +31,9 @@ public sealed class GeoPackageStore : IFeatureStore
 
     public string Description => Path.GetFileName(_path);
 
+    /// <summary>The file's full path.</summary>
+    public string FilePath => _path;
+
     public IReadOnlyList<string> LayerNames() => Reading(() =>
     {
         if (!File.Exists(_path)) return Array.Empty<string>();

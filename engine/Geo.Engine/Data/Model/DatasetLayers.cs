@@ -1,5 +1,7 @@
 using Geo.Coordinates;
+using Geo.Data.Cache;
 using Geo.Data.Features;
+using Geo.Data.GeoPackage;
 using NetTopologySuite.Geometries;
 
 namespace Geo.Data.Model;
@@ -135,7 +137,9 @@ public static class DatasetLayers
         return new StreetDataset
         {
             Metadata = store.HasLayer(Info) ? ReadInfo(store.ReadLayer(Info)) : InfoFromStreets(store),
-            Streets = ReadStreets(store.ReadLayer(Streets)),
+            Streets = store is GeoPackageStore file
+                ? StreetCache.Streets(file.FilePath, () => ReadStreets(store.ReadLayer(Streets)))
+                : ReadStreets(store.ReadLayer(Streets)),
             Pois = store.HasLayer(Pois) ? ReadPois(store.ReadLayer(Pois)) : Array.Empty<PointOfInterest>(),
             Subdistricts = store.HasLayer(Subdistricts) ? ReadSubdistricts(store.ReadLayer(Subdistricts)) : Array.Empty<Subdistrict>(),
             Stations = store.HasLayer(Stations) ? ReadStations(store.ReadLayer(Stations)) : Array.Empty<Station>(),
