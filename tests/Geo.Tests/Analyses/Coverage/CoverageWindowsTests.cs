@@ -42,6 +42,59 @@ public sealed class CoverageWindowsTests
         }
     }
 
+    /// <summary>
+    /// Leaving out the holes far from a window changes nothing in the overlay, vertex for vertex: coverages of one or
+    /// several parts riddled with small square holes and long thin ones (long segments widen the overlay's clipping
+    /// envelope), windows small and large, inside, across and beyond the coverage.
+    /// </summary>
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    public void Overlay_withOnlyTheHolesNearAWindow_isTheSameGeometry(int seed)
+    {
+        var random = new Random(seed);
+        for (int round = 0; round < 6; round++)
+        {
+            var parts = new List<Polygon>();
+            for (int part = 0; part < random.Next(1, 4); part++)
+            {
+                double x0 = part * 1200, size = 1000;
+                var holes = new List<LinearRing>();
+                var taken = new List<Envelope>();
+                for (int h = 0; h < 150; h++)
+                {
+                    bool thin = random.Next(10) == 0;
+                    double w = thin ? 300 + random.NextDouble() * 500 : 2 + random.NextDouble() * 20, t = thin ? 3 : w;
+                    var e = random.Next(2) == 0 ? new Envelope(0, w, 0, t) : new Envelope(0, t, 0, w);
+                    double hx = x0 + 5 + random.NextDouble() * (size - 10 - e.Width), hy = 5 + random.NextDouble() * (size - 10 - e.Height);
+                    var hole = new Envelope(hx, hx + e.Width, hy, hy + e.Height);
+                    var apart = hole.Copy();
+                    apart.ExpandBy(1);
+                    if (taken.Any(o => o.Intersects(apart))) continue;
+                    taken.Add(hole);
+                    holes.Add(Ring(hole));
+                }
+                parts.Add(Factory.CreatePolygon(Ring(new Envelope(x0, x0 + size, 0, size)), holes.ToArray()));
+            }
+            Geometry coverage = parts.Count == 1 ? parts[0] : Factory.CreateMultiPolygon(parts.ToArray());
+            var windows = new CoverageWindows(coverage);
+            for (int w = 0; w < 60; w++)
+            {
+                double side = random.Next(3) == 0 ? 400 + random.NextDouble() * 2000 : 5 + random.NextDouble() * 150;
+                double x = random.NextDouble() * (parts.Count * 1200 + 200) - 200, y = random.NextDouble() * 1300 - 200;
+                var window = new Envelope(x, x + side * (0.3 + random.NextDouble()), y, y + side * (0.3 + random.NextDouble()));
+                var box = Factory.ToGeometry(window);
+
+                var reduced = windows.WithHolesNear(window);
+                var expected = OverlayNGRobust.Overlay(coverage, box, SpatialFunction.Intersection);
+                var actual = OverlayNGRobust.Overlay(reduced, box, SpatialFunction.Intersection);
+
+                Assert.True(expected.EqualsExact(actual), $"round {round} window {window}");
+            }
+        }
+    }
+
     [Fact]
     public void Clip_windowClearOfTheBoundary_isWholeOrNothing()
     {
