@@ -1,5 +1,3 @@
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
 using System.Text;
 using Geo.Data.Model;
 using NetTopologySuite;
@@ -65,7 +63,7 @@ internal static class StreetCacheFile
         }
 
         using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-        var output = new HashedWriter(file);
+        var output = new ChecksummedWriter(file);
         output.Bytes(Magic);
         output.Values<int>([FormatVersion, srid, n, texts.Count, (int)points]);
         foreach (var text in texts)
@@ -84,14 +82,14 @@ internal static class StreetCacheFile
         output.Values<int>(firstPoint);
         output.Values<double>(xy);
         // Not flushed to disk: a file cut short by a crash fails its checksum and is written again.
-        file.Write(output.Checksum());
+        output.Finish();
     }
 
     /// <summary>The streets of a cache file, or null when it is not one of this format or fails its checksum.</summary>
     public static IReadOnlyList<StreetSegment>? TryRead(string path)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        var input = new HashedReader(file);
+        var input = new ChecksummedReader(file);
         if (!input.Bytes(Magic.Length).AsSpan().SequenceEqual(Magic)) return null;
         var header = input.Values<int>(5);
         if (header[0] != FormatVersion) return null;
@@ -101,7 +99,7 @@ internal static class StreetCacheFile
         var texts = new string[textCount];
         for (int t = 0; t < textCount; t++)
         {
-            int length = input.Values<int>(1)[0];
+            int length = input.Value<int>();
             if (length < 0 || length > file.Length) return null;
             texts[t] = Encoding.UTF8.GetString(input.Bytes(length));
         }
@@ -114,8 +112,7 @@ internal static class StreetCacheFile
         var maxSpeed = input.Values<double>(n);
         var firstPoint = input.Values<int>(n + 1);
         var xy = input.Values<double>(2 * points);
-        var stored = input.Bytes(8, hashed: false);
-        if (!stored.AsSpan().SequenceEqual(input.Checksum()) || file.Position != file.Length) return null;
+        if (!input.Verify()) return null;
         if (firstPoint[0] != 0 || firstPoint[n] != points) return null;
         for (int i = 0; i < n; i++)
         {
@@ -133,45 +130,5 @@ internal static class StreetCacheFile
                 (f & OnewayFlag) != 0, (f & HasMaxSpeedFlag) != 0 ? maxSpeed[i] : null, (StreetAccess)(f >> AccessShift), line);
         });
         return streets;
-    }
-
-    /// <summary>Writes values as their bytes in this machine's order (the format is read only where it was written), hashing all.</summary>
-    private sealed class HashedWriter(Stream stream)
-    {
-        private readonly XxHash3 _hash = new();
-
-        public void Bytes(ReadOnlySpan<byte> bytes)
-        {
-            _hash.Append(bytes);
-            stream.Write(bytes);
-        }
-
-        public void Values<T>(ReadOnlySpan<T> values) where T : unmanaged => Bytes(MemoryMarshal.AsBytes(values));
-
-        public byte[] Checksum() => _hash.GetCurrentHash();
-    }
-
-    private sealed class HashedReader(Stream stream)
-    {
-        private readonly XxHash3 _hash = new();
-
-        public byte[] Bytes(int count, bool hashed = true)
-        {
-            var bytes = new byte[count];
-            stream.ReadExactly(bytes);
-            if (hashed) _hash.Append(bytes);
-            return bytes;
-        }
-
-        public T[] Values<T>(int count) where T : unmanaged
-        {
-            var values = new T[count];
-            var bytes = MemoryMarshal.AsBytes(values.AsSpan());
-            stream.ReadExactly(bytes);
-            _hash.Append(bytes);
-            return values;
-        }
-
-        public byte[] Checksum() => _hash.GetCurrentHash();
     }
 }

@@ -1,0 +1,59 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+
+namespace Geo.Data.Cache;
+
+/// <summary>
+/// Writes a cache file's values as their bytes in this machine's order (a cache is read only where it was written),
+/// hashing everything written, and ends the file with that hash.
+/// </summary>
+internal sealed class ChecksummedWriter(Stream stream)
+{
+    private readonly XxHash3 _hash = new();
+
+    public void Bytes(ReadOnlySpan<byte> bytes)
+    {
+        _hash.Append(bytes);
+        stream.Write(bytes);
+    }
+
+    public void Values<T>(ReadOnlySpan<T> values) where T : unmanaged => Bytes(MemoryMarshal.AsBytes(values));
+
+    /// <summary>Writes the checksum: the file is complete.</summary>
+    public void Finish() => stream.Write(_hash.GetCurrentHash());
+}
+
+/// <summary>Reads what a <see cref="ChecksummedWriter"/> wrote, hashing as it goes; the values count only once <see cref="Verify"/> holds.</summary>
+internal sealed class ChecksummedReader(Stream stream)
+{
+    private readonly XxHash3 _hash = new();
+
+    public long Length => stream.Length;
+
+    public byte[] Bytes(int count)
+    {
+        var bytes = new byte[count];
+        stream.ReadExactly(bytes);
+        _hash.Append(bytes);
+        return bytes;
+    }
+
+    public T[] Values<T>(int count) where T : unmanaged
+    {
+        var values = new T[count];
+        var bytes = MemoryMarshal.AsBytes(values.AsSpan());
+        stream.ReadExactly(bytes);
+        _hash.Append(bytes);
+        return values;
+    }
+
+    public T Value<T>() where T : unmanaged => Values<T>(1)[0];
+
+    /// <summary>True when the checksum that follows matches everything read and nothing comes after it.</summary>
+    public bool Verify()
+    {
+        Span<byte> stored = stackalloc byte[8];
+        if (stream.ReadAtLeast(stored, stored.Length, throwOnEndOfStream: false) < stored.Length) return false;
+        return stored.SequenceEqual(_hash.GetCurrentHash()) && stream.Position == stream.Length;
+    }
+}
