@@ -156,6 +156,26 @@ public class StreetCacheTests
     }
 
     [Fact]
+    public void A_GeoPackage_changed_while_it_is_read_is_not_cached()
+    {
+        using var folder = new TempFolder();
+        string path = Write(folder, "city.gpkg", RandomStreets(9, 300));
+        string other = Write(folder, "other.gpkg", RandomStreets(10, 300));
+        string cache = folder.File("cache");
+        var expected = FromGeoPackage(path);
+
+        var streets = StreetCache.Streets(path, cache, 0, () =>
+        {
+            var read = FromGeoPackage(path);
+            File.Copy(other, path, overwrite: true);
+            return read;
+        });
+
+        AssertSame(expected, streets);
+        Assert.False(Directory.Exists(cache) && Directory.GetFiles(cache, "streets-*.bin").Length > 0);
+    }
+
+    [Fact]
     public void Without_a_usable_folder_the_GeoPackage_is_read_every_time()
     {
         using var folder = new TempFolder();

@@ -26,19 +26,29 @@ public static class StreetCache
     {
         // A write-ahead log beside the file holds changes the file's own bytes do not show yet.
         if (folder is null || File.Exists(geoPackagePath + "-wal")) return read();
-        string file;
+        string? hash = TryContentHash(geoPackagePath);
+        if (hash is null) return read();
+        string file = CacheFolder.FileFor(folder, Kind, StreetCacheFile.FormatVersion, hash);
+        if (CacheFolder.TryRead(file, StreetCacheFile.TryRead) is { } cached) return cached;
+        var streets = read();
+        // A file changed while it was read is not cached under either content's name.
+        if (streets.Count >= smallestCached && TryContentHash(geoPackagePath) == hash)
+        {
+            CacheFolder.TryWrite(file, Kind, path => StreetCacheFile.Write(path, streets));
+        }
+        return streets;
+    }
+
+    private static string? TryContentHash(string path)
+    {
         try
         {
-            file = CacheFolder.FileFor(folder, Kind, StreetCacheFile.FormatVersion, ContentHash(geoPackagePath));
+            return ContentHash(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return read();
+            return null;
         }
-        if (CacheFolder.TryRead(file, StreetCacheFile.TryRead) is { } cached) return cached;
-        var streets = read();
-        if (streets.Count >= smallestCached) CacheFolder.TryWrite(file, Kind, path => StreetCacheFile.Write(path, streets));
-        return streets;
     }
 
     /// <summary>Every byte of the file hashed, so that no change to it can leave the cache in use.</summary>
