@@ -29,7 +29,6 @@ public static class ServedLand
         var cityBlocks = CityBlocks.Of(graph);
         var blocks = cityBlocks.Blocks;
         var served = SharesOf.GetOrCreateValue(cityBlocks).GetValue(covered, c => ServedShares(graph, blocks, c));
-        var index = cityBlocks.Index;
         var land = new double[localAreas.Count];
         var servedLand = new double[localAreas.Count];
         Parallel.For(0, localAreas.Count, a =>
@@ -38,7 +37,9 @@ public static class ServedLand
             var border = new LengthInside(area);
             var prepared = PreparedGeometryFactory.Prepare(area);
             var pieces = ConvexPieces.Of(area);
-            foreach (int b in index.Query(area.EnvelopeInternal))
+            var near = new List<int>();
+            cityBlocks.Near(area.EnvelopeInternal, near);
+            foreach (int b in near)
             {
                 var block = blocks[b];
                 // Most blocks lie far from the unit's border: wholly in or wholly out, told by one corner.

@@ -45,6 +45,40 @@ public sealed class CityBlocksTests
         AssertSameAsReference(graph);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(8)]
+    public void Near_givesEveryBlockWhoseEnvelopeMeetsTheWindow_inBlockOrder(int seed)
+    {
+        var dataset = SyntheticCity.Generate(new SyntheticCityOptions(Vertices: 1500, Stations: 0, Seed: seed));
+        var cityBlocks = CityBlocks.Of(StreetGraphBuilder.Build(dataset, TravelProfile.BuiltIn("ebike")));
+        var blocks = cityBlocks.Blocks;
+        var all = new Envelope();
+        foreach (var b in blocks) all.ExpandToInclude(b.EnvelopeInternal);
+        var random = new Random(seed);
+        var found = new List<int>();
+        // Random windows, and windows exactly on a block's envelope (edges touching count).
+        for (int w = 0; w < 300; w++)
+        {
+            Envelope window;
+            if (w % 3 == 0)
+            {
+                var e = blocks[random.Next(blocks.Count)].EnvelopeInternal;
+                window = new Envelope(e.MaxX, e.MaxX + random.NextDouble() * 50, e.MaxY, e.MaxY + random.NextDouble() * 50);
+            }
+            else
+            {
+                double x = all.MinX - 100 + random.NextDouble() * (all.Width + 200), y = all.MinY - 100 + random.NextDouble() * (all.Height + 200);
+                window = new Envelope(x, x + random.NextDouble() * 800, y, y + random.NextDouble() * 800);
+            }
+            var expected = Enumerable.Range(0, blocks.Count).Where(b => blocks[b].EnvelopeInternal.Intersects(window)).ToList();
+
+            cityBlocks.Near(window, found);
+
+            Assert.Equal(expected, found);
+        }
+    }
+
     [Fact]
     public void Blocks_gridWithDeadEnds_leaveThemOut()
     {
