@@ -24,8 +24,8 @@ public static class StreetCache
 
     internal static IReadOnlyList<StreetSegment> Streets(string geoPackagePath, string? folder, int smallestCached, Func<IReadOnlyList<StreetSegment>> read)
     {
-        // A write-ahead log beside the file holds changes the file's own bytes do not show yet.
-        if (folder is null || File.Exists(geoPackagePath + "-wal")) return read();
+        // A write-ahead log or rollback journal beside the file means its own bytes may not be what SQLite reads.
+        if (folder is null || File.Exists(geoPackagePath + "-wal") || File.Exists(geoPackagePath + "-journal")) return read();
         string? hash = TryContentHash(geoPackagePath);
         if (hash is null) return read();
         string file = CacheFolder.FileFor(folder, Kind, StreetCacheFile.FormatVersion, hash);
