@@ -1,3 +1,5 @@
+using NetTopologySuite.Geometries;
+
 namespace Geo.Streets;
 
 /// <summary>
@@ -11,6 +13,14 @@ internal sealed class EnvelopeGrid
     private readonly double _originX, _originY, _cell;
     private readonly int _columns, _rows;
     private readonly int[] _cellStart, _members;
+
+    /// <summary>A grid over these envelopes, item i being envelopes[i].</summary>
+    public static EnvelopeGrid Of(IReadOnlyList<Envelope> envelopes)
+    {
+        var (minX, minY, maxX, maxY) = (new double[envelopes.Count], new double[envelopes.Count], new double[envelopes.Count], new double[envelopes.Count]);
+        for (int i = 0; i < envelopes.Count; i++) (minX[i], minY[i], maxX[i], maxY[i]) = (envelopes[i].MinX, envelopes[i].MinY, envelopes[i].MaxX, envelopes[i].MaxY);
+        return new EnvelopeGrid(minX, minY, maxX, maxY);
+    }
 
     public EnvelopeGrid(double[] minX, double[] minY, double[] maxX, double[] maxY)
     {

@@ -218,12 +218,12 @@ public class StreetCacheTests
     {
         using var folder = new TempFolder();
         string cache = folder.File("cache");
-        for (int i = 0; i < StreetCache.FilesKept + 3; i++)
+        for (int i = 0; i < CacheFolder.FilesKept + 3; i++)
         {
             string path = Write(folder, $"city{i}.gpkg", RandomStreets(100 + i, 50));
             new Reads(path, cache).Streets();
         }
-        Assert.Equal(StreetCache.FilesKept, Directory.GetFiles(cache, "streets-*.bin").Length);
+        Assert.Equal(CacheFolder.FilesKept, Directory.GetFiles(cache, "streets-*.bin").Length);
         Assert.Empty(Directory.GetFiles(cache, "*.partial"));
     }
 

@@ -22,17 +22,8 @@ public sealed class CityBlocks
     private CityBlocks(IReadOnlyList<Polygon> blocks)
     {
         Blocks = blocks;
-        _index = new Lazy<EnvelopeGrid>(() =>
-        {
-            var (minX, minY, maxX, maxY) = (new double[blocks.Count], new double[blocks.Count], new double[blocks.Count], new double[blocks.Count]);
-            for (int b = 0; b < blocks.Count; b++)
-            {
-                var e = blocks[b].EnvelopeInternal;
-                (minX[b], minY[b], maxX[b], maxY[b]) = (e.MinX, e.MinY, e.MaxX, e.MaxY);
-            }
-            // A grid is built in a few passes over the blocks; an R-tree's sorting of a city's 300,000 took most of a second.
-            return new EnvelopeGrid(minX, minY, maxX, maxY);
-        });
+        // A grid is built in a few passes over the blocks; an R-tree's sorting of a city's 300,000 took most of a second.
+        _index = new Lazy<EnvelopeGrid>(() => EnvelopeGrid.Of(blocks.Select(b => b.EnvelopeInternal).ToArray()));
     }
 
     public IReadOnlyList<Polygon> Blocks { get; }

@@ -36,7 +36,7 @@ internal sealed class CoverageWindows
         _locator = new IndexedPointInAreaLocator(coverage);
         var (minX, minY, maxX, maxY) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
         var holes = new List<(int, int)>();
-        var (holeMinX, holeMinY, holeMaxX, holeMaxY) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
+        var holeEnvelopes = new List<Envelope>();
         for (int g = 0; g < coverage.NumGeometries; g++)
         {
             if (coverage.GetGeometryN(g) is not Polygon polygon || polygon.IsEmpty) continue;
@@ -57,9 +57,8 @@ internal sealed class CoverageWindows
             for (int h = 0; h < polygon.NumInteriorRings; h++)
             {
                 // Envelopes worked out here, once: the rings are shared by the windows' geometries on many threads.
-                var e = polygon.GetInteriorRingN(h).EnvelopeInternal;
                 holes.Add((g, h));
-                holeMinX.Add(e.MinX); holeMinY.Add(e.MinY); holeMaxX.Add(e.MaxX); holeMaxY.Add(e.MaxY);
+                holeEnvelopes.Add(polygon.GetInteriorRingN(h).EnvelopeInternal);
             }
             _ = polygon.ExteriorRing.EnvelopeInternal;
             _ = polygon.EnvelopeInternal;
@@ -67,7 +66,7 @@ internal sealed class CoverageWindows
         _ = coverage.EnvelopeInternal;
         _runs = new EnvelopeGrid(minX.ToArray(), minY.ToArray(), maxX.ToArray(), maxY.ToArray());
         _holes = holes.ToArray();
-        _holeIndex = new EnvelopeGrid(holeMinX.ToArray(), holeMinY.ToArray(), holeMaxX.ToArray(), holeMaxY.ToArray());
+        _holeIndex = EnvelopeGrid.Of(holeEnvelopes);
     }
 
     /// <summary>The coverage inside the window, as a (Multi)Polygon.</summary>

@@ -35,8 +35,7 @@ internal static class FacePolygons
         {
             var envelopes = shells.Select(s => new Envelope(s)).ToArray();
             // A grid over a city's 300,000 shell envelopes is built in a few passes; an R-tree's sorting took seconds.
-            var index = new EnvelopeGrid(envelopes.Select(e => e.MinX).ToArray(), envelopes.Select(e => e.MinY).ToArray(),
-                envelopes.Select(e => e.MaxX).ToArray(), envelopes.Select(e => e.MaxY).ToArray());
+            var index = EnvelopeGrid.Of(envelopes);
             var near = new List<int>();
             foreach (var hole in holes)
             {

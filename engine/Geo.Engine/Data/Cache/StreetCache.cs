@@ -15,8 +15,6 @@ public static class StreetCache
     /// <summary>Fewer streets than this read from SQLite in well under a second: not worth a file.</summary>
     public const int SmallestCached = 20_000;
 
-    public const int FilesKept = CacheFolder.FilesKept;
-
     private const string Kind = "streets";
 
     public static IReadOnlyList<StreetSegment> Streets(string geoPackagePath, Func<IReadOnlyList<StreetSegment>> read) =>
