@@ -218,12 +218,21 @@ public class StreetCacheTests
     {
         using var folder = new TempFolder();
         string cache = folder.File("cache");
+        // Files of the same pattern that Geo did not name, older than every cache file: never pruned.
+        Directory.CreateDirectory(cache);
+        var others = new[] { "streets-2024.bin", "streets-v1-mine.bin", "streets-v1-0123456789abcdef0123456789abcdef.bin.bak" };
+        foreach (var name in others)
+        {
+            File.WriteAllText(Path.Combine(cache, name), "not Geo's");
+            File.SetLastWriteTimeUtc(Path.Combine(cache, name), DateTime.UtcNow.AddDays(-30));
+        }
         for (int i = 0; i < CacheFolder.FilesKept + 3; i++)
         {
             string path = Write(folder, $"city{i}.gpkg", RandomStreets(100 + i, 50));
             new Reads(path, cache).Streets();
         }
-        Assert.Equal(CacheFolder.FilesKept, Directory.GetFiles(cache, "streets-*.bin").Length);
+        Assert.Equal(CacheFolder.FilesKept, Directory.GetFiles(cache, "streets-v1-*.bin").Count(f => Path.GetFileName(f).Length == "streets-v1-".Length + 32 + ".bin".Length));
+        Assert.All(others, name => Assert.Equal("not Geo's", File.ReadAllText(Path.Combine(cache, name))));
         Assert.Empty(Directory.GetFiles(cache, "*.partial"));
     }
 

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Geo.Data.Cache;
 
 /// <summary>
@@ -51,7 +53,9 @@ internal static class CacheFolder
             Directory.CreateDirectory(folder);
             write(partial);
             File.Move(partial, file, overwrite: true);
-            var files = new DirectoryInfo(folder).GetFiles(kind + "-*.bin").OrderByDescending(f => f.LastWriteTimeUtc).ToList();
+            // Only names Geo gives its files: a folder shared with other files loses none of them.
+            var ours = new Regex($"^{Regex.Escape(kind)}-v[0-9]+-[0-9a-f]{{32}}\\.bin$");
+            var files = new DirectoryInfo(folder).GetFiles(kind + "-*.bin").Where(f => ours.IsMatch(f.Name)).OrderByDescending(f => f.LastWriteTimeUtc).ToList();
             foreach (var old in files.Skip(FilesKept)) old.Delete();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
