@@ -12,12 +12,13 @@ namespace Geo.Benchmarks;
 /// <summary>
 /// One station's 15-minute e-bike polygon, step by step, for many stations one after another on one thread and with
 /// every buffer reused as inside a run: the search, the reached streets, the cells (window and stamping), the
-/// diagonal pass, adding to the merged cells, the outline, counting cells, and the lon/lat copy. Medians are not
-/// needed: each step is summed over the stations, and the last of three rounds is printed.
+/// diagonal pass, adding to the merged cells, the outline, counting cells, the lon/lat copy and adding the reached
+/// streets to the thread's union; and the bytes allocated per station. Medians are not needed: each step is summed
+/// over the stations, and the last of three rounds is printed.
 /// </summary>
 public static class StationSteps
 {
-    private static readonly string[] Names = { "search", "reached streets", "cells", "diagonals", "merge", "outline", "count", "lon/lat" };
+    private static readonly string[] Names = { "search", "reached streets", "cells", "diagonals", "merge", "outline", "count", "lon/lat", "union" };
 
     public static void Print(string datasetName, int stationCount)
     {
@@ -39,15 +40,17 @@ public static class StationSteps
         var search = new ShortestPathSearch(graph.SearchGraph(TravelDirection.FromStation));
         var reachedStreets = new ReachedStreets(graph, TravelDirection.FromStation);
         var merged = new CellMask(grid, 0, 0, grid.Width, grid.Height);
+        var union = new IntervalUnion(graph.Pieces.LengthMeters);
         var buffer = Array.Empty<byte>();
         var breaks = new double[] { 900 };
         var clock = new Stopwatch();
         var ms = new double[Names.Length];
-        long windowCells = 0, points = 0;
+        long windowCells = 0, points = 0, allocated = 0;
         for (int round = 0; round < 3; round++)
         {
             Array.Clear(ms);
             windowCells = points = 0;
+            allocated = GC.GetAllocatedBytesForCurrentThread();
             foreach (var snap in snaps)
             {
                 int step = 0;
@@ -55,7 +58,7 @@ public static class StationSteps
                 clock.Restart();
                 search.Run(snap.Seeds(graph, 0, TravelDirection.FromStation), breaks[0]);
                 Lap();
-                var reached = reachedStreets.Collect(search, snap, breaks)[0];
+                var reached = reachedStreets.CollectReused(search, snap, breaks)[0];
                 Lap();
                 var (c0, r0, w, h) = CellMask.WindowAround(grid, graph.Pieces, reached, lateral);
                 var mask = CellMask.Reusing(ref buffer, grid, c0, r0, w, h);
@@ -71,13 +74,16 @@ public static class StationSteps
                 Lap();
                 graph.ToLonLat(outline);
                 Lap();
+                union.Add(reached);
+                Lap();
                 windowCells += (long)w * h;
                 points += outline.NumPoints;
             }
         }
         int n = snaps.Count;
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         var steps = string.Join(", ", Names.Select((name, i) => string.Create(CultureInfo.InvariantCulture, $"{name} {ms[i] / n:0.000}")));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{datasetName} | {n} stations one after another | {ms.Sum() / n:0.000} ms per station: {steps} | window {windowCells / n:N0} cells, outline {points / n:N0} points"));
+            $"{datasetName} | {n} stations one after another | {ms.Sum() / n:0.000} ms per station: {steps} | window {windowCells / n:N0} cells, outline {points / n:N0} points, {allocated / n / 1024.0:0} KB allocated"));
     }
 }

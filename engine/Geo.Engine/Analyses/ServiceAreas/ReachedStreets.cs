@@ -31,7 +31,14 @@ public sealed class ReachedStreets
     /// exact-size arrays: a city's stations hold tens of millions of intervals until they are merged. They are
     /// gathered in buffers this instance keeps, so a large reach does not grow a fresh list station after station.
     /// </summary>
-    public ReachedInterval[][] Collect(ShortestPathSearch search, SnapResult origin, IReadOnlyList<double> breaksSeconds)
+    public ReachedInterval[][] Collect(ShortestPathSearch search, SnapResult origin, IReadOnlyList<double> breaksSeconds) =>
+        CollectReused(search, origin, breaksSeconds).Select(buffer => buffer.ToArray()).ToArray();
+
+    /// <summary>
+    /// <see cref="Collect"/> in the lists this instance keeps, valid until its next call: a thread drawing station
+    /// after station makes no arrays for them (each would be a large-object allocation, which sets off full collections).
+    /// </summary>
+    public List<ReachedInterval>[] CollectReused(ShortestPathSearch search, SnapResult origin, IReadOnlyList<double> breaksSeconds)
     {
         if (_buffers.Length < breaksSeconds.Count) _buffers = Enumerable.Range(0, breaksSeconds.Count).Select(_ => new List<ReachedInterval>()).ToArray();
         var result = _buffers[..breaksSeconds.Count];
@@ -62,7 +69,7 @@ public sealed class ReachedStreets
             _seenStamp[origin.Piece] = _stamp;
             AddPiece(origin.Piece, search, origin, breaksSeconds, result, spans);
         }
-        return result.Select(buffer => buffer.ToArray()).ToArray();
+        return result;
     }
 
     private void AddPiece(int s, ShortestPathSearch search, SnapResult? origin, IReadOnlyList<double> breaks,

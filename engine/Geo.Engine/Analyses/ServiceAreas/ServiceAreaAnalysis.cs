@@ -47,27 +47,34 @@ public static class ServiceAreaAnalysis
         var grid = GridFor(graph, lateral, options.Cell(lateral));
         var areas = new ServiceArea[snapped.Count * breaks.Length];
         var circles = options.Circle ? new Geometry[snapped.Count][] : null;
-        var workers = new ThreadLocal<StationWorker>(() => new StationWorker(graph, grid, breaks.Length, options.Overlap, options.Direction), trackAllValues: true);
-        Parallel.For(0, snapped.Count, parallel, i =>
+        // Exactly one worker per core, each taking the next station as it finishes one: a worker per pool thread
+        // would be made again whenever the pool moved the loop to another thread.
+        var workers = new StationWorker[Math.Min(parallel.MaxDegreeOfParallelism, snapped.Count)];
+        int nextStation = -1;
+        Parallel.For(0, workers.Length, parallel, w =>
         {
-            if (cancellation.IsCancellationRequested) return;
+            var worker = workers[w] = new StationWorker(graph, grid, breaks.Length, options.Overlap, options.Direction);
+            for (int i; (i = Interlocked.Increment(ref nextStation)) < snapped.Count && !cancellation.IsCancellationRequested;) Draw(i, worker);
+        });
+
+        void Draw(int i, StationWorker worker)
+        {
             var station = snapped[i];
-            var worker = workers.Value!;
             var locals = new Geometry[breaks.Length];
             var km2 = new double[breaks.Length];
-            ReachedInterval[][] reached;
+            IReadOnlyList<ReachedInterval>[] reached;
             if (circles is not null)
             {
                 var centre = graph.ToLocal(station.Station.Geometry).Coordinate;
                 double speed = graph.Profile.DefaultSpeedKmh / 3.6;
-                reached = breaks.Select(b => CircleReach.Inside(snapper, centre.X, centre.Y, speed * b).ToArray()).ToArray();
+                reached = breaks.Select(b => (IReadOnlyList<ReachedInterval>)CircleReach.Inside(snapper, centre.X, centre.Y, speed * b).ToArray()).ToArray();
                 circles[i] = breaks.Select(b => ServiceAreaGeometry.Circle(centre.X, centre.Y, speed * b)).ToArray();
                 for (int b = 0; b < breaks.Length; b++) (locals[b], km2[b]) = (circles[i][b], circles[i][b].Area / 1e6);
             }
             else
             {
                 worker.Search.Run(station.Snap.Seeds(graph, 0, options.Direction), breaks[^1]);
-                reached = worker.Reached.Collect(worker.Search, station.Snap, breaks);
+                reached = worker.Reached.CollectReused(worker.Search, station.Snap, breaks);
                 var (column0, row0, width, height) = CellMask.WindowAround(grid, graph.Pieces, reached[last], lateral);
                 var window = CellMask.Reusing(ref worker.Window, grid, column0, row0, width, height);
                 CellMask? smaller = null;
@@ -94,12 +101,12 @@ public static class ServiceAreaAnalysis
                     km2[b], reached[b].Sum(x => x.Length) / 1000);
                 worker.Unions[b].Add(reached[b]);
             }
-        });
+        }
         cancellation.ThrowIfCancellationRequested();
         long stationsMs = clock.ElapsedMilliseconds;
         clock.Restart();
 
-        var threads = workers.Values.ToList();
+        var threads = workers.ToList();
         var coverage = new CoverageArea[breaks.Length];
         var coveredCells = new CellMask?[breaks.Length];
         var coverageLocal = new Geometry[breaks.Length];
@@ -144,7 +151,6 @@ public static class ServiceAreaAnalysis
             foreach (var (count, area, km2) in parts) overlap.Add(new OverlapArea(options.Minutes[last], count, graph.ToLonLat(area), km2));
         }
         long overlapMs = clock.ElapsedMilliseconds;
-        workers.Dispose();
 
         return new ServiceAreaResult(graph.Profile.Name, mode, options.Minutes, areas, coverage, overlap, unsnapped, snapped, covered,
             new ServiceAreaTimings(snapMs, stationsMs, coverageMs, overlapMs))
@@ -214,16 +220,16 @@ public static class ServiceAreaAnalysis
     /// cells are in the smaller break's mask, which the larger one includes, so stamping them again adds nothing.
     /// Both lists hold their pieces in the order the search met them, the smaller break's a subsequence of the larger's.
     /// </summary>
-    internal static List<ReachedInterval> NotReachedBefore(ReachedInterval[] current, ReachedInterval[] before, List<ReachedInterval> into)
+    internal static List<ReachedInterval> NotReachedBefore(IReadOnlyList<ReachedInterval> current, IReadOnlyList<ReachedInterval> before, List<ReachedInterval> into)
     {
         into.Clear();
         int j = 0;
-        for (int i = 0; i < current.Length;)
+        for (int i = 0; i < current.Count;)
         {
             int piece = current[i].Piece, end = i;
-            while (end < current.Length && current[end].Piece == piece) end++;
+            while (end < current.Count && current[end].Piece == piece) end++;
             int from = j;
-            while (j < before.Length && before[j].Piece == piece) j++;
+            while (j < before.Count && before[j].Piece == piece) j++;
             for (; i < end; i++)
             {
                 bool seen = false;
@@ -242,7 +248,7 @@ public static class ServiceAreaAnalysis
             Search = new ShortestPathSearch(graph.SearchGraph(direction));
             Reached = new ReachedStreets(graph, direction);
             Merged = Enumerable.Range(0, breaks).Select(_ => new CellMask(grid, 0, 0, grid.Width, grid.Height)).ToArray();
-            Unions = Enumerable.Range(0, breaks).Select(_ => new IntervalUnion(graph.Pieces.Count)).ToArray();
+            Unions = Enumerable.Range(0, breaks).Select(_ => new IntervalUnion(graph.Pieces.LengthMeters)).ToArray();
             Counts = overlap ? new ushort[grid.Width * grid.Height] : null;
             _gridWidth = grid.Width;
         }

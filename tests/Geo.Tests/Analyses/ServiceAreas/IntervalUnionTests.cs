@@ -45,6 +45,49 @@ public class IntervalUnionTests
         Assert.Equal(BruteForceUnion(all, pieces), result);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void WithLengths_wholePiecesAmongPartsAndStretchesBeyondTheEnds_isTheBruteForceUnion(int seed)
+    {
+        var random = new Random(seed);
+        const int pieces = 30;
+        var lengths = Enumerable.Range(0, pieces).Select(_ => random.Next(2, 12) * 0.5f).ToArray();
+        // Whole pieces (0 to exactly the length) among parts that nest in, touch or cross them, and a few stretches
+        // before the start or past the end, which a whole piece must not swallow.
+        var all = new List<ReachedInterval>();
+        for (int i = 0; i < 500; i++)
+        {
+            int p = random.Next(pieces);
+            double from = random.Next(0, (int)(lengths[p] * 2) + 1) * 0.5, to = from + random.Next(0, 6) * 0.5;
+            if (random.Next(20) == 0) from -= 1;
+            else if (random.Next(19) != 0) to = Math.Min(to, lengths[p]);
+            all.Add(random.Next(3) == 0 ? new ReachedInterval(p, 0, lengths[p]) : new ReachedInterval(p, from, to));
+        }
+        var unions = Enumerable.Range(0, 3).Select(_ => new IntervalUnion(lengths)).ToArray();
+        foreach (var x in all) unions[random.Next(unions.Length)].Add(x.Piece, x.From, x.To);
+
+        var result = IntervalUnion.Combine(unions);
+
+        Assert.Equal(BruteForceUnion(all, pieces), result);
+        Assert.Contains(result, x => x.From == 0 && x.To == lengths[x.Piece]);
+        Assert.Contains(result, x => x.From < 0 || x.To > lengths[x.Piece]);
+    }
+
+    [Fact]
+    public void WithLengths_aWholePieceThenAStretchPastItsEnd_joinsBoth()
+    {
+        var union = new IntervalUnion(new[] { 10f });
+        union.Add(0, 0, 10);
+        union.Add(0, 4, 6);
+        union.Add(0, 9, 12);
+
+        Assert.Equal(new[] { new ReachedInterval(0, 0, 12) }, IntervalUnion.Combine(new[] { union }));
+    }
+
     [Fact]
     public void Combine_isWhatTheMergeOfAllIntervalsAtOnceGives()
     {

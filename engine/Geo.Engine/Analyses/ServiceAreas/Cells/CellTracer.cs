@@ -75,6 +75,12 @@ public static class CellTracer
         }
     }
 
+    [ThreadStatic]
+    private static List<double>? t_points;
+
+    /// <summary>A city's merged outline can have rings of millions of points: a list that large is not kept for the thread's life.</summary>
+    private const int LargestKeptPoints = 1 << 16;
+
     private static Geometry Rings(CellMask mask, int[] next, int corners, CellPatches patches)
     {
         var factory = ServiceAreaGeometry.Local;
@@ -83,7 +89,11 @@ public static class CellTracer
         var shellOf = new LinearRing?[patches.Count];
         var holesOf = new List<LinearRing>?[patches.Count];
         var order = new List<int>();
-        var points = new List<double>();   // x, y, x, y …: each ring's points go into one packed array
+        // x, y, x, y …: each ring's points go into one packed array. The list is the thread's own, kept from call to
+        // call, so a station's outline does not grow a fresh one through every size up to its largest ring.
+        var points = t_points ?? new List<double>();
+        t_points = null;
+        points.Clear();
         for (int start = 0; start < corners; start++)
         {
             // Most corners are on no boundary (-1): skip them a vector at a time.
@@ -121,6 +131,7 @@ public static class CellTracer
             }
             else (holesOf[owner] ??= new List<LinearRing>()).Add(ring);
         }
+        if (points.Capacity <= LargestKeptPoints) t_points = points;
         if (order.Count == 0) return factory.CreateMultiPolygon();
         var polygons = order.Select(p => factory.CreatePolygon(shellOf[p], holesOf[p]?.ToArray())).ToArray();
         return polygons.Length == 1 ? polygons[0] : factory.CreateMultiPolygon(polygons);
