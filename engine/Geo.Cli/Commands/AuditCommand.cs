@@ -78,6 +78,10 @@ internal static class AuditCommand
                 dataset = DatasetLayers.Read(store);
                 context.Status($"building the {travel.Name} street graph");
                 var snapper = new StreetSnapper(StreetGraphBuilder.Build(dataset, travel), parse.GetValue(snap));
+                // What the audit needs of the graph alone is worked out on the other core while this one reads the
+                // stations and units.
+                CityBlocks.Prefetch(snapper.Graph);
+                Task.Run(() => snapper.Graph.SearchGraph(auditOptions.Direction));
                 var inputs = PlanningWorkflow.Read(store, dataset, snapper, parse.GetValue(stations), parse.GetValue(subdistricts),
                     parse.GetValue(demand) ?? Array.Empty<string>(), inputCrs, ParseCells(parse.GetValue(cells)!));
                 var list = inputs.Stations.Stations;

@@ -109,13 +109,14 @@ public sealed class StreetGraph
     }
 
     private StreetGraph? _reversed;
+    private object? _reversing;
 
     /// <summary>
     /// The graph a search for the given direction runs on: this one for times from a station, the reversed one
-    /// (built once) for times to it.
+    /// (built once, however many threads ask at a time) for times to it.
     /// </summary>
     public StreetGraph SearchGraph(TravelDirection direction) =>
-        direction == TravelDirection.FromStation ? this : LazyInitializer.EnsureInitialized(ref _reversed, Reversed);
+        direction == TravelDirection.FromStation ? this : LazyInitializer.EnsureInitialized(ref _reversed, ref _reversing, Reversed);
 
     /// <summary>The same graph with every edge turned round: searches on it give travel times <em>to</em> a point.</summary>
     public StreetGraph Reversed()
