@@ -47,6 +47,7 @@ internal static class PackedRtree
         using var parent = new PreparedStatement(connection, $"INSERT INTO main.\"{table}_parent\" (nodeno, parentnode) VALUES (?, ?)");
         using var rowid = new PreparedStatement(connection, $"INSERT INTO main.\"{table}_rowid\" (rowid, nodeno) VALUES (?, ?)");
         var bytes = new byte[nodeBytes];
+        var leafOf = new long[extents.Count];
         for (int level = 0; level < levels.Count; level++)
         {
             foreach (var n in levels[level])
@@ -54,14 +55,25 @@ internal static class PackedRtree
                 node.Bind(1, n.Number);
                 node.BindBlob(2, Encode(n, level == levels.Count - 1 ? levels.Count - 1 : 0, bytes));
                 node.Execute();
-                var cells = level == 0 ? rowid : parent;
-                cells.Bind(2, n.Number);
+                if (level == 0)
+                {
+                    foreach (var cell in n.Cells) leafOf[cell.Id - 1] = n.Number;
+                    continue;
+                }
+                parent.Bind(2, n.Number);
                 foreach (var cell in n.Cells)
                 {
-                    cells.Bind(1, cell.Id);
-                    cells.Execute();
+                    parent.Bind(1, cell.Id);
+                    parent.Execute();
                 }
             }
+        }
+        // Row ids in increasing order: each insert appends to the rowid table's B-tree rather than landing anywhere in it.
+        for (int i = 0; i < leafOf.Length; i++)
+        {
+            rowid.Bind(1, i + 1L);
+            rowid.Bind(2, leafOf[i]);
+            rowid.Execute();
         }
     }
 
