@@ -86,6 +86,13 @@ public sealed class ReachedStreets
         for (int b = 0; b < breaks.Count; b++)
         {
             double limit = breaks[b];
+            // Most pieces are crossed from end to end within the break: reached whole, as the merge below would give.
+            if (origin is null && length > 0
+                && ((atStart <= limit && (limit - atStart) / startCost * length >= length) || (atEnd <= limit && (limit - atEnd) / endCost * length >= length)))
+            {
+                result[b].Add(new ReachedInterval(s, 0, length));
+                continue;
+            }
             int count = 0;
             if (atStart <= limit) spans[count++] = (0, Math.Min(length, (limit - atStart) / startCost * length));
             if (atEnd <= limit) spans[count++] = (Math.Max(0, length - (limit - atEnd) / endCost * length), length);
