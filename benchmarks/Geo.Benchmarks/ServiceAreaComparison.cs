@@ -11,10 +11,13 @@ namespace Geo.Benchmarks;
 /// <summary>
 /// Geo's 15-minute e-bike service areas against pgRouting on the same graph and stations, in one run:
 /// pgr_drivingDistance from every station at once (one call, so the edges are read once: pgRouting at its fastest)
-/// plus ST_ConcaveHull of each station's reached junctions, versus Geo's network polygons with holes.
+/// plus ST_ConcaveHull of each station's reached junctions, one call per station likewise, and one call per station
+/// with polygons of Geo's kind (<see cref="PgRoutingBufferedAreas"/>), versus Geo's network polygons with holes.
 /// </summary>
 public static class ServiceAreaComparison
 {
+    private const int BufferedSample = 20;
+
     public static void Run(string connectionString, string datasetName, int stationCount)
     {
         var dataset = BenchmarkData.Load(datasetName);
@@ -36,6 +39,7 @@ public static class ServiceAreaComparison
         using var connection = new NpgsqlConnection(connectionString);
         connection.Open();
         Load(connection, graph);
+        PgRoutingBufferedAreas.Load(connection, graph, snapper.LonLatExtent);
 
         // Warm up (JIT, thread pool) on a few stations so the timing is of the work, not of start-up.
         ServiceAreaAnalysis.Run(snapper, stations.Take(4).ToList(), new ServiceAreaOptions(new double[] { 15 }, Overlap: false, Direction: TravelDirection.FromStation));
@@ -76,11 +80,19 @@ public static class ServiceAreaComparison
         }
         double perStationSeconds = clock.Elapsed.TotalSeconds / perStation * stationCount;
 
+        // Polygons of the same kind as Geo's (the reached stretches widened and dissolved) take long enough per
+        // station that a sample of them is timed and the whole extrapolated.
+        var sample = origins.Take(Math.Min(stationCount, BufferedSample)).ToList();
+        var (bufferedPerStation, bufferedKm2) = PgRoutingBufferedAreas.Measure(connection, sample, 900, TravelProfile.BuiltIn("ebike").LateralMeters);
+        double bufferedSeconds = bufferedPerStation * stationCount;
+
         var t = geo.Timings;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{datasetName} | {stationCount} stations | Geo {geoSeconds:0.000} s (stations {t.StationsMs} ms, merged {t.CoverageMs} ms; {geo.Areas.Sum(a => a.AreaKm2):0} km²) " +
             $"| pgRouting one call + ConcaveHull {pgrSeconds:0.000} s ({pgrKm2:0} km²): ratio {pgrSeconds / geoSeconds:0.0}× " +
-            $"| pgRouting per station {perStationSeconds:0.0} s{(perStation < stationCount ? $" (from {perStation})" : "")}: ratio {perStationSeconds / geoSeconds:0.0}×"));
+            $"| pgRouting per station {perStationSeconds:0.0} s{(perStation < stationCount ? $" (from {perStation})" : "")}: ratio {perStationSeconds / geoSeconds:0.0}× " +
+            $"| pgRouting per station + ST_Union(ST_Buffer) of the reached stretches {bufferedSeconds:0.0} s{(sample.Count < stationCount ? $" (from {sample.Count})" : "")}, " +
+            $"{bufferedKm2 / sample.Count:0.00} km² a station against Geo's {geo.Areas.Take(sample.Count).Sum(a => a.AreaKm2) / sample.Count:0.00}: ratio {bufferedSeconds / geoSeconds:0.0}×"));
     }
 
     private static void Load(NpgsqlConnection connection, StreetGraph graph)

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Geo's service areas against pgRouting (pgr_drivingDistance + ST_ConcaveHull) on the same graph and stations,
+# Geo's service areas against pgRouting (pgr_drivingDistance + ST_ConcaveHull, and per station + ST_Union(ST_Buffer)
+# of the reached stretches, polygons of Geo's kind) on the same graph and stations,
 # on the synthetic Chengdu-sized city and the real shared extracts: prints both times and the ratio.
 #   benchmarks/compare/service-areas.sh [station counts...]   (default: 100 1000)
 set -euo pipefail
