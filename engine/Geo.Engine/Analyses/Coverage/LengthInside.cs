@@ -1,7 +1,7 @@
 using NetTopologySuite.Algorithm;
 using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Index.Strtree;
+using Geo.Streets;
 
 namespace Geo.Analyses.Coverage;
 
@@ -13,8 +13,9 @@ namespace Geo.Analyses.Coverage;
 internal sealed class LengthInside
 {
     private readonly IndexedPointInAreaLocator _locator;
-    private readonly STRtree<int> _boundaryIndex = new();
+    private readonly EnvelopeGrid _boundaryIndex;
     private readonly List<(Coordinate A, Coordinate B)> _boundary = new();
+    private readonly List<int> _near = new();
     private readonly RobustLineIntersector _intersector = new();
     private readonly List<double> _cuts = new();
     private readonly Coordinate _p = new(), _q = new(), _mid = new();
@@ -29,14 +30,15 @@ internal sealed class LengthInside
             AddRing(polygon.ExteriorRing);
             foreach (var hole in polygon.InteriorRings) AddRing(hole);
         }
-        _boundaryIndex.Build();
+        _boundaryIndex = EnvelopeGrid.Of(_boundary.Select(s => new Envelope(s.A, s.B)).ToList());
     }
 
     /// <summary>Whether no boundary segment meets this envelope: a line or block within it is then wholly in or wholly out.</summary>
     public bool ClearOfBoundary(Envelope envelope)
     {
         // A unit's long diagonal sides have envelopes far wider than themselves: most boxes in them miss the side.
-        foreach (int i in _boundaryIndex.Query(envelope))
+        _boundaryIndex.Within(envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY, _near);
+        foreach (int i in _near)
         {
             var (a, b) = _boundary[i];
             if (!CertainSide.Misses(a.X, a.Y, b.X, b.Y, envelope)) return false;
@@ -71,14 +73,14 @@ internal sealed class LengthInside
         double dx = qx - px, dy = qy - py;
         double length = Math.Sqrt(dx * dx + dy * dy);
         if (length <= 0) return 0;
-        var near = _boundaryIndex.Query(new Envelope(px, qx, py, qy));
-        if (near.Count == 0) return Part(px, py, length);
+        _boundaryIndex.Within(Math.Min(px, qx), Math.Min(py, qy), Math.Max(px, qx), Math.Max(py, qy), _near);
+        if (_near.Count == 0) return Part(px, py, length);
 
         (_p.X, _p.Y, _q.X, _q.Y) = (px, py, qx, qy);
         _cuts.Clear();
         _cuts.Add(0);
         _cuts.Add(1);
-        foreach (int i in near)
+        foreach (int i in _near)
         {
             var (a, b) = _boundary[i];
             // The exact intersector is costly; it would find nothing for a pair plainly apart.
@@ -117,10 +119,6 @@ internal sealed class LengthInside
     private void AddRing(LineString ring)
     {
         var c = ring.Coordinates;
-        for (int k = 0; k + 1 < c.Length; k++)
-        {
-            _boundaryIndex.Insert(new Envelope(c[k], c[k + 1]), _boundary.Count);
-            _boundary.Add((c[k], c[k + 1]));
-        }
+        for (int k = 0; k + 1 < c.Length; k++) _boundary.Add((c[k], c[k + 1]));
     }
 }

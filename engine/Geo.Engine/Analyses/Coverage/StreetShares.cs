@@ -2,7 +2,6 @@ using System.Runtime.InteropServices;
 using Geo.Analyses.ServiceAreas;
 using Geo.Streets;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Index.Strtree;
 
 namespace Geo.Analyses.Coverage;
 
@@ -14,17 +13,17 @@ internal static class StreetShares
     public static (double[] Total, double[] Covered) ByArea(StreetGraph graph, IReadOnlyList<Geometry> localAreas, IReadOnlyList<ReachedInterval> covered)
     {
         var pieces = graph.Pieces;
-        var index = new STRtree<int>();
-        for (int i = 0; i < localAreas.Count; i++) index.Insert(localAreas[i].EnvelopeInternal, i);
-        index.Build();
+        // A flat grid rather than NetTopologySuite's tree: a city's audit asks it once for each of 600,000 pieces.
+        var index = EnvelopeGrid.Of(localAreas.Select(a => a.EnvelopeInternal).ToList());
         var coveredOf = new IntervalsByPiece(covered, pieces.Count, byStart: false);
         // Pieces in fixed runs on every core, each thread building the boundary index of the areas it meets. A run sums
         // what its pieces add to each area it meets, and the runs are added up in piece order: the same figures to
         // the last bit however the runs fall to threads.
         int runs = (pieces.Count + PiecesPerRun - 1) / PiecesPerRun;
         var sums = new Dictionary<int, (double Total, double Covered)>[runs];
-        Parallel.For(0, runs, () => new LengthInside?[localAreas.Count], (run, _, insides) =>
+        Parallel.For(0, runs, () => new ThreadState(new LengthInside?[localAreas.Count], new List<int>()), (run, _, state) =>
         {
+            var (insides, near) = state;
             var sum = sums[run] = new Dictionary<int, (double Total, double Covered)>();
             int end = Math.Min(pieces.Count, (run + 1) * PiecesPerRun);
             for (int s = run * PiecesPerRun; s < end; s++)
@@ -33,7 +32,8 @@ internal static class StreetShares
                 var envelope = new Envelope();
                 foreach (var (x, y) in points) envelope.ExpandToInclude(x, y);
                 var parts = coveredOf.Span(s);
-                foreach (int a in index.Query(envelope))
+                index.Within(envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY, near);
+                foreach (int a in near)
                 {
                     var inside = insides[a] ??= new LengthInside(localAreas[a]);
                     bool clear = inside.ClearOfBoundary(envelope);
@@ -51,7 +51,7 @@ internal static class StreetShares
                     foreach (var p in parts) Add(sum, a, 0, IsWhole(p, pieces.LengthMeters[s]) ? length : inside.Of(pieces.Between(s, p.From, p.To)));
                 }
             }
-            return insides;
+            return state;
         }, _ => { });
         var total = new double[localAreas.Count];
         var coveredKm = new double[localAreas.Count];
@@ -68,6 +68,9 @@ internal static class StreetShares
     }
 
     private const int PiecesPerRun = 4096;
+
+    /// <summary>What each thread keeps between its runs: the areas' boundary indexes it has built, and a list to query into.</summary>
+    private sealed record ThreadState(LengthInside?[] Insides, List<int> Near);
 
     /// <summary>Adds to one run's street length and covered length in an area, in the order its pieces come.</summary>
     private static void Add(Dictionary<int, (double Total, double Covered)> sum, int area, double length, double reached)
