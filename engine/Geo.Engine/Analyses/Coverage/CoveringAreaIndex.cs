@@ -1,6 +1,6 @@
+using Geo.Streets;
 using NetTopologySuite.Algorithm;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Index.Strtree;
 
 namespace Geo.Analyses.Coverage;
 
@@ -15,18 +15,26 @@ public sealed class CoveringAreaIndex
 {
     private const int SegmentsPerBand = 4;
     private readonly BandedRings?[] _areas;
-    private readonly STRtree<int> _envelopes = new();
+    // The areas' envelopes in a flat grid (NetTopologySuite's tree took most of the time of a lookup), item k being
+    // area _indexed[k]: empty areas are left out.
+    private readonly EnvelopeGrid _envelopes;
+    private readonly int[] _indexed;
+    [ThreadStatic] private static List<int>? t_found;
 
     public CoveringAreaIndex(IReadOnlyList<Geometry> areas)
     {
         _areas = new BandedRings?[areas.Count];
+        var indexed = new List<int>();
+        var envelopes = new List<Envelope>();
         for (int i = 0; i < areas.Count; i++)
         {
             if (areas[i].IsEmpty) continue;
             _areas[i] = new BandedRings(areas[i]);
-            _envelopes.Insert(areas[i].EnvelopeInternal, i);
+            indexed.Add(i);
+            envelopes.Add(areas[i].EnvelopeInternal);
         }
-        _envelopes.Build();
+        _envelopes = EnvelopeGrid.Of(envelopes);
+        _indexed = indexed.ToArray();
     }
 
     /// <summary>How many areas were given (empty ones included): the indices run from 0 to Count - 1.</summary>
@@ -36,9 +44,12 @@ public sealed class CoveringAreaIndex
     public int First(double x, double y)
     {
         var point = new Coordinate(x, y);
+        var found = t_found ??= new List<int>();
+        _envelopes.Within(x, y, x, y, found);
         int first = -1;
-        foreach (int i in _envelopes.Query(new Envelope(point)))
+        foreach (int k in found)
         {
+            int i = _indexed[k];
             if ((first < 0 || i < first) && _areas[i]!.Covers(point)) first = i;
         }
         return first;

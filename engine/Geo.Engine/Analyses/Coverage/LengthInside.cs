@@ -1,7 +1,7 @@
+using Geo.Streets;
 using NetTopologySuite.Algorithm;
 using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
-using Geo.Streets;
 
 namespace Geo.Analyses.Coverage;
 
