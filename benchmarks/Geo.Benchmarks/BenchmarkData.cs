@@ -40,6 +40,22 @@ public static class BenchmarkData
     }
 
     /// <summary>
+    /// Distinct junctions of the main network, drawn at random with a fixed seed: the stations of the side-by-side
+    /// comparisons, the same for every peer and every run.
+    /// </summary>
+    public static List<int> RandomJunctions(Geo.Streets.StreetGraph graph, int count)
+    {
+        var random = new Random(7);
+        var junctions = new List<int>();
+        while (junctions.Count < count)
+        {
+            int v = random.Next(graph.VertexCount);
+            if (graph.ComponentOf[v] == 0 && !junctions.Contains(v)) junctions.Add(v);
+        }
+        return junctions;
+    }
+
+    /// <summary>
     /// A central origin: the junction nearest the middle of the data from which a 15-minute e-bike ride reaches at
     /// least 1 % of the network (in the mountains or among one-ways the very nearest one can be a dead end).
     /// </summary>

@@ -58,13 +58,7 @@ public static class QgisInputs
 
     private static void WriteStations(StreetGraph graph, int stationCount, string path)
     {
-        var random = new Random(7);
-        var origins = new List<int>();
-        while (origins.Count < stationCount)
-        {
-            int v = random.Next(graph.VertexCount);
-            if (graph.ComponentOf[v] == 0 && !origins.Contains(v)) origins.Add(v);
-        }
+        var origins = BenchmarkData.RandomJunctions(graph, stationCount);
         var json = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
         for (int i = 0; i < origins.Count; i++)
         {

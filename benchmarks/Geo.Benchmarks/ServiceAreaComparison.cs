@@ -23,13 +23,7 @@ public static class ServiceAreaComparison
         var dataset = BenchmarkData.Load(datasetName);
         var graph = StreetGraphBuilder.Build(dataset, TravelProfile.BuiltIn("ebike"));
         var snapper = new StreetSnapper(graph);
-        var random = new Random(7);
-        var origins = new List<int>();
-        while (origins.Count < stationCount)
-        {
-            int v = random.Next(graph.VertexCount);
-            if (graph.ComponentOf[v] == 0 && !origins.Contains(v)) origins.Add(v);
-        }
+        var origins = BenchmarkData.RandomJunctions(graph, stationCount);
         var stations = origins.Select(v =>
         {
             var (lon, lat) = graph.VertexLonLat(v);
