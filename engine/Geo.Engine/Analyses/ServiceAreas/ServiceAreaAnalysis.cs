@@ -50,14 +50,29 @@ public static class ServiceAreaAnalysis
         // Exactly one worker per core, each taking the next station as it finishes one: a worker per pool thread
         // would be made again whenever the pool moved the loop to another thread.
         var workers = new StationWorker[Math.Min(parallel.MaxDegreeOfParallelism, snapped.Count)];
-        int nextStation = -1;
+        // A first station for each worker; what they reached tells whether copying whole pieces' cells will pay for
+        // working them out before the rest.
+        PieceStamps? whole = null;
+        long firstReached = 0;
         Parallel.For(0, workers.Length, parallel, w =>
         {
             var worker = workers[w] = new StationWorker(graph, grid, breaks.Length, options.Overlap, options.Direction);
-            for (int i; (i = Interlocked.Increment(ref nextStation)) < snapped.Count && !cancellation.IsCancellationRequested;) Draw(i, worker);
+            Interlocked.Add(ref firstReached, Draw(w, worker));
+        });
+        cancellation.ThrowIfCancellationRequested();
+        int rest = snapped.Count - workers.Length;
+        if (circles is null && (options.CopyWholePieces ?? PieceStamps.PayOff(graph.Pieces, (double)firstReached / Math.Max(1, workers.Length) * rest)))
+        {
+            whole = PieceStamps.Build(graph.Pieces, grid, lateral);
+        }
+        int nextStation = workers.Length - 1;
+        Parallel.For(0, workers.Length, parallel, w =>
+        {
+            for (int i; (i = Interlocked.Increment(ref nextStation)) < snapped.Count && !cancellation.IsCancellationRequested;) Draw(i, workers[w]);
         });
 
-        void Draw(int i, StationWorker worker)
+        // Returns how many pieces the station's last break reached, in part or whole.
+        int Draw(int i, StationWorker worker)
         {
             var station = snapped[i];
             var locals = new Geometry[breaks.Length];
@@ -80,10 +95,10 @@ public static class ServiceAreaAnalysis
                 CellMask? smaller = null;
                 for (int b = 0; b < breaks.Length; b++)
                 {
-                    if (cancellation.IsCancellationRequested) return;
+                    if (cancellation.IsCancellationRequested) return 0;
                     // The window's own cells, still blank, serve the largest break: one mask fewer per station.
                     var mask = b == last ? window : new CellMask(grid, window.Column0, window.Row0, window.Width, window.Height);
-                    mask.Stamp(graph.Pieces, b == 0 ? reached[0] : NotReachedBefore(reached[b], reached[b - 1], worker.Fresh), lateral);
+                    mask.Stamp(graph.Pieces, b == 0 ? reached[0] : NotReachedBefore(reached[b], reached[b - 1], worker.Fresh), lateral, whole);
                     if (smaller is not null) mask.Include(smaller);
                     mask.RemoveDiagonals();
                     worker.Merged[b].Include(mask);
@@ -101,6 +116,7 @@ public static class ServiceAreaAnalysis
                     km2[b], reached[b].Sum(x => x.Length) / 1000);
                 worker.Unions[b].Add(reached[b]);
             }
+            return reached[last].Count;
         }
         cancellation.ThrowIfCancellationRequested();
         long stationsMs = clock.ElapsedMilliseconds;

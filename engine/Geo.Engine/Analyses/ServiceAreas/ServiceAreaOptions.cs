@@ -17,6 +17,12 @@ public sealed record ServiceAreaOptions(IReadOnlyList<double> Minutes, double? L
 
     public double Cell(double lateral) => CellMeters ?? lateral / CellsPerLateral;
 
+    /// <summary>
+    /// Whether network polygons copy whole pieces' cells worked out once (<see cref="Cells.PieceStamps"/>) rather
+    /// than stamp them station by station: the same cells either way; null leaves it to what the first stations reach.
+    /// </summary>
+    internal bool? CopyWholePieces { get; init; }
+
     public void Validate()
     {
         if (Minutes.Count == 0) throw new GeoInputException("give at least one time break in minutes, e.g. 5,10,15");

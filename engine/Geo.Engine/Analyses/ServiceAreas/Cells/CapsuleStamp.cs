@@ -114,7 +114,7 @@ internal static class CapsuleStamp
     }
 
     /// <summary>Covers the cells of <paramref name="row"/> from grid column <paramref name="first"/> to <paramref name="last"/>, as far as the window reaches.</summary>
-    private static void FillColumns(CellMask mask, int row, int first, int last)
+    internal static void FillColumns(CellMask mask, int row, int first, int last)
     {
         int c0 = Math.Max(mask.Column0, first), c1 = Math.Min(mask.Column0 + mask.Width - 1, last);
         if (c0 > c1) return;

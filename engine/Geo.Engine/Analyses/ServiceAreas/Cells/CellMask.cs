@@ -83,10 +83,14 @@ public sealed class CellMask
         return (c0, r0, Math.Min(grid.Width - 1, c1) - c0 + 1, Math.Min(grid.Height - 1, r1) - r0 + 1);
     }
 
-    public void Stamp(StreetPieces pieces, IEnumerable<ReachedInterval> intervals, double lateral)
+    public void Stamp(StreetPieces pieces, IEnumerable<ReachedInterval> intervals, double lateral) => Stamp(pieces, intervals, lateral, null);
+
+    /// <param name="whole">Pieces' runs to copy for the intervals that reach a piece end to end, if worked out for this grid.</param>
+    public void Stamp(StreetPieces pieces, IEnumerable<ReachedInterval> intervals, double lateral, PieceStamps? whole)
     {
         foreach (var interval in intervals)
         {
+            if (whole is not null && interval.From == 0 && interval.To == pieces.LengthMeters[interval.Piece] && whole.TryCover(this, interval.Piece, lateral)) continue;
             int first = pieces.FirstPoint[interval.Piece], last = pieces.FirstPoint[interval.Piece + 1] - 1;
             double walked = 0;
             for (int i = first; i < last && walked < interval.To; i++)

@@ -1,0 +1,139 @@
+using System.Runtime.InteropServices;
+using Geo.Streets;
+
+namespace Geo.Analyses.ServiceAreas.Cells;
+
+/// <summary>
+/// Every street piece's cells when reached end to end, worked out once per grid as runs along rows. Most of what a
+/// station reaches is whole pieces, and each piece is reached by many stations: copying its runs replaces working
+/// out each of its segments' capsules again, station after station. The runs are the cells
+/// <see cref="CellMask.Stamp"/> covers for the interval from 0 to the piece's length, found by stamping just that
+/// interval, so a mask stamped either way holds the same cells.
+/// </summary>
+public sealed class PieceStamps
+{
+    // A run packs its row (from the piece's first row), its first column (from the piece's first column) and its
+    // length less one into 8, 16 and 8 bits; a piece whose runs do not fit (kilometres long) keeps none and is
+    // stamped segment by segment.
+    private const int RowBits = 8, ColumnBits = 16, LengthBits = 8;
+
+    /// <summary>A piece's first run, run count (negative: no runs kept), first row and first column, read together.</summary>
+    private readonly record struct Header(int FirstRun, int Runs, int Row0, int Column0);
+
+    private readonly Header[] _headers;
+    private readonly uint[] _runs;
+
+    private PieceStamps(CellGrid grid, double lateral, Header[] headers, uint[] runs)
+    {
+        Grid = grid;
+        Lateral = lateral;
+        _headers = headers;
+        _runs = runs;
+    }
+
+    public CellGrid Grid { get; }
+    public double Lateral { get; }
+
+    /// <summary>The runs held, for the memory they take (4 bytes each, and 16 bytes a piece).</summary>
+    public long RunCount => _runs.Length;
+
+    /// <summary>
+    /// Whether working out every piece's runs costs less than copying them saves over stamping
+    /// <paramref name="expectedStamps"/> reached pieces. Working a piece out takes about 1 µs; copying it saves about
+    /// 0.2 µs for each segment beyond the first, as a straight piece of one segment is stamped about as fast as it is
+    /// copied (`station-steps`: 1 % of a station's time saved on the synthetic city's straight pieces, 32 % on
+    /// Chengdu's, two segments a piece).
+    /// </summary>
+    public static bool PayOff(StreetPieces pieces, double expectedStamps)
+    {
+        if (pieces.Count == 0) return false;
+        double segmentsPerPiece = (double)(pieces.PointX.Length - pieces.Count) / pieces.Count;
+        return expectedStamps * (segmentsPerPiece - 1) > 5.0 * pieces.Count;
+    }
+
+    /// <summary>Works out every piece's runs, blocks of pieces on every core.</summary>
+    public static PieceStamps Build(StreetPieces pieces, CellGrid grid, double lateral)
+    {
+        int count = pieces.Count;
+        var row0 = new int[count];
+        var column0 = new int[count];
+        var runCounts = new int[count];
+        const int Block = 4096;
+        int blocks = (count + Block - 1) / Block;
+        var blockRuns = new uint[blocks][];
+        Parallel.For(0, blocks, () => (Buffer: Array.Empty<byte>(), Runs: new List<uint>()), (block, _, scratch) =>
+        {
+            scratch.Runs.Clear();
+            var one = new ReachedInterval[1];
+            for (int p = block * Block; p < Math.Min(count, (block + 1) * Block); p++)
+            {
+                int before = scratch.Runs.Count;
+                one[0] = new ReachedInterval(p, 0, pieces.LengthMeters[p]);
+                if (pieces.LengthMeters[p] <= 0 || !Record(pieces, grid, lateral, one, ref scratch.Buffer, scratch.Runs, out row0[p], out column0[p]))
+                {
+                    scratch.Runs.RemoveRange(before, scratch.Runs.Count - before);
+                    row0[p] = -1;
+                }
+                runCounts[p] = scratch.Runs.Count - before;
+            }
+            blockRuns[block] = scratch.Runs.ToArray();
+            return scratch;
+        }, _ => { });
+        var headers = new Header[count];
+        int total = 0;
+        for (int p = 0; p < count; p++)
+        {
+            headers[p] = new Header(total, row0[p] < 0 ? -1 : runCounts[p], row0[p], column0[p]);
+            total += runCounts[p];
+        }
+        var runs = new uint[total];
+        int at = 0;
+        foreach (var part in blockRuns)
+        {
+            part.CopyTo(runs, at);
+            at += part.Length;
+        }
+        return new PieceStamps(grid, lateral, headers, runs);
+    }
+
+    /// <summary>Stamps one whole piece into a blank window of its own and reads its covered cells back as runs.</summary>
+    private static bool Record(StreetPieces pieces, CellGrid grid, double lateral, ReachedInterval[] piece, ref byte[] buffer, List<uint> runs, out int row0, out int column0)
+    {
+        var (c0, r0, width, height) = CellMask.WindowAround(grid, pieces, piece, lateral);
+        (row0, column0) = (r0, c0);
+        if (height > 1 << RowBits || width > 1 << ColumnBits) return false;
+        var mask = CellMask.Reusing(ref buffer, grid, c0, r0, width, height);
+        mask.Stamp(pieces, piece, lateral);
+        for (int r = 0; r < height; r++)
+        {
+            var row = mask.Cells.AsSpan(r * width, width);
+            for (int start = 0; CoveredRuns.Next(row, start, out int first, out int last); start = last + 1)
+            {
+                if (last - first + 1 > 1 << LengthBits) return false;
+                runs.Add((uint)r | (uint)first << RowBits | (uint)(last - first) << (RowBits + ColumnBits));
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Covers in <paramref name="mask"/> the cells of <paramref name="piece"/> reached end to end; false, having
+    /// covered nothing, when the piece keeps no runs or the mask is of another grid or widening.
+    /// </summary>
+    public bool TryCover(CellMask mask, int piece, double lateral)
+    {
+        var header = _headers[piece];
+        if (header.Runs < 0 || !ReferenceEquals(mask.Grid, Grid) || lateral != Lateral) return false;
+        int row0 = header.Row0, column0 = header.Column0;
+        ref uint run = ref MemoryMarshal.GetArrayDataReference(_runs);
+        for (int i = header.FirstRun, end = header.FirstRun + header.Runs; i < end; i++)
+        {
+            uint packed = System.Runtime.CompilerServices.Unsafe.Add(ref run, i);
+            int row = row0 + (int)(packed & (1 << RowBits) - 1);
+            int first = column0 + (int)(packed >> RowBits & (1 << ColumnBits) - 1);
+            int last = first + (int)(packed >> (RowBits + ColumnBits));
+            CapsuleStamp.FillColumns(mask, row, first, last);
+        }
+        return true;
+    }
+}

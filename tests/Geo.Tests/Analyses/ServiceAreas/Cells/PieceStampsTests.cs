@@ -1,0 +1,160 @@
+using Geo.Analyses.ServiceAreas;
+using Geo.Analyses.ServiceAreas.Cells;
+using Geo.Data.Model;
+using Geo.Streets;
+using Geo.Streets.Snapping;
+
+namespace Geo.Tests.Analyses.ServiceAreas.Cells;
+
+public class PieceStampsTests
+{
+    /// <summary>
+    /// Streets of one to six points, bent at random, some with repeated points, some along an axis, some with points
+    /// on cell centres and edges, and eight kilometres long (too tall for the packed runs: stamped segment by segment).
+    /// </summary>
+    private static StreetGraph CurvyCity(Random random, int streets)
+    {
+        var city = new TestCity();
+        double Coordinate() => random.Next(3) == 0 ? random.Next(0, 400) * 7.5 : random.NextDouble() * 3000;
+        for (int s = 0; s < streets; s++)
+        {
+            var points = new List<(double X, double Y)> { (Coordinate(), Coordinate()) };
+            int count = random.Next(1, 7);
+            for (int k = 1; k < count; k++)
+            {
+                var (x, y) = points[^1];
+                points.Add(random.Next(6) switch
+                {
+                    0 => (x, y),
+                    1 => (x + random.Next(-20, 21) * 7.5, y),
+                    2 => (x, y + random.Next(-20, 21) * 7.5),
+                    _ => (x + (random.NextDouble() - 0.5) * 300, y + (random.NextDouble() - 0.5) * 300),
+                });
+            }
+            if (random.Next(40) == 0) points.Add((points[^1].X + random.NextDouble() * 100, points[^1].Y + 8000));
+            if (points.Count == 1) points.Add((points[0].X + 50, points[0].Y + 20));
+            city.Street(2 * s + 1, 2 * s + 2, points.ToArray());
+        }
+        return StreetGraphBuilder.Build(city.ToDataset(), TravelProfile.BuiltIn("ebike"));
+    }
+
+    [Fact]
+    public void WholePieces_copiedFromTheirRuns_coverTheSameCellsAsStampedSegmentBySegment()
+    {
+        var random = new Random(41);
+        int notKept = 0;
+        for (int trial = 0; trial < 12; trial++)
+        {
+            var graph = CurvyCity(random, 300);
+            var pieces = graph.Pieces;
+            double lateral = random.Next(2) == 0 ? 60 : 5 + random.NextDouble() * 70;
+            var grid = ServiceAreaAnalysis.GridFor(graph, lateral, random.Next(2) == 0 ? lateral / 4 : 3 + random.NextDouble() * 20);
+            var whole = PieceStamps.Build(pieces, grid, lateral);
+            int copied = 0;
+            for (int draw = 0; draw < 40; draw++)
+            {
+                // Whole pieces, parts of pieces and pieces reached in two parts, as a station's reach holds them.
+                var intervals = new List<ReachedInterval>();
+                for (int p = 0; p < pieces.Count; p++)
+                {
+                    double length = pieces.LengthMeters[p];
+                    switch (random.Next(5))
+                    {
+                        case 0 or 1: intervals.Add(new ReachedInterval(p, 0, length)); break;
+                        case 2: intervals.Add(new ReachedInterval(p, 0, length * random.NextDouble())); break;
+                        case 3: intervals.Add(new ReachedInterval(p, length * random.NextDouble(), length)); break;
+                    }
+                }
+                intervals.RemoveAll(x => x.To <= x.From);
+                var (c0, r0, width, height) = CellMask.WindowAround(grid, pieces, intervals, lateral);
+                var stamped = new CellMask(grid, c0, r0, width, height);
+                var copies = new CellMask(grid, c0, r0, width, height);
+                stamped.Stamp(pieces, intervals, lateral);
+                copies.Stamp(pieces, intervals, lateral, whole);
+                Assert.True(stamped.Cells.AsSpan().SequenceEqual(copies.Cells), $"trial {trial}, draw {draw}: lateral {lateral}, cell {grid.CellMeters}");
+                foreach (var x in intervals.Where(x => x.From == 0 && x.To == pieces.LengthMeters[x.Piece]))
+                {
+                    var probe = new CellMask(grid, c0, r0, width, height);
+                    if (whole.TryCover(probe, x.Piece, lateral)) copied++;
+                    else notKept++;
+                }
+            }
+            Assert.True(copied > 0, $"trial {trial}: no piece was copied");
+        }
+        Assert.True(notKept > 0, "no piece too tall for its runs to be packed");
+    }
+
+    [Fact]
+    public void EachWholePiece_alone_isCopiedAsItsOwnStamp()
+    {
+        var random = new Random(43);
+        var graph = CurvyCity(random, 400);
+        var pieces = graph.Pieces;
+        const double Lateral = 60;
+        var grid = ServiceAreaAnalysis.GridFor(graph, Lateral, Lateral / 4);
+        var whole = PieceStamps.Build(pieces, grid, Lateral);
+        for (int p = 0; p < pieces.Count; p++)
+        {
+            var one = new[] { new ReachedInterval(p, 0, pieces.LengthMeters[p]) };
+            var (c0, r0, width, height) = CellMask.WindowAround(grid, pieces, one, Lateral);
+            var stamped = new CellMask(grid, c0, r0, width, height);
+            var copy = new CellMask(grid, c0, r0, width, height);
+            stamped.Stamp(pieces, one, Lateral);
+            if (!whole.TryCover(copy, p, Lateral)) continue;
+            Assert.True(stamped.Cells.AsSpan().SequenceEqual(copy.Cells), $"piece {p}");
+            Assert.True(copy.CountCovered() > 0);
+        }
+    }
+
+    [Fact]
+    public void Runs_forAnotherGridOrWidening_areNotUsed()
+    {
+        var graph = CurvyCity(new Random(44), 50);
+        var grid = ServiceAreaAnalysis.GridFor(graph, 60, 15);
+        var whole = PieceStamps.Build(graph.Pieces, grid, 60);
+        var other = ServiceAreaAnalysis.GridFor(graph, 60, 15);
+
+        Assert.False(whole.TryCover(new CellMask(other, 0, 0, other.Width, other.Height), 0, 60));
+        Assert.False(whole.TryCover(new CellMask(grid, 0, 0, grid.Width, grid.Height), 0, 50));
+    }
+
+    [Fact]
+    public void ServiceAreas_drawnWithAndWithoutCopies_areTheSame()
+    {
+        var random = new Random(45);
+        var graph = CurvyCity(random, 500);
+        var snapper = new StreetSnapper(graph, 500);
+        var stations = Enumerable.Range(0, 12).Select(i =>
+        {
+            int v = random.Next(graph.VertexCount);
+            var (lon, lat) = graph.VertexLonLat(v);
+            // Half on junctions, half beside them.
+            return new Station($"s{i}", $"驿站{i}", new NetTopologySuite.Geometries.Point(lon + (i % 2) * 2e-4, lat) { SRID = 4326 });
+        }).ToList();
+        var minutes = new double[] { 1, 2, 4 };
+
+        var stamped = ServiceAreaAnalysis.Run(snapper, stations, new ServiceAreaOptions(minutes) { CopyWholePieces = false });
+        var copied = ServiceAreaAnalysis.Run(snapper, stations, new ServiceAreaOptions(minutes) { CopyWholePieces = true });
+
+        Assert.NotEmpty(stamped.Snapped);
+        Assert.Equal(stamped.Areas.Select(a => (a.StationId, a.Minutes, a.AreaKm2, a.StreetKm, a.Area.ToText())),
+            copied.Areas.Select(a => (a.StationId, a.Minutes, a.AreaKm2, a.StreetKm, a.Area.ToText())));
+        Assert.Equal(stamped.Coverage.Select(c => (c.AreaKm2, c.Area.ToText())), copied.Coverage.Select(c => (c.AreaKm2, c.Area.ToText())));
+        Assert.Equal(stamped.Overlap.Select(o => (o.StationsReaching, o.AreaKm2, o.Area.ToText())), copied.Overlap.Select(o => (o.StationsReaching, o.AreaKm2, o.Area.ToText())));
+        Assert.Equal(stamped.CoveredCells!.Cells, copied.CoveredCells!.Cells);
+    }
+
+    [Fact]
+    public void PayOff_forStraightPieces_never_andForBentOnes_whenEachPieceIsStampedOften()
+    {
+        var straight = StreetGraphBuilder.Build(TestCity.Grid(20, 20).ToDataset(), TravelProfile.BuiltIn("ebike")).Pieces;
+        var bent = CurvyCity(new Random(46), 400).Pieces;
+        double segmentsPerPiece = (double)(bent.PointX.Length - bent.Count) / bent.Count;
+
+        Assert.False(PieceStamps.PayOff(straight, 1e9));
+        Assert.True(segmentsPerPiece > 1.5);
+        Assert.True(PieceStamps.PayOff(bent, 100.0 * bent.Count));
+        Assert.False(PieceStamps.PayOff(bent, 1.0 * bent.Count));
+        Assert.False(PieceStamps.PayOff(bent, 0));
+    }
+}
