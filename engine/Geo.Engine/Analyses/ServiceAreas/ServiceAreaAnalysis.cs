@@ -63,7 +63,7 @@ public static class ServiceAreaAnalysis
         int rest = snapped.Count - workers.Length;
         if (circles is null && (options.CopyWholePieces ?? PieceStamps.PayOff(graph.Pieces, (double)firstReached / Math.Max(1, workers.Length) * rest)))
         {
-            whole = PieceStamps.Build(graph.Pieces, grid, lateral);
+            whole = PieceStamps.Build(graph.Pieces, grid, lateral, parallel);
         }
         int nextStation = workers.Length - 1;
         Parallel.For(0, workers.Length, parallel, w =>

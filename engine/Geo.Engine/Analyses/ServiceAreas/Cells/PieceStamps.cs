@@ -51,8 +51,8 @@ public sealed class PieceStamps
         return expectedStamps * (segmentsPerPiece - 1) > 5.0 * pieces.Count;
     }
 
-    /// <summary>Works out every piece's runs, blocks of pieces on every core.</summary>
-    public static PieceStamps Build(StreetPieces pieces, CellGrid grid, double lateral)
+    /// <summary>Works out every piece's runs, blocks of pieces on every core (or as <paramref name="parallel"/> allows, which may cancel it).</summary>
+    public static PieceStamps Build(StreetPieces pieces, CellGrid grid, double lateral, ParallelOptions? parallel = null)
     {
         int count = pieces.Count;
         var row0 = new int[count];
@@ -61,7 +61,7 @@ public sealed class PieceStamps
         const int Block = 4096;
         int blocks = (count + Block - 1) / Block;
         var blockRuns = new uint[blocks][];
-        Parallel.For(0, blocks, () => (Buffer: Array.Empty<byte>(), Runs: new List<uint>()), (block, _, scratch) =>
+        Parallel.For(0, blocks, parallel ?? new ParallelOptions(), () => (Buffer: Array.Empty<byte>(), Runs: new List<uint>()), (block, _, scratch) =>
         {
             scratch.Runs.Clear();
             var one = new ReachedInterval[1];

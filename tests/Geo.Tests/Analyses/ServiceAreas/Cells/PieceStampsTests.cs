@@ -119,6 +119,17 @@ public class PieceStampsTests
     }
 
     [Fact]
+    public void Build_whenCancelled_stops()
+    {
+        var graph = CurvyCity(new Random(47), 50);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            PieceStamps.Build(graph.Pieces, ServiceAreaAnalysis.GridFor(graph, 60, 15), 60, new ParallelOptions { CancellationToken = cancelled.Token }));
+    }
+
+    [Fact]
     public void ServiceAreas_drawnWithAndWithoutCopies_areTheSame()
     {
         var random = new Random(45);
