@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Geo.Streets;
 
@@ -55,9 +56,7 @@ public sealed class PieceStamps
     public static PieceStamps Build(StreetPieces pieces, CellGrid grid, double lateral, ParallelOptions? parallel = null)
     {
         int count = pieces.Count;
-        var row0 = new int[count];
-        var column0 = new int[count];
-        var runCounts = new int[count];
+        var headers = new Header[count];
         const int Block = 4096;
         int blocks = (count + Block - 1) / Block;
         var blockRuns = new uint[blocks][];
@@ -69,29 +68,27 @@ public sealed class PieceStamps
             {
                 int before = scratch.Runs.Count;
                 one[0] = new ReachedInterval(p, 0, pieces.LengthMeters[p]);
-                if (pieces.LengthMeters[p] <= 0 || !Record(pieces, grid, lateral, one, ref scratch.Buffer, scratch.Runs, out row0[p], out column0[p]))
+                if (pieces.LengthMeters[p] > 0 && Record(pieces, grid, lateral, one, ref scratch.Buffer, scratch.Runs, out int row0, out int column0))
+                {
+                    headers[p] = new Header(before, scratch.Runs.Count - before, row0, column0);
+                }
+                else
                 {
                     scratch.Runs.RemoveRange(before, scratch.Runs.Count - before);
-                    row0[p] = -1;
+                    headers[p] = new Header(before, -1, 0, 0);
                 }
-                runCounts[p] = scratch.Runs.Count - before;
             }
             blockRuns[block] = scratch.Runs.ToArray();
             return scratch;
         }, _ => { });
-        var headers = new Header[count];
-        int total = 0;
-        for (int p = 0; p < count; p++)
-        {
-            headers[p] = new Header(total, row0[p] < 0 ? -1 : runCounts[p], row0[p], column0[p]);
-            total += runCounts[p];
-        }
-        var runs = new uint[total];
+        // Each block numbered its runs from its own start: shift them past the runs of the blocks before.
+        var runs = new uint[blockRuns.Sum(part => part.Length)];
         int at = 0;
-        foreach (var part in blockRuns)
+        for (int block = 0; block < blocks; block++)
         {
-            part.CopyTo(runs, at);
-            at += part.Length;
+            for (int p = block * Block; p < Math.Min(count, (block + 1) * Block); p++) headers[p] = headers[p] with { FirstRun = headers[p].FirstRun + at };
+            blockRuns[block].CopyTo(runs, at);
+            at += blockRuns[block].Length;
         }
         return new PieceStamps(grid, lateral, headers, runs);
     }
@@ -128,7 +125,7 @@ public sealed class PieceStamps
         ref uint run = ref MemoryMarshal.GetArrayDataReference(_runs);
         for (int i = header.FirstRun, end = header.FirstRun + header.Runs; i < end; i++)
         {
-            uint packed = System.Runtime.CompilerServices.Unsafe.Add(ref run, i);
+            uint packed = Unsafe.Add(ref run, i);
             int row = row0 + (int)(packed & (1 << RowBits) - 1);
             int first = column0 + (int)(packed >> RowBits & (1 << ColumnBits) - 1);
             int last = first + (int)(packed >> (RowBits + ColumnBits));
