@@ -10,7 +10,8 @@ public class PieceStampsTests
 {
     /// <summary>
     /// Streets of one to six points, bent at random, some with repeated points, some along an axis, some with points
-    /// on cell centres and edges, and eight kilometres long (too tall for the packed runs: stamped segment by segment).
+    /// on cell centres and edges, one in four one-way, and a few eight kilometres long (too tall for the packed runs:
+    /// stamped segment by segment).
     /// </summary>
     private static StreetGraph CurvyCity(Random random, int streets)
     {
@@ -33,7 +34,8 @@ public class PieceStampsTests
             }
             if (random.Next(40) == 0) points.Add((points[^1].X + random.NextDouble() * 100, points[^1].Y + 8000));
             if (points.Count == 1) points.Add((points[0].X + 50, points[0].Y + 20));
-            city.Street(2 * s + 1, 2 * s + 2, points.ToArray());
+            // One street in four one-way: stations then reach pieces from one end only, in part.
+            city.Street(2 * s + 1, 2 * s + 2, points.ToArray(), oneway: random.Next(4) == 0);
         }
         return StreetGraphBuilder.Build(city.ToDataset(), TravelProfile.BuiltIn("ebike"));
     }
