@@ -12,14 +12,14 @@ namespace Geo.Benchmarks;
 /// <summary>
 /// One station's 15-minute e-bike polygon, step by step, for many stations one after another on one thread and with
 /// every buffer reused as inside a run: the search, the reached streets, the cells (window and stamping), the
-/// diagonal pass, adding to the merged cells, the outline, counting cells, the lon/lat copy and adding the reached
+/// diagonal pass, adding to the merged cells, the outline (traced straight to lon/lat, as a run does), counting cells and adding the reached
 /// streets to the thread's union; and the bytes allocated per station. Whole pieces' cells are copied from their runs
 /// (<see cref="PieceStamps"/>) when a run of that many stations would copy them. Medians are not needed: each step is
 /// summed over the stations, and the last of three rounds is printed.
 /// </summary>
 public static class StationSteps
 {
-    private static readonly string[] Names = { "search", "reached streets", "cells", "diagonals", "merge", "outline", "count", "lon/lat", "union" };
+    private static readonly string[] Names = { "search", "reached streets", "cells", "diagonals", "merge", "outline", "count", "union" };
 
     public static void Print(string datasetName, int stationCount)
     {
@@ -84,11 +84,9 @@ public static class StationSteps
                 Lap();
                 merged.Include(mask);
                 Lap();
-                var outline = CellTracer.Trace(mask);
+                var outline = CellTracer.Trace(mask, graph.LonLat);
                 Lap();
                 mask.CountCovered();
-                Lap();
-                graph.ToLonLat(outline);
                 Lap();
                 union.Add(reached);
                 Lap();

@@ -56,9 +56,18 @@ public sealed class LonLatLattice
     /// an object per point: a thousand stations' service areas hold millions of points until they are written, and
     /// objects the garbage collector must trace on every collection made such a run half again as long.
     /// </summary>
-    public Geometry ToLonLat(Geometry local) => new GeometryEditor(LonLatFactory).Edit(local, new GeometryEditor.CoordinateSequenceOperation(Project));
+    public Geometry ToLonLat(Geometry local) => new GeometryEditor(Factory).Edit(local, new GeometryEditor.CoordinateSequenceOperation(Project));
 
-    private static readonly GeometryFactory LonLatFactory = new(new PrecisionModel(), 4326, PackedCoordinateSequenceFactory.DoubleFactory);
+    /// <summary>The factory of every lon/lat geometry made here: EPSG:4326, each ring or line in one packed array.</summary>
+    public static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326, PackedCoordinateSequenceFactory.DoubleFactory);
+
+    /// <summary>Points x, y, x, y … in graph coordinates as a packed lon/lat sequence, as <see cref="ToLonLat(Geometry)"/> makes it.</summary>
+    public CoordinateSequence ToLonLat(ReadOnlySpan<double> xy)
+    {
+        var values = new double[xy.Length];
+        for (int i = 0; i < xy.Length; i += 2) (values[i], values[i + 1]) = ToLonLat(xy[i], xy[i + 1]);
+        return new PackedDoubleCoordinateSequence(values, 2, 0);
+    }
 
     private CoordinateSequence Project(CoordinateSequence local, Geometry _)
     {

@@ -70,6 +70,9 @@ public sealed class StreetGraph
     /// <summary>A geometry in graph coordinates (metres from the graph origin) as lon/lat, EPSG:4326.</summary>
     public NetTopologySuite.Geometries.Geometry ToLonLat(NetTopologySuite.Geometries.Geometry local) => Lattice.ToLonLat(local);
 
+    /// <summary>Lon/lat of points in graph coordinates, for making lon/lat geometry without a local copy first.</summary>
+    internal LonLatLattice LonLat => Lattice;
+
     private LonLatLattice? _lattice;
 
     /// <summary>Built on first use over the streets' extent with a few kilometres to spare.</summary>

@@ -106,8 +106,7 @@ public static class NetworkTerritories
             var mask = CellMask.Around(grid, pieces, owned[j], lateral);
             mask.Stamp(pieces, owned[j], lateral);
             mask.RemoveDiagonals();
-            var local = CellTracer.Trace(mask);
-            areas[j] = new TerritoryArea(j, graph.ToLonLat(local), owned[j].Count, owned[j].Sum(i => i.Length), mask.CountCovered() * grid.CellAreaKm2 * 1e6);
+            areas[j] = new TerritoryArea(j, CellTracer.Trace(mask, graph.LonLat), owned[j].Count, owned[j].Sum(i => i.Length), mask.CountCovered() * grid.CellAreaKm2 * 1e6);
         });
         return areas.Where(a => a is not null).Select(a => a!).ToArray();
     }

@@ -75,7 +75,7 @@ public static class ServiceAreaAnalysis
         int Draw(int i, StationWorker worker)
         {
             var station = snapped[i];
-            var locals = new Geometry[breaks.Length];
+            var outlines = new Geometry[breaks.Length];
             var km2 = new double[breaks.Length];
             IReadOnlyList<ReachedInterval>[] reached;
             if (circles is not null)
@@ -84,7 +84,7 @@ public static class ServiceAreaAnalysis
                 double speed = graph.Profile.DefaultSpeedKmh / 3.6;
                 reached = breaks.Select(b => (IReadOnlyList<ReachedInterval>)CircleReach.Inside(snapper, centre.X, centre.Y, speed * b).ToArray()).ToArray();
                 circles[i] = breaks.Select(b => ServiceAreaGeometry.Circle(centre.X, centre.Y, speed * b)).ToArray();
-                for (int b = 0; b < breaks.Length; b++) (locals[b], km2[b]) = (circles[i][b], circles[i][b].Area / 1e6);
+                for (int b = 0; b < breaks.Length; b++) (outlines[b], km2[b]) = (graph.ToLonLat(circles[i][b]), circles[i][b].Area / 1e6);
             }
             else
             {
@@ -104,7 +104,7 @@ public static class ServiceAreaAnalysis
                     worker.Merged[b].Include(mask);
                     worker.Extend(mask);
                     if (b == last && worker.Counts is not null) worker.Count(mask);
-                    locals[b] = CellTracer.Trace(mask);
+                    outlines[b] = CellTracer.Trace(mask, graph.LonLat);
                     km2[b] = mask.CountCovered() * grid.CellAreaKm2;
                     smaller = mask;
                 }
@@ -112,7 +112,7 @@ public static class ServiceAreaAnalysis
             for (int b = 0; b < breaks.Length; b++)
             {
                 var s = station.Station;
-                areas[i * breaks.Length + b] = new ServiceArea(s.Id, s.Name, options.Minutes[b], mode, graph.ToLonLat(locals[b]),
+                areas[i * breaks.Length + b] = new ServiceArea(s.Id, s.Name, options.Minutes[b], mode, outlines[b],
                     km2[b], reached[b].Sum(x => x.Length) / 1000);
                 worker.Unions[b].Add(reached[b]);
             }

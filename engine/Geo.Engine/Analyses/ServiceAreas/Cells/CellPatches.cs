@@ -21,7 +21,7 @@ internal sealed class CellPatches : IDisposable
         {
             _rowStart[r] = runs;
             var row = cells.AsSpan(r * width, width);
-            for (int c = 0; CoveredRuns.Next(row, c, out int from, out int to); c = to + 1)
+            foreach (var (from, to) in CoveredRuns.Of(row))
             {
                 if (runs == _first.Length) (_first, _last) = (Grow(_first, runs), Grow(_last, runs));
                 (_first[runs], _last[runs]) = (from, to);
@@ -62,6 +62,12 @@ internal sealed class CellPatches : IDisposable
 
     /// <summary>The runs of covered cells of row <paramref name="row"/>, left to right: indices for <see cref="Run"/>.</summary>
     public (int Start, int End) RunsOfRow(int row) => (_rowStart[row], _rowStart[row + 1]);
+
+    /// <summary>Every run's first column, by run index.</summary>
+    public ReadOnlySpan<int> Firsts => _first;
+
+    /// <summary>Every run's last column, by run index.</summary>
+    public ReadOnlySpan<int> Lasts => _last;
 
     /// <summary>A run's first and last column.</summary>
     public (int First, int Last) Run(int index) => (_first[index], _last[index]);

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using Geo.Coordinates;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Implementation;
 
@@ -11,67 +13,104 @@ namespace Geo.Analyses.ServiceAreas.Cells;
 /// </summary>
 public static class CellTracer
 {
-    public static Geometry Trace(CellMask mask)
+    public static Geometry Trace(CellMask mask) => Trace(mask, null);
+
+    /// <param name="lonLat">When given, the polygons come out in lon/lat straight away, as the lattice turns graph coordinates, with no local copy made first.</param>
+    internal static Geometry Trace(CellMask mask, LonLatLattice? lonLat)
     {
         int w = mask.Width, h = mask.Height, stride = w + 1;
-        var cells = mask.Cells;
         int corners = stride * (h + 1);
-        var next = ScratchInts.Rent(corners);
+        var next = RentLinks(corners);
+        bool walked = false;
         try
         {
-            Array.Fill(next, -1, 0, corners);
-            using var patches = new CellPatches(cells, w, h);
-            BoundaryEdges(cells, w, h, patches, next);
-            return Rings(mask, next, corners, patches);
+            using var patches = new CellPatches(mask.Cells, w, h);
+            BoundaryEdges(w, h, patches, next);
+            var rings = Rings(mask, next, corners, patches, lonLat);
+            walked = true;
+            return rings;
         }
         finally
         {
-            ScratchInts.Return(next);
+            ReturnLinks(next, corners, walked);
         }
     }
 
+    /// <summary>The thread's corner links, every one unlinked (-1): walking the rings unlinks all it linked, so they need no clearing.</summary>
+    [ThreadStatic]
+    private static int[]? t_links;
+
+    /// <summary>Links for a city's whole mask (tens of MB) are not kept for the thread's life.</summary>
+    private const int LargestKeptLinks = 1 << 20;
+
+    private static int[] RentLinks(int corners)
+    {
+        var links = t_links;
+        t_links = null;
+        if (links is not null && links.Length >= corners) return links;
+        links = GC.AllocateUninitializedArray<int>(corners <= LargestKeptLinks ? Math.Max(corners, Math.Min(LargestKeptLinks, (links?.Length ?? 0) * 2)) : corners);
+        Array.Fill(links, -1);
+        return links;
+    }
+
+    private static void ReturnLinks(int[] links, int corners, bool walked)
+    {
+        if (links.Length > LargestKeptLinks) return;
+        if (!walked) Array.Fill(links, -1, 0, corners);
+        t_links = links;
+    }
+
     /// <summary>
-    /// Links each boundary corner to the next along its edge, covered cell on the left. Rows are read as runs of
-    /// covered cells (the patches' own, found once): a run's ends give its left and right edges, and only the
-    /// stretches of the rows below and above that are not covered give bottom and top edges, found by vectorised
-    /// searches rather than cell by cell.
+    /// Links the corners where boundary edges start, covered cell on the left, each to the corner where its edge
+    /// ends. A run's ends give its left and right edges, one cell high. Along its bottom and top, the stretches the
+    /// neighbouring row's runs leave open are each one link, from turn to turn: found by stepping through the two
+    /// rows' runs side by side, never cell by cell. Corners inside a stretch stay unlinked (-1).
     /// </summary>
-    private static void BoundaryEdges(byte[] cells, int w, int h, CellPatches runs, int[] next)
+    private static void BoundaryEdges(int w, int h, CellPatches runs, int[] next)
     {
         int stride = w + 1;
+        var first = runs.Firsts;
+        var last = runs.Lasts;
         for (int r = 0; r < h; r++)
         {
             var (start, end) = runs.RunsOfRow(r);
+            int bottom = r * stride, top = bottom + stride;
             for (int i = start; i < end; i++)
             {
-                var (from, to) = runs.Run(i);
-                int corner = r * stride;
-                next[corner + stride + from] = corner + from;          // left edge, downwards
-                next[corner + to + 1] = corner + stride + to + 1;      // right edge, upwards
-                if (r == 0) for (int k = from; k <= to; k++) next[corner + k] = corner + k + 1;
-                else UncoveredEdges(cells.AsSpan((r - 1) * w, w), from, to, next, corner, +1);
-                if (r + 1 == h) for (int k = from; k <= to; k++) next[corner + stride + k + 1] = corner + stride + k;
-                else UncoveredEdges(cells.AsSpan((r + 1) * w, w), from, to, next, corner + stride, -1);
+                next[top + first[i]] = bottom + first[i];          // left edge, downwards
+                next[bottom + last[i] + 1] = top + last[i] + 1;    // right edge, upwards
             }
+            var (below, belowEnd) = r > 0 ? runs.RunsOfRow(r - 1) : (0, 0);
+            OpenStretches(first, last, start, end, below, belowEnd, next, bottom, eastwards: true);
+            var (above, aboveEnd) = r + 1 < h ? runs.RunsOfRow(r + 1) : (0, 0);
+            OpenStretches(first, last, start, end, above, aboveEnd, next, top, eastwards: false);
         }
     }
 
     /// <summary>
-    /// Edges along the line of corners starting at <paramref name="corner"/>, under (or over) cells from..to of a
-    /// covered run, where the neighbouring row's cell is not covered: left to right for bottom edges (direction +1),
-    /// right to left for top edges (-1).
+    /// Links the stretches of a row's runs (<paramref name="start"/> … <paramref name="end"/> - 1) that no run of the
+    /// neighbouring row (<paramref name="other"/> … <paramref name="otherEnd"/> - 1) covers, along the line of corners
+    /// from <paramref name="line"/>: eastwards under the row, westwards over it. Both rows' runs are in column order,
+    /// so one pass through each does; a neighbouring run reaching past a run's end may still meet the next run.
     /// </summary>
-    private static void UncoveredEdges(ReadOnlySpan<byte> neighbours, int from, int to, int[] next, int corner, int direction)
+    private static void OpenStretches(ReadOnlySpan<int> first, ReadOnlySpan<int> last, int start, int end, int other, int otherEnd, int[] next, int line, bool eastwards)
     {
-        int k = from;
-        while (k <= to)
+        int j = other;
+        for (int i = start; i < end; i++)
         {
-            int gap = neighbours[k..(to + 1)].IndexOf((byte)0);
-            if (gap < 0) return;
-            k += gap;
-            if (direction > 0) next[corner + k] = corner + k + 1;
-            else next[corner + k + 1] = corner + k;
-            k++;
+            int cursor = first[i], to = last[i];
+            while (cursor <= to)
+            {
+                while (j < otherEnd && last[j] < cursor) j++;
+                int open = j == otherEnd || first[j] > to ? to : first[j] - 1;
+                if (open >= cursor)
+                {
+                    if (eastwards) next[line + cursor] = line + open + 1;
+                    else next[line + open + 1] = line + cursor;
+                }
+                if (open == to) break;
+                cursor = last[j] + 1;
+            }
         }
     }
 
@@ -81,9 +120,9 @@ public static class CellTracer
     /// <summary>A city's merged outline can have rings of millions of points: a list that large is not kept for the thread's life.</summary>
     private const int LargestKeptPoints = 1 << 16;
 
-    private static Geometry Rings(CellMask mask, int[] next, int corners, CellPatches patches)
+    private static Geometry Rings(CellMask mask, int[] next, int corners, CellPatches patches, LonLatLattice? lonLat)
     {
-        var factory = ServiceAreaGeometry.Local;
+        var factory = lonLat is null ? ServiceAreaGeometry.Local : LonLatLattice.Factory;
         int w = mask.Width, stride = w + 1;
         double cell = mask.Grid.CellMeters, x0 = mask.Grid.MinX + mask.Column0 * cell, y0 = mask.Grid.MinY + mask.Row0 * cell;
         var shellOf = new LinearRing?[patches.Count];
@@ -102,18 +141,23 @@ public static class CellTracer
             start += skip;
             int owner = patches.Of(LeftCell(start, next[start], stride));
             points.Clear();
-            int v = start, previousStep = int.MinValue;
+            int v = start, x = start % stride, y = start / stride;
+            var previous = (Heading)(-1);
             do
             {
                 int to = next[v];
                 next[v] = -1;
-                int step = to - v;
-                if (step != previousStep)
+                var heading = HeadingOf(to - v, stride);
+                // A point where the boundary turns: stretches end at turns, but edges up or down go a cell at a time.
+                if (heading != previous)
                 {
-                    points.Add(x0 + (v % stride) * cell);
-                    points.Add(y0 + (v / stride) * cell);
+                    points.Add(x0 + x * cell);
+                    points.Add(y0 + y * cell);
                 }
-                previousStep = step;
+                previous = heading;
+                if (heading == Heading.Up) y++;
+                else if (heading == Heading.Down) y--;
+                else x += to - v;
                 v = to;
             }
             while (v != start);
@@ -121,7 +165,9 @@ public static class CellTracer
             if (points.Count > 2 && IsCollinear(points[^2], points[^1], points[0], points[1], points[2], points[3])) points.RemoveRange(0, 2);
             points.Add(points[0]);
             points.Add(points[1]);
-            var ring = factory.CreateLinearRing(new PackedDoubleCoordinateSequence(points.ToArray(), 2, 0));
+            var ring = factory.CreateLinearRing(lonLat is null
+                ? new PackedDoubleCoordinateSequence(points.ToArray(), 2, 0)
+                : lonLat.ToLonLat(CollectionsMarshal.AsSpan(points)));
             // The first ring met of a patch is its outer ring: corners are scanned bottom row first, and the lowest
             // boundary edge of a patch always lies on its outside.
             if (shellOf[owner] is null)
@@ -137,14 +183,23 @@ public static class CellTracer
         return polygons.Length == 1 ? polygons[0] : factory.CreateMultiPolygon(polygons);
     }
 
-    /// <summary>The covered cell (column, row) on the left of the boundary edge from corner <paramref name="from"/> to <paramref name="to"/>.</summary>
+    private enum Heading { East, West, Up, Down }
+
+    /// <summary>A link's heading from its step between corners: a row of corners up or down, or along the row.</summary>
+    private static Heading HeadingOf(int step, int stride) =>
+        step == stride ? Heading.Up : step == -stride ? Heading.Down : step > 0 ? Heading.East : Heading.West;
+
+    /// <summary>The covered cell (column, row) on the left of the boundary link from corner <paramref name="from"/> to <paramref name="to"/>.</summary>
     private static (int Column, int Row) LeftCell(int from, int to, int stride)
     {
-        int x = from % stride, y = from / stride, step = to - from;
-        if (step == 1) return (x, y);
-        if (step == stride) return (x - 1, y);
-        if (step == -1) return (x - 1, y - 1);
-        return (x, y - 1);
+        int x = from % stride, y = from / stride;
+        return HeadingOf(to - from, stride) switch
+        {
+            Heading.East => (x, y),
+            Heading.Up => (x - 1, y),
+            Heading.West => (x - 1, y - 1),
+            _ => (x, y - 1),
+        };
     }
 
     private static bool IsCollinear(double ax, double ay, double bx, double by, double cx, double cy) =>

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Geo.Analyses.ServiceAreas.Cells;
+using Geo.Coordinates;
 using NetTopologySuite.Algorithm;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Union;
@@ -140,6 +142,112 @@ public class CellTracerTests
                 Assert.True(Orientation.IsCCW(polygon.Shell.CoordinateSequence), $"seed {seed}: outer ring not counter-clockwise");
                 Assert.All(polygon.Holes, hole => Assert.False(Orientation.IsCCW(hole.CoordinateSequence), $"seed {seed}: hole not clockwise"));
             }
+        }
+    }
+
+    /// <summary>Masks wider than a 64-cell word, with widths at and around its multiples, long runs and short ones.</summary>
+    private static CellMask WideMask(int seed)
+    {
+        var random = new Random(seed);
+        int[] widths = { 63, 64, 65, 127, 128, 129, 200 };
+        int w = seed % 2 == 0 ? widths[random.Next(widths.Length)] : random.Next(1, 300), h = random.Next(1, 30);
+        var mask = new CellMask(Grid, random.Next(0, 5), random.Next(0, 5), w, h);
+        double gap = random.NextDouble() * 0.3, fill = random.NextDouble() * 0.3;
+        for (int r = 0; r < h; r++)
+        {
+            bool covered = random.Next(2) == 0;
+            for (int c = 0; c < w; c++)
+            {
+                if (random.NextDouble() < (covered ? gap : fill)) covered = !covered;
+                mask.Cells[r * w + c] = (byte)(covered ? 1 : 0);
+            }
+        }
+        return mask;
+    }
+
+    /// <summary>
+    /// The textbook trace: every cell side between a covered and an uncovered cell is an edge, covered cell on the
+    /// left; rings are walked from their lowest corner, leftmost on that row of corners, with a point wherever the
+    /// boundary turns (and none at the start when it lies mid-way along a straight line).
+    /// </summary>
+    private static List<string> RingsByEveryEdge(CellMask mask)
+    {
+        int w = mask.Width, h = mask.Height, stride = w + 1;
+        bool Covered(int c, int r) => c >= 0 && r >= 0 && c < w && r < h && mask[c, r];
+        var next = new Dictionary<int, int>();
+        for (int r = 0; r < h; r++)
+        for (int c = 0; c < w; c++)
+        {
+            if (!Covered(c, r)) continue;
+            int bl = r * stride + c, br = bl + 1, tl = bl + stride, tr = tl + 1;
+            if (!Covered(c, r - 1)) next.Add(bl, br);
+            if (!Covered(c + 1, r)) next.Add(br, tr);
+            if (!Covered(c, r + 1)) next.Add(tr, tl);
+            if (!Covered(c - 1, r)) next.Add(tl, bl);
+        }
+        double cell = Grid.CellMeters, x0 = Grid.MinX + mask.Column0 * cell, y0 = Grid.MinY + mask.Row0 * cell;
+        var rings = new List<string>();
+        foreach (int start in next.Keys.Order().ToList())
+        {
+            if (!next.ContainsKey(start)) continue;
+            var corners = new List<int>();
+            int v = start;
+            do
+            {
+                corners.Add(v);
+                int to = next[v];
+                next.Remove(v);
+                v = to;
+            }
+            while (v != start);
+            var points = new List<(double X, double Y)>();
+            for (int i = 0; i < corners.Count; i++)
+            {
+                int before = corners[(i + corners.Count - 1) % corners.Count], at = corners[i], after = corners[(i + 1) % corners.Count];
+                if (i == 0 || at - before != after - at) points.Add((x0 + at % stride * cell, y0 + at / stride * cell));
+            }
+            int first = corners[0];
+            if (points.Count > 1 && first - corners[^1] == corners[1] - first) points.RemoveAt(0);
+            points.Add(points[0]);
+            rings.Add(string.Join(" ", points.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.X},{p.Y}"))));
+        }
+        return rings;
+    }
+
+    private static List<string> RingsOf(Geometry traced) =>
+        Enumerable.Range(0, traced.NumGeometries).Select(i => (Polygon)traced.GetGeometryN(i))
+            .SelectMany(p => new[] { p.Shell }.Concat(p.Holes))
+            .Select(ring => string.Join(" ", ring.Coordinates.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.X},{c.Y}"))))
+            .ToList();
+
+    [Fact]
+    public void Trace_randomMasks_ringsAreThoseOfAWalkAlongEveryCellEdge()
+    {
+        for (int seed = 0; seed < 400; seed++)
+        {
+            var mask = seed % 2 == 0 ? RandomMask(seed) : WideMask(seed);
+            mask.RemoveDiagonals();
+            var expected = RingsByEveryEdge(mask);
+            var actual = RingsOf(CellTracer.Trace(mask));
+            Assert.True(expected.Order(StringComparer.Ordinal).SequenceEqual(actual.Order(StringComparer.Ordinal)),
+                $"seed {seed}: {actual.Count} rings traced, {expected.Count} expected");
+        }
+    }
+
+    [Fact]
+    public void Trace_withLonLat_equalsTheLocalOutlineTurnedToLonLatToTheLastBit()
+    {
+        var lattice = new LonLatLattice(new LocalProjection(104.07, 30.66), 1_000, -2_000, new Envelope(-5_000, 5_000, -5_000, 5_000));
+        for (int seed = 0; seed < 120; seed++)
+        {
+            var mask = seed % 2 == 0 ? RandomMask(seed) : WideMask(seed);
+            mask.RemoveDiagonals();
+            var expected = lattice.ToLonLat(CellTracer.Trace(mask));
+            var actual = CellTracer.Trace(mask, lattice);
+            Assert.Equal(expected.GeometryType, actual.GeometryType);
+            Assert.Equal(4326, actual.SRID);
+            Assert.True(expected.EqualsExact(actual), $"seed {seed}: the lon/lat outlines differ");
+            Assert.Equal(expected.NumPoints, actual.NumPoints);
         }
     }
 
