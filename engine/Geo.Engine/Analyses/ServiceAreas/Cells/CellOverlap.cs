@@ -24,19 +24,39 @@ public static class CellOverlap
                 }
             }
         }
+        // Each count's extent, found in one pass, so that each count's cells are traced within it rather than over
+        // every cell any station covers: the deeper overlaps are small.
+        var cellsOf = new int[max + 1];
+        var extent = new (int C0, int R0, int C1, int R1)[max + 1];
+        Array.Fill(extent, (int.MaxValue, int.MaxValue, -1, -1));
+        for (int r = 0; r < h; r++)
+        {
+            var row = total.AsSpan(r * w, w);
+            for (int c = 0; c < w; c++)
+            {
+                int k = row[c];
+                if (k == 0) continue;
+                cellsOf[k]++;
+                ref var e = ref extent[k];
+                e = (Math.Min(e.C0, c), Math.Min(e.R0, r), Math.Max(e.C1, c), Math.Max(e.R1, r));
+            }
+        }
         for (int k = 1; k <= max; k++)
         {
-            var mask = new CellMask(grid, bounds.C0, bounds.R0, w, h);
-            int n = 0;
-            for (int i = 0; i < total.Length; i++)
+            if (cellsOf[k] == 0) continue;
+            var (c0, r0, c1, r1) = extent[k];
+            int width = c1 - c0 + 1;
+            var mask = new CellMask(grid, bounds.C0 + c0, bounds.R0 + r0, width, r1 - r0 + 1);
+            for (int r = r0; r <= r1; r++)
             {
-                if (total[i] != k) continue;
-                mask.Cells[i] = 1;
-                n++;
+                var row = total.AsSpan(r * w + c0, width);
+                for (int c = 0; c < width; c++)
+                {
+                    if (row[c] == k) mask.Cells[(r - r0) * width + c] = 1;
+                }
             }
-            if (n == 0) continue;
             mask.RemoveDiagonals();
-            yield return (k, CellTracer.Trace(mask), n * grid.CellAreaKm2);
+            yield return (k, CellTracer.Trace(mask), cellsOf[k] * grid.CellAreaKm2);
         }
     }
 }
