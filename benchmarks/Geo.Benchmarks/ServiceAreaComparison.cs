@@ -82,7 +82,7 @@ public static class ServiceAreaComparison
 
         var t = geo.Timings;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{datasetName} | {stationCount} stations | Geo {geoSeconds:0.000} s (stations {t.StationsMs} ms, merged {t.CoverageMs} ms; {geo.Areas.Sum(a => a.AreaKm2):0} km²) " +
+            $"{datasetName} | {stationCount} stations | Geo {geoSeconds:0.000} s (stations {t.StationsMs} ms, merged {t.CoverageMs} ms; {geo.Areas.Sum(a => a.AreaKm2):0} km²; {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} collector) " +
             $"| pgRouting one call + ConcaveHull {pgrSeconds:0.000} s ({pgrKm2:0} km²): ratio {pgrSeconds / geoSeconds:0.0}× " +
             $"| pgRouting per station {perStationSeconds:0.0} s{(perStation < stationCount ? $" (from {perStation})" : "")}: ratio {perStationSeconds / geoSeconds:0.0}× " +
             $"| pgRouting per station + ST_Union(ST_Buffer) of the reached stretches {bufferedSeconds:0.0} s{(sample.Count < stationCount ? $" (from {sample.Count})" : "")}, " +
