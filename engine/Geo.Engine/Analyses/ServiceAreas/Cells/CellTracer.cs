@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Geo.Coordinates;
 using NetTopologySuite.Geometries;
@@ -36,28 +37,31 @@ public static class CellTracer
         }
     }
 
-    /// <summary>The thread's corner links, every one unlinked (-1): walking the rings unlinks all it linked, so they need no clearing.</summary>
-    [ThreadStatic]
-    private static int[]? t_links;
+    /// <summary>
+    /// Corner links left unlinked (-1) by the walk that used them last: walking the rings unlinks every link it made,
+    /// so they need no clearing. As many are kept as there are cores, none longer than a station's window needs.
+    /// </summary>
+    private static readonly ConcurrentBag<int[]> CleanLinks = new();
 
-    /// <summary>Links for a city's whole mask (tens of MB) are not kept for the thread's life.</summary>
+    /// <summary>Links for a city's whole mask (tens of MB) are neither kept nor taken from <see cref="CleanLinks"/>.</summary>
     private const int LargestKeptLinks = 1 << 20;
 
     private static int[] RentLinks(int corners)
     {
-        var links = t_links;
-        t_links = null;
-        if (links is not null && links.Length >= corners) return links;
-        links = GC.AllocateUninitializedArray<int>(corners <= LargestKeptLinks ? Math.Max(corners, Math.Min(LargestKeptLinks, (links?.Length ?? 0) * 2)) : corners);
+        if (corners <= LargestKeptLinks && CleanLinks.TryTake(out var clean))
+        {
+            if (clean.Length >= corners) return clean;
+        }
+        var links = GC.AllocateUninitializedArray<int>(corners <= LargestKeptLinks ? Math.Max(corners, 1 << 16) : corners);
         Array.Fill(links, -1);
         return links;
     }
 
     private static void ReturnLinks(int[] links, int corners, bool walked)
     {
-        if (links.Length > LargestKeptLinks) return;
+        if (links.Length > LargestKeptLinks || CleanLinks.Count >= Environment.ProcessorCount) return;
         if (!walked) Array.Fill(links, -1, 0, corners);
-        t_links = links;
+        CleanLinks.Add(links);
     }
 
     /// <summary>
