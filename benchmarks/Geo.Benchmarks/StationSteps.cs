@@ -12,8 +12,8 @@ namespace Geo.Benchmarks;
 /// <summary>
 /// One station's 15-minute e-bike polygon, step by step, for many stations one after another on one thread and with
 /// every buffer reused as inside a run: the search, the reached streets, the cells (window and stamping), the
-/// diagonal pass, adding to the merged cells, the outline (traced straight to lon/lat, as a run does), counting cells and adding the reached
-/// streets to the thread's union; and the bytes allocated per station. Whole pieces' cells are copied from their runs
+/// diagonal pass, adding to the merged cells, the outline (traced straight to lon/lat, as a run does), counting cells
+/// and adding the reached streets to the thread's union; and the bytes allocated per station. Whole pieces' cells are copied from their runs
 /// (<see cref="PieceStamps"/>) when a run of that many stations would copy them. Medians are not needed: each step is
 /// summed over the stations, and the last of three rounds is printed.
 /// </summary>

@@ -91,14 +91,14 @@ public static class ServiceAreaAnalysis
                 worker.Search.Run(station.Snap.Seeds(graph, 0, options.Direction), breaks[^1]);
                 reached = worker.Reached.CollectReused(worker.Search, station.Snap, breaks);
                 var (column0, row0, width, height) = CellMask.WindowAround(grid, graph.Pieces, reached[last], lateral);
-                var window = CellMask.Reusing(ref worker.Window, grid, column0, row0, width, height);
+                var window = CellMask.Reusing(ref worker.BreakCells[last], grid, column0, row0, width, height);
                 CellMask? smaller = null;
                 for (int b = 0; b < breaks.Length; b++)
                 {
                     if (cancellation.IsCancellationRequested) return 0;
                     // The window's own cells, still blank, serve the largest break; the smaller breaks' cells are the
                     // thread's own too, cleared for each station rather than a fresh large array each time.
-                    var mask = b == last ? window : CellMask.Reusing(ref worker.Smaller[b], grid, window.Column0, window.Row0, window.Width, window.Height);
+                    var mask = b == last ? window : CellMask.Reusing(ref worker.BreakCells[b], grid, window.Column0, window.Row0, window.Width, window.Height);
                     mask.Stamp(graph.Pieces, b == 0 ? reached[0] : NotReachedBefore(reached[b], reached[b - 1], worker.Fresh), lateral, whole);
                     if (smaller is not null) mask.Include(smaller);
                     mask.RemoveDiagonals();
@@ -267,17 +267,14 @@ public static class ServiceAreaAnalysis
             Merged = Enumerable.Range(0, breaks).Select(_ => new CellMask(grid, 0, 0, grid.Width, grid.Height)).ToArray();
             Unions = Enumerable.Range(0, breaks).Select(_ => new IntervalUnion(graph.Pieces.LengthMeters)).ToArray();
             Counts = overlap ? new ushort[grid.Width * grid.Height] : null;
-            Smaller = Enumerable.Range(0, breaks).Select(_ => Array.Empty<byte>()).ToArray();
+            BreakCells = Enumerable.Range(0, breaks).Select(_ => Array.Empty<byte>()).ToArray();
             _gridWidth = grid.Width;
         }
 
         private readonly int _gridWidth;
 
-        /// <summary>The cells of the station being drawn, reused from station to station.</summary>
-        public byte[] Window = Array.Empty<byte>();
-
-        /// <summary>The cells of the station's breaks before the last, by break, reused from station to station.</summary>
-        public byte[][] Smaller { get; }
+        /// <summary>The cells of the station being drawn, by break, reused from station to station; the last break's is its window.</summary>
+        public byte[][] BreakCells { get; }
 
         /// <summary>The intervals a break reaches beyond the break before, reused from break to break.</summary>
         public List<ReachedInterval> Fresh { get; } = new();

@@ -4,25 +4,9 @@ using System.Runtime.Intrinsics;
 
 namespace Geo.Analyses.ServiceAreas.Cells;
 
-/// <summary>Runs of covered cells along one row of a mask, found with vectorised searches rather than cell by cell.</summary>
+/// <summary>Runs of covered cells along one row of a mask, found a vector of cells at a time rather than cell by cell.</summary>
 internal static class CoveredRuns
 {
-    /// <summary>
-    /// The first run of covered cells at or after column <paramref name="start"/>: its first and last column. False
-    /// when the rest of the row is uncovered.
-    /// </summary>
-    public static bool Next(ReadOnlySpan<byte> row, int start, out int first, out int last)
-    {
-        first = last = -1;
-        if (start >= row.Length) return false;
-        int from = row[start..].IndexOfAnyExcept((byte)0);
-        if (from < 0) return false;
-        first = start + from;
-        int length = row[first..].IndexOf((byte)0);
-        last = length < 0 ? row.Length - 1 : first + length - 1;
-        return true;
-    }
-
     /// <summary>Every run of covered cells of a row, left to right, as (first, last) columns.</summary>
     public static RowRuns Of(ReadOnlySpan<byte> row) => new(row);
 

@@ -104,7 +104,7 @@ public sealed class PieceStamps
         for (int r = 0; r < height; r++)
         {
             var row = mask.Cells.AsSpan(r * width, width);
-            for (int start = 0; CoveredRuns.Next(row, start, out int first, out int last); start = last + 1)
+            foreach (var (first, last) in CoveredRuns.Of(row))
             {
                 if (last - first + 1 > 1 << LengthBits) return false;
                 runs.Add((uint)r | (uint)first << RowBits | (uint)(last - first) << (RowBits + ColumnBits));

@@ -3,7 +3,7 @@ using System.Buffers;
 namespace Geo.Analyses.ServiceAreas.Cells;
 
 /// <summary>
-/// Working arrays of tracing and patch labelling: a station's window's from the shared pool, a whole city's (tens of
+/// Working arrays of patch labelling: a station's window's from the shared pool, a whole city's (tens of
 /// MB, needed once or twice a run) from the heap, so the pool does not keep them for the rest of the process.
 /// </summary>
 internal static class ScratchInts
