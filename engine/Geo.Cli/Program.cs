@@ -3,4 +3,4 @@ using Geo.Cli.Outputs;
 
 Console.SetOut(Redaction.Writer(Console.Out));
 Console.SetError(Redaction.Writer(Console.Error));
-return GeoProgram.Run(args);
+return GeoProgram.Run(args, recordJit: true);
