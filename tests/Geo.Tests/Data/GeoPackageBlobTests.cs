@@ -1,5 +1,6 @@
 using Geo.Data.GeoPackage;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Implementation;
 using NetTopologySuite.IO;
 using Xunit;
 
@@ -56,6 +57,40 @@ public sealed class GeoPackageBlobTests
             if (random.Next(3) == 0) geometry = WithZ(geometry);
 
             Assert.Equal(Writer(Ordinates.XY).Write(geometry), ours.Write(geometry));
+        }
+    }
+
+    [Theory]
+    [InlineData(6)]
+    [InlineData(7)]
+    public void Append_manyGeometriesIntoOneBuffer_eachIsByteForByteNetTopologySuitesBlob(int seed)
+    {
+        var random = new Random(seed);
+        var ours = new GeoPackageBlobWriter();
+        // Packed x/y sequences (copied to the blob as they lie), packed x/y/z and x/y/m ones, and coordinate arrays.
+        var factories = new[]
+        {
+            Factory,
+            new GeometryFactory(new PrecisionModel(), 4326, PackedCoordinateSequenceFactory.DoubleFactory),
+            new GeometryFactory(new PrecisionModel(), 4326, new PackedCoordinateSequenceFactory(PackedCoordinateSequenceFactory.PackedType.Double)),
+        };
+        for (int round = 0; round < 3; round++)
+        {
+            ours.ClearAppended();
+            var expected = new List<byte[]>();
+            var placed = new List<(int Offset, int Length)>();
+            for (int i = 0; i < 200; i++)
+            {
+                var geometry = factories[random.Next(factories.Length)].CreateGeometry(RandomGeometry(random));
+                if (random.Next(4) == 0) geometry = WithZ(geometry);
+                if (random.Next(8) == 0) geometry = WithM(geometry);
+                expected.Add(Writer(Ordinates.XY).Write(geometry));
+                placed.Add(ours.Append(geometry));
+                // The first blobs stay as they were while the buffer grows behind them.
+                Assert.Equal(expected[0], ours.Appended.Slice(placed[0].Offset, placed[0].Length).ToArray());
+            }
+            for (int i = 0; i < expected.Count; i++) Assert.Equal(expected[i], ours.Appended.Slice(placed[i].Offset, placed[i].Length).ToArray());
+            Assert.Equal(expected.Sum(b => b.Length), ours.Appended.Length);
         }
     }
 
@@ -120,6 +155,24 @@ public sealed class GeoPackageBlobTests
         var copy = geometry.Copy();
         copy.Apply(new ZFiller());
         return copy;
+    }
+
+    /// <summary>The geometry with a measure beside x and y (dropped by an x/y blob).</summary>
+    private static Geometry WithM(Geometry geometry)
+    {
+        var factory = new GeometryFactory(new PrecisionModel(), geometry.SRID, new PackedCoordinateSequenceFactory(PackedCoordinateSequenceFactory.PackedType.Double));
+        var editor = new NetTopologySuite.Geometries.Utilities.GeometryEditor(factory);
+        return editor.Edit(geometry, new NetTopologySuite.Geometries.Utilities.GeometryEditor.CoordinateSequenceOperation((sequence, _) =>
+        {
+            var measured = factory.CoordinateSequenceFactory.Create(sequence.Count, 3, 1);
+            for (int i = 0; i < sequence.Count; i++)
+            {
+                measured.SetX(i, sequence.GetX(i));
+                measured.SetY(i, sequence.GetY(i));
+                measured.SetM(i, i + 0.25);
+            }
+            return measured;
+        }));
     }
 
     private sealed class ZFiller : IEntireCoordinateSequenceFilter

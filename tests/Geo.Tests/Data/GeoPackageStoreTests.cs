@@ -116,6 +116,53 @@ public class GeoPackageStoreTests
         Assert.Equal(("ok", 40_000L, 1L), (row.GetString(0), row.GetInt64(1), row.GetInt64(2)));
     }
 
+    [Fact]
+    public void WriteLayers_polygonsOfEverySize_areBatchedByBytesAndKeptInOrder()
+    {
+        // Blobs from a few hundred bytes to more than a batch's worth: batches of many small ones, a few large ones
+        // and a single one larger than a batch, one after another.
+        var random = new Random(11);
+        var packed = new GeometryFactory(new PrecisionModel(), 4326, NetTopologySuite.Geometries.Implementation.PackedCoordinateSequenceFactory.DoubleFactory);
+        var layer = new FeatureLayer("areas", GeometryKind.MultiPolygon, new[] { new FieldDefinition("n", FieldType.Integer) });
+        long bytes = 0;
+        for (int i = 0; i < 400; i++)
+        {
+            int points = i == 300 ? 300_000 : random.Next(4) == 0 ? random.Next(2_000, 20_000) : random.Next(8, 200);
+            var ring = new Coordinate[points + 1];
+            for (int k = 0; k < points; k++)
+            {
+                double angle = 2 * Math.PI * k / points, radius = 0.01 * (1 + 0.3 * random.NextDouble());
+                ring[k] = new Coordinate(104 + i * 0.05 + radius * Math.Cos(angle), 30 + radius * Math.Sin(angle));
+            }
+            ring[points] = ring[0];
+            var factory = random.Next(2) == 0 ? packed : Factory;
+            layer.Add(factory.CreatePolygon(ring), (long)i);
+            bytes += 16L * (points + 1);
+        }
+        Assert.True(bytes > 4 * GeoPackageLayerWriter.BatchBytes);
+        using var folder = new TempFolder();
+        var path = folder.File("a.gpkg");
+        new GeoPackageStore(path, create: true).WriteLayers(new[] { layer });
+
+        var read = new GeoPackageStore(path, create: false).ReadLayer("areas");
+
+        Assert.Equal(layer.Features.Count, read.Features.Count);
+        for (int i = 0; i < layer.Features.Count; i++)
+        {
+            Assert.True(LayerGeometry.Conform(layer, i).EqualsExact(read.Features[i].Geometry), $"feature {i + 1}");
+            Assert.Equal(layer.Features[i].Values, read.Features[i].Values);
+        }
+    }
+
+    [Fact]
+    public void NextBatch_aimsAtTheBatchBytesWithinItsBounds()
+    {
+        Assert.Equal(100, GeoPackageLayerWriter.NextBatch(200, 2 * GeoPackageLayerWriter.BatchBytes));
+        Assert.Equal(1, GeoPackageLayerWriter.NextBatch(1, 10 * GeoPackageLayerWriter.BatchBytes));
+        Assert.Equal(16384, GeoPackageLayerWriter.NextBatch(64, 640));
+        Assert.Equal(16384, GeoPackageLayerWriter.NextBatch(64, 0));
+    }
+
     [Theory]
     [InlineData(20_000, false)]
     [InlineData(35_000, true)]

@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Implementation;
 using NetTopologySuite.IO;
 
 namespace Geo.Data.GeoPackage;
@@ -9,7 +11,8 @@ namespace Geo.Data.GeoPackage;
 /// its envelope, then little-endian well-known binary, byte for byte what NetTopologySuite's writer produces. Non-empty
 /// points, lines, polygons and their multi forms are written straight into one array of the right size; empty
 /// geometries and collections go to NetTopologySuite's writer, which builds a stream and two writers per geometry.
-/// Not safe to share between threads.
+/// A blob is either its own array (<see cref="Write"/>) or appended to the writer's buffer, kept from blob to blob
+/// (<see cref="Append"/>). Not safe to share between threads.
 /// </summary>
 internal sealed class GeoPackageBlobWriter
 {
@@ -21,23 +24,69 @@ internal sealed class GeoPackageBlobWriter
     private readonly GeoPackageGeoWriter _general = new() { HandleOrdinates = Ordinates.XY };
     private byte[] _blob = Array.Empty<byte>();
     private int _at;
+    private byte[] _appended = Array.Empty<byte>();
+    private int _appendedBytes;
 
     public byte[] Write(Geometry geometry)
     {
         if (geometry.IsEmpty || WkbBytes(geometry) is not { } wkb) return _general.Write(geometry);
         _blob = new byte[HeaderBytes + wkb];
-        _blob[0] = (byte)'G';
-        _blob[1] = (byte)'P';
-        _blob[3] = Flags;
-        BinaryPrimitives.WriteInt32LittleEndian(_blob.AsSpan(4), geometry.SRID);
+        _at = 0;
+        Blob(geometry);
+        return _blob;
+    }
+
+    /// <summary>Appends the geometry's blob to the writer's buffer; returns where in <see cref="Appended"/> it lies.</summary>
+    public (int Offset, int Length) Append(Geometry geometry)
+    {
+        int offset = _appendedBytes;
+        if (geometry.IsEmpty || WkbBytes(geometry) is not { } wkb)
+        {
+            var general = _general.Write(geometry);
+            Reserve(general.Length);
+            general.CopyTo(_appended, offset);
+            _appendedBytes += general.Length;
+        }
+        else
+        {
+            Reserve(HeaderBytes + wkb);
+            _blob = _appended;
+            _at = offset;
+            Blob(geometry);
+            _appendedBytes = _at;
+        }
+        return (offset, _appendedBytes - offset);
+    }
+
+    /// <summary>The blobs appended since the buffer was last cleared, one after another.</summary>
+    public ReadOnlySpan<byte> Appended => _appended.AsSpan(0, _appendedBytes);
+
+    /// <summary>Starts the buffer afresh; it keeps its size for the blobs appended next.</summary>
+    public void ClearAppended() => _appendedBytes = 0;
+
+    private void Reserve(int bytes)
+    {
+        if (bytes <= _appended.Length - _appendedBytes) return;
+        // Every byte is written before it is read: the buffer need not be cleared.
+        var grown = GC.AllocateUninitializedArray<byte>((int)Math.Min(Array.MaxLength, Math.Max((long)_appendedBytes + bytes, 2L * _appended.Length)));
+        Appended.CopyTo(grown);
+        _appended = grown;
+    }
+
+    private void Blob(Geometry geometry)
+    {
+        _blob[_at] = (byte)'G';
+        _blob[_at + 1] = (byte)'P';
+        _blob[_at + 2] = 0;
+        _blob[_at + 3] = Flags;
+        BinaryPrimitives.WriteInt32LittleEndian(_blob.AsSpan(_at + 4), geometry.SRID);
         var e = geometry.EnvelopeInternal;
-        _at = 8;
+        _at += 8;
         Double(e.MinX);
         Double(e.MaxX);
         Double(e.MinY);
         Double(e.MaxY);
         Wkb(geometry);
-        return _blob;
     }
 
     /// <summary>The size of the geometry's well-known binary, or null for what this writer leaves to NetTopologySuite.</summary>
@@ -104,6 +153,14 @@ internal sealed class GeoPackageBlobWriter
 
     private void Coordinates(CoordinateSequence sequence)
     {
+        // x, y pairs packed in one array are already the well-known binary's doubles on a little-endian machine.
+        if (BitConverter.IsLittleEndian && sequence is PackedDoubleCoordinateSequence { Dimension: 2, Measures: 0 } packed)
+        {
+            var bytes = MemoryMarshal.AsBytes(packed.GetRawCoordinates().AsSpan());
+            bytes.CopyTo(_blob.AsSpan(_at));
+            _at += bytes.Length;
+            return;
+        }
         for (int i = 0; i < sequence.Count; i++)
         {
             Double(sequence.GetX(i));

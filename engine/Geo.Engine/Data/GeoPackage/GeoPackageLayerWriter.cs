@@ -90,7 +90,8 @@ internal static class GeoPackageLayerWriter
 
     /// <summary>
     /// Inserts every feature with one prepared statement, returning each feature's envelope in fid order. The next
-    /// batch of features is encoded on the other cores while this one is inserted.
+    /// batch of features is encoded on the other cores while this one is inserted; batches hold about
+    /// <see cref="BatchBytes"/> of blobs, so a layer of large polygons is never all encoded at once.
     /// </summary>
     private static Envelope[] InsertFeatures(SqliteConnection connection, SqliteTransaction transaction, FeatureLayer layer)
     {
@@ -100,22 +101,22 @@ internal static class GeoPackageLayerWriter
 
         int features = layer.Count;
         var extents = new Envelope[features];
-        var blobs = new byte[Math.Min(EncodedAtOnce, features)][];
-        var nextBlobs = new byte[blobs.Length][];
-        var encoding = features == 0 ? Task.CompletedTask : Task.Run(() => Encode(layer, 0, Math.Min(EncodedAtOnce, features), blobs, extents));
-        for (int start = 0; start < features; start += EncodedAtOnce)
+        var (ready, spare) = (new EncodedBlobs(), new EncodedBlobs());
+        int count = Math.Min(FirstBatch, features);
+        var encoding = features == 0 ? Task.CompletedTask : Task.Run(() => ready.Encode(layer, 0, count, extents));
+        for (int start = 0; start < features;)
         {
             encoding.GetAwaiter().GetResult();
-            int count = Math.Min(EncodedAtOnce, features - start), next = start + EncodedAtOnce;
-            var (ready, spare) = (blobs, nextBlobs);
-            encoding = next < features ? Task.Run(() => Encode(layer, next, Math.Min(EncodedAtOnce, features - next), spare, extents)) : Task.CompletedTask;
+            int next = start + count, nextCount = Math.Min(NextBatch(count, ready.Bytes), features - next);
+            var encodingInto = spare;
+            encoding = next < features ? Task.Run(() => encodingInto.Encode(layer, next, nextCount, extents)) : Task.CompletedTask;
             try
             {
                 for (int k = 0; k < count; k++)
                 {
                     int i = start + k;
                     insert.Bind(1, i + 1L);
-                    insert.BindBlob(2, ready[k]);
+                    insert.BindBlob(2, ready.Blob(k));
                     var values = layer.FeatureAt(i).Values;
                     for (int c = 0; c < layer.Fields.Count; c++) Bind(insert, c + 3, layer, i, c, values[c]);
                     insert.Execute();
@@ -123,26 +124,25 @@ internal static class GeoPackageLayerWriter
             }
             catch
             {
-                // Never leave an encoding running into arrays nobody owns any more; the insert's failure is the one to report.
+                // Never leave an encoding running into buffers nobody owns any more; the insert's failure is the one to report.
                 ((IAsyncResult)encoding).AsyncWaitHandle.WaitOne();
                 throw;
             }
-            (blobs, nextBlobs) = (spare, ready);
+            (ready, spare) = (spare, ready);
+            (start, count) = (next, nextCount);
         }
         return extents;
     }
 
-    /// <summary>Features encoded on every core at a time, between the inserts of one connection.</summary>
-    private const int EncodedAtOnce = 16384;
+    /// <summary>About the blobs' bytes in one batch: two batches' buffers (one inserted, one encoded) stay in memory.</summary>
+    internal const long BatchBytes = 4 << 20;
 
-    private static void Encode(FeatureLayer layer, int start, int count, byte[][] blobs, Envelope[] extents) =>
-        // x and y only: Z and M filled with NaN would make GDAL read every geometry as "ZM".
-        OrderedParallel.For(count, () => new GeoPackageBlobWriter(), (k, writer) =>
-        {
-            var geometry = LayerGeometry.Conform(layer, start + k);
-            extents[start + k] = LayerGeometry.Extent(geometry);
-            blobs[k] = writer.Write(geometry);
-        });
+    /// <summary>The first batch's features, before the layer's blob sizes are known; batches stay within <see cref="MostInBatch"/>.</summary>
+    private const int FirstBatch = 64, MostInBatch = 16384;
+
+    /// <summary>The next batch's features: as many as should make <see cref="BatchBytes"/> at the last batch's bytes a feature.</summary>
+    internal static int NextBatch(int count, long bytes) =>
+        (int)Math.Clamp(bytes == 0 ? MostInBatch : BatchBytes * count / bytes, 1, MostInBatch);
 
     /// <param name="copy">Fills the new R-tree from a copied layer's source, when it can; otherwise a packed tree is built.</param>
     private static void WriteSpatialIndex(SqliteConnection connection, SqliteTransaction transaction, string t, Func<IReadOnlyList<Envelope>> extents, Func<string, bool>? copy)
