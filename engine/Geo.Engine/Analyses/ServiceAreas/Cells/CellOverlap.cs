@@ -41,12 +41,15 @@ public static class CellOverlap
                 e = (Math.Min(e.C0, c), Math.Min(e.R0, r), Math.Max(e.C1, c), Math.Max(e.R1, r));
             }
         }
+        // The low counts' extents are most of the city: one mask and one set of corner links serve every count.
+        var cells = Array.Empty<byte>();
+        int[]? links = null;
         for (int k = 1; k <= max; k++)
         {
             if (cellsOf[k] == 0) continue;
             var (c0, r0, c1, r1) = extent[k];
             int width = c1 - c0 + 1;
-            var mask = new CellMask(grid, bounds.C0 + c0, bounds.R0 + r0, width, r1 - r0 + 1);
+            var mask = CellMask.Reusing(ref cells, grid, bounds.C0 + c0, bounds.R0 + r0, width, r1 - r0 + 1);
             for (int r = r0; r <= r1; r++)
             {
                 var row = total.AsSpan(r * w + c0, width);
@@ -56,7 +59,7 @@ public static class CellOverlap
                 }
             }
             mask.RemoveDiagonals();
-            yield return (k, CellTracer.Trace(mask), cellsOf[k] * grid.CellAreaKm2);
+            yield return (k, CellTracer.Trace(mask, ref links), cellsOf[k] * grid.CellAreaKm2);
         }
     }
 }

@@ -19,15 +19,12 @@ public static class CellTracer
     /// <param name="lonLat">When given, the polygons come out in lon/lat straight away, as the lattice turns graph coordinates, with no local copy made first.</param>
     internal static Geometry Trace(CellMask mask, LonLatLattice? lonLat)
     {
-        int w = mask.Width, h = mask.Height, stride = w + 1;
-        int corners = stride * (h + 1);
+        int corners = Corners(mask);
         var next = RentLinks(corners);
         bool walked = false;
         try
         {
-            using var patches = new CellPatches(mask.Cells, w, h);
-            BoundaryEdges(w, h, patches, next);
-            var rings = Rings(mask, next, corners, patches, lonLat);
+            var rings = Walk(mask, next, corners, lonLat);
             walked = true;
             return rings;
         }
@@ -35,6 +32,41 @@ public static class CellTracer
         {
             ReturnLinks(next, corners, walked);
         }
+    }
+
+    /// <summary>
+    /// <see cref="Trace(CellMask)"/> with corner links the caller keeps for a series of traces over large masks (a city's
+    /// overlap counts, one after another), grown when too small: links that large are otherwise made afresh for each.
+    /// </summary>
+    internal static Geometry Trace(CellMask mask, ref int[]? links)
+    {
+        int corners = Corners(mask);
+        if (links is null || links.Length < corners)
+        {
+            links = GC.AllocateUninitializedArray<int>(corners);
+            Array.Fill(links, -1);
+        }
+        bool walked = false;
+        try
+        {
+            var rings = Walk(mask, links, corners, null);
+            walked = true;
+            return rings;
+        }
+        finally
+        {
+            if (!walked) Array.Fill(links, -1, 0, corners);
+        }
+    }
+
+    private static int Corners(CellMask mask) => (mask.Width + 1) * (mask.Height + 1);
+
+    /// <summary>Links the boundary edges into <paramref name="next"/> (all unlinked, -1) and walks them into rings, leaving every link unlinked again.</summary>
+    private static Geometry Walk(CellMask mask, int[] next, int corners, LonLatLattice? lonLat)
+    {
+        using var patches = new CellPatches(mask.Cells, mask.Width, mask.Height);
+        BoundaryEdges(mask.Width, mask.Height, patches, next);
+        return Rings(mask, next, corners, patches, lonLat);
     }
 
     /// <summary>
