@@ -10,7 +10,8 @@ namespace Geo.Data;
 internal static class OrderedParallel
 {
     /// <param name="state">Makes each thread's own state (a reader or writer that is not thread-safe).</param>
-    public static void For<TState>(int count, Func<TState> state, Action<int, TState> body)
+    /// <param name="finished">Takes back a state once its thread has no more indices to run, if the caller keeps states.</param>
+    public static void For<TState>(int count, Func<TState> state, Action<int, TState> body, Action<TState>? finished = null)
     {
         var failures = new ConcurrentDictionary<int, Exception>();
         Parallel.For(0, count, state, (i, _, local) =>
@@ -24,7 +25,7 @@ internal static class OrderedParallel
                 failures[i] = e;
             }
             return local;
-        }, _ => { });
+        }, local => finished?.Invoke(local));
         if (!failures.IsEmpty) ExceptionDispatchInfo.Capture(failures[failures.Keys.Min()]).Throw();
     }
 }

@@ -35,7 +35,7 @@ internal sealed class EncodedBlobs
             extents[start + k] = LayerGeometry.Extent(geometry);
             var (offset, length) = taken.Writer.Append(geometry);
             _placed[k] = (taken.Id, offset, length);
-        });
+        }, GiveBack);
         long bytes = 0;
         for (int k = 0; k < count; k++) bytes += _placed[k].Length;
         Bytes = bytes;
@@ -48,7 +48,10 @@ internal sealed class EncodedBlobs
         return _writers[w].Appended.Slice(offset, length);
     }
 
-    /// <summary>A writer for one thread of the loop: one the last batch used, else a new one.</summary>
+    /// <summary>
+    /// A writer no thread of the loop holds now: the loop may hand its indices to more threads over time than run at
+    /// once, and they share the writers (a writer's earlier blobs stay where they are as it appends more).
+    /// </summary>
     private (int Id, GeoPackageBlobWriter Writer) TakeWriter()
     {
         lock (_writers)
@@ -57,5 +60,10 @@ internal sealed class EncodedBlobs
             _writers.Add(new GeoPackageBlobWriter());
             return (_writers.Count - 1, _writers[^1]);
         }
+    }
+
+    private void GiveBack((int Id, GeoPackageBlobWriter Writer) taken)
+    {
+        lock (_writers) _idle.Push(taken.Id);
     }
 }

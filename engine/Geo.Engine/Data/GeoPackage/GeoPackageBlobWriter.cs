@@ -64,11 +64,15 @@ internal sealed class GeoPackageBlobWriter
     /// <summary>Starts the buffer afresh; it keeps its size for the blobs appended next.</summary>
     public void ClearAppended() => _appendedBytes = 0;
 
+    /// <summary>A buffer's first size: layers of large polygons would otherwise grow it through every size up to a batch's.</summary>
+    private const int SmallestBuffer = 1 << 18;
+
     private void Reserve(int bytes)
     {
         if (bytes <= _appended.Length - _appendedBytes) return;
         // Every byte is written before it is read: the buffer need not be cleared.
-        var grown = GC.AllocateUninitializedArray<byte>((int)Math.Min(Array.MaxLength, Math.Max((long)_appendedBytes + bytes, 2L * _appended.Length)));
+        long size = Math.Max((long)_appendedBytes + bytes, Math.Max(2L * _appended.Length, SmallestBuffer));
+        var grown = GC.AllocateUninitializedArray<byte>((int)Math.Min(Array.MaxLength, size));
         Appended.CopyTo(grown);
         _appended = grown;
     }
