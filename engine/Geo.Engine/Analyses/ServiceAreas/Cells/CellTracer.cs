@@ -21,17 +21,9 @@ public static class CellTracer
     {
         int corners = Corners(mask);
         var next = RentLinks(corners);
-        bool walked = false;
-        try
-        {
-            var rings = Walk(mask, next, corners, lonLat);
-            walked = true;
-            return rings;
-        }
-        finally
-        {
-            ReturnLinks(next, corners, walked);
-        }
+        var rings = Walk(mask, next, corners, lonLat);
+        ReturnLinks(next);
+        return rings;
     }
 
     /// <summary>
@@ -41,32 +33,29 @@ public static class CellTracer
     internal static Geometry Trace(CellMask mask, ref int[]? links)
     {
         int corners = Corners(mask);
-        if (links is null || links.Length < corners)
-        {
-            links = GC.AllocateUninitializedArray<int>(corners);
-            Array.Fill(links, -1);
-        }
-        bool walked = false;
-        try
-        {
-            var rings = Walk(mask, links, corners, null);
-            walked = true;
-            return rings;
-        }
-        finally
-        {
-            if (!walked) Array.Fill(links, -1, 0, corners);
-        }
+        if (links is null || links.Length < corners) links = UnlinkedLinks(corners);
+        return Walk(mask, links, corners, null);
     }
 
     private static int Corners(CellMask mask) => (mask.Width + 1) * (mask.Height + 1);
 
-    /// <summary>Links the boundary edges into <paramref name="next"/> (all unlinked, -1) and walks them into rings, leaving every link unlinked again.</summary>
+    /// <summary>
+    /// Links the boundary edges into <paramref name="next"/> (all unlinked, -1) and walks them into rings; every link
+    /// is unlinked again afterwards, also when the walk fails.
+    /// </summary>
     private static Geometry Walk(CellMask mask, int[] next, int corners, LonLatLattice? lonLat)
     {
-        using var patches = new CellPatches(mask.Cells, mask.Width, mask.Height);
-        BoundaryEdges(mask.Width, mask.Height, patches, next);
-        return Rings(mask, next, corners, patches, lonLat);
+        try
+        {
+            using var patches = new CellPatches(mask.Cells, mask.Width, mask.Height);
+            BoundaryEdges(mask.Width, mask.Height, patches, next);
+            return Rings(mask, next, corners, patches, lonLat);
+        }
+        catch
+        {
+            Array.Fill(next, -1, 0, corners);
+            throw;
+        }
     }
 
     /// <summary>
@@ -84,16 +73,19 @@ public static class CellTracer
         {
             if (clean.Length >= corners) return clean;
         }
-        var links = GC.AllocateUninitializedArray<int>(corners <= LargestKeptLinks ? Math.Max(corners, 1 << 16) : corners);
+        return UnlinkedLinks(corners <= LargestKeptLinks ? Math.Max(corners, 1 << 16) : corners);
+    }
+
+    private static int[] UnlinkedLinks(int length)
+    {
+        var links = GC.AllocateUninitializedArray<int>(length);
         Array.Fill(links, -1);
         return links;
     }
 
-    private static void ReturnLinks(int[] links, int corners, bool walked)
+    private static void ReturnLinks(int[] links)
     {
-        if (links.Length > LargestKeptLinks || CleanLinks.Count >= Environment.ProcessorCount) return;
-        if (!walked) Array.Fill(links, -1, 0, corners);
-        CleanLinks.Add(links);
+        if (links.Length <= LargestKeptLinks && CleanLinks.Count < Environment.ProcessorCount) CleanLinks.Add(links);
     }
 
     /// <summary>
