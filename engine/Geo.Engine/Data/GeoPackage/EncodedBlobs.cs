@@ -5,7 +5,8 @@ namespace Geo.Data.GeoPackage;
 
 /// <summary>
 /// One batch of a layer's features encoded as GeoPackage blobs on every core: each thread appends its features' blobs
-/// to its own writer's buffer, and the writers keep their buffers for the batch after. A city's service areas are
+/// to its own writer's buffer, and the writers keep their buffers for the batches after, of this layer and the layers
+/// written after it. A city's service areas are
 /// blobs of 100 KB and more: one array each made the collector's large-object budget run out again and again, and
 /// every array was fresh memory to page in and clear.
 /// </summary>

@@ -64,8 +64,8 @@ internal sealed class GeoPackageBlobWriter
     /// <summary>Starts the buffer afresh; it keeps its size for the blobs appended next.</summary>
     public void ClearAppended() => _appendedBytes = 0;
 
-    /// <summary>A buffer's first size: layers of large polygons would otherwise grow it through every size up to a batch's.</summary>
-    private const int SmallestBuffer = 1 << 18;
+    /// <summary>A buffer's first size: under the collector's large-object size, so that a small layer's blobs never make one.</summary>
+    private const int SmallestBuffer = 64 << 10;
 
     private void Reserve(int bytes)
     {

@@ -12,8 +12,15 @@ namespace Geo.Data.GeoPackage;
 /// </summary>
 internal static class GeoPackageLayerWriter
 {
-    /// <param name="copySchema">The attached database to copy the rows from (<see cref="GeoPackageCopies"/>), if any.</param>
-    public static void Write(SqliteConnection connection, SqliteTransaction transaction, FeatureLayer layer, string? copySchema = null)
+    /// <summary>Writes each layer in turn; their blobs are encoded in the same two batches' buffers, one layer after another.</summary>
+    /// <param name="copies">The attached database to copy each layer's rows from (<see cref="GeoPackageCopies"/>), if any.</param>
+    public static void WriteAll(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<FeatureLayer> layers, IReadOnlyDictionary<FeatureLayer, string> copies)
+    {
+        var batches = (new EncodedBlobs(), new EncodedBlobs());
+        foreach (var layer in layers) Write(connection, transaction, layer, copies.GetValueOrDefault(layer), batches);
+    }
+
+    private static void Write(SqliteConnection connection, SqliteTransaction transaction, FeatureLayer layer, string? copySchema, (EncodedBlobs, EncodedBlobs) batches)
     {
         string t = layer.Name;
         string geometryType = LayerGeometry.SqlTypeName(layer.GeometryKind);
@@ -36,7 +43,7 @@ internal static class GeoPackageLayerWriter
         }
         else
         {
-            var extents = InsertFeatures(connection, transaction, layer);
+            var extents = InsertFeatures(connection, transaction, layer, batches);
             foreach (var e in extents) extent.ExpandToInclude(e);
             rowExtents = () => extents;
         }
@@ -93,7 +100,7 @@ internal static class GeoPackageLayerWriter
     /// batch of features is encoded on the other cores while this one is inserted; batches hold about
     /// <see cref="BatchBytes"/> of blobs, so a layer of large polygons is never all encoded at once.
     /// </summary>
-    private static Envelope[] InsertFeatures(SqliteConnection connection, SqliteTransaction transaction, FeatureLayer layer)
+    private static Envelope[] InsertFeatures(SqliteConnection connection, SqliteTransaction transaction, FeatureLayer layer, (EncodedBlobs, EncodedBlobs) batches)
     {
         var names = string.Concat(layer.Fields.Select(f => ", " + GeoPackageNames.Quote(f.Name)));
         var placeholders = string.Concat(layer.Fields.Select(_ => ", ?"));
@@ -101,7 +108,7 @@ internal static class GeoPackageLayerWriter
 
         int features = layer.Count;
         var extents = new Envelope[features];
-        var (ready, spare) = (new EncodedBlobs(), new EncodedBlobs());
+        var (ready, spare) = batches;
         int count = Math.Min(FirstBatch, features);
         var encoding = features == 0 ? Task.CompletedTask : Task.Run(() => ready.Encode(layer, 0, count, extents));
         for (int start = 0; start < features;)

@@ -103,7 +103,7 @@ public sealed class GeoPackageStore : IFeatureStore
             using var connection = Open(_path, readOnly: false);
             var copies = GeoPackageCopies.Attach(connection, _path, layers);
             using var transaction = connection.BeginTransaction();
-            foreach (var layer in layers) GeoPackageLayerWriter.Write(connection, transaction, layer, copies.GetValueOrDefault(layer));
+            GeoPackageLayerWriter.WriteAll(connection, transaction, layers, copies);
             transaction.Commit();
             return;
         }
@@ -123,7 +123,7 @@ public sealed class GeoPackageStore : IFeatureStore
                 var copies = GeoPackageCopies.Attach(connection, _path, layers);
                 using var transaction = connection.BeginTransaction();
                 foreach (var sql in GeoPackageSchema.CreateSystemTables) GeoPackageLayerWriter.Execute(connection, transaction, sql);
-                foreach (var layer in layers) GeoPackageLayerWriter.Write(connection, transaction, layer, copies.GetValueOrDefault(layer));
+                GeoPackageLayerWriter.WriteAll(connection, transaction, layers, copies);
                 transaction.Commit();
             }
             using (var written = new FileStream(temporary, FileMode.Open, FileAccess.ReadWrite)) written.Flush(flushToDisk: true);
