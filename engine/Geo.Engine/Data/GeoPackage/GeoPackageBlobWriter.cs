@@ -9,10 +9,10 @@ namespace Geo.Data.GeoPackage;
 /// <summary>
 /// Encodes geometries as GeoPackage blobs with x and y only: a little-endian header with the geometry's CRS and
 /// its envelope, then little-endian well-known binary, byte for byte what NetTopologySuite's writer produces. Non-empty
-/// points, lines, polygons and their multi forms are written straight into one array of the right size; empty
-/// geometries and collections go to NetTopologySuite's writer, which builds a stream and two writers per geometry.
-/// A blob is either its own array (<see cref="Write"/>) or appended to the writer's buffer, kept from blob to blob
-/// (<see cref="Append"/>). Not safe to share between threads.
+/// points, lines, polygons and their multi forms are written straight into the writer's buffer, room for each made
+/// first from its size; empty geometries and collections go to NetTopologySuite's writer, which builds a stream and two
+/// writers per geometry, and are copied in. Blobs are appended one after another to the buffer, kept from blob to
+/// blob. Not safe to share between threads.
 /// </summary>
 internal sealed class GeoPackageBlobWriter
 {
@@ -22,19 +22,9 @@ internal sealed class GeoPackageBlobWriter
     private const int HeaderBytes = 8 + 32;
 
     private readonly GeoPackageGeoWriter _general = new() { HandleOrdinates = Ordinates.XY };
-    private byte[] _blob = Array.Empty<byte>();
-    private int _at;
     private byte[] _appended = Array.Empty<byte>();
     private int _appendedBytes;
-
-    public byte[] Write(Geometry geometry)
-    {
-        if (geometry.IsEmpty || WkbBytes(geometry) is not { } wkb) return _general.Write(geometry);
-        _blob = new byte[HeaderBytes + wkb];
-        _at = 0;
-        Blob(geometry);
-        return _blob;
-    }
+    private int _at;  // where the blob being written has got to in _appended
 
     /// <summary>Appends the geometry's blob to the writer's buffer; returns where in <see cref="Appended"/> it lies.</summary>
     public (int Offset, int Length) Append(Geometry geometry)
@@ -50,7 +40,6 @@ internal sealed class GeoPackageBlobWriter
         else
         {
             Reserve(HeaderBytes + wkb);
-            _blob = _appended;
             _at = offset;
             Blob(geometry);
             _appendedBytes = _at;
@@ -79,11 +68,11 @@ internal sealed class GeoPackageBlobWriter
 
     private void Blob(Geometry geometry)
     {
-        _blob[_at] = (byte)'G';
-        _blob[_at + 1] = (byte)'P';
-        _blob[_at + 2] = 0;
-        _blob[_at + 3] = Flags;
-        BinaryPrimitives.WriteInt32LittleEndian(_blob.AsSpan(_at + 4), geometry.SRID);
+        _appended[_at] = (byte)'G';
+        _appended[_at + 1] = (byte)'P';
+        _appended[_at + 2] = 0;
+        _appended[_at + 3] = Flags;
+        BinaryPrimitives.WriteInt32LittleEndian(_appended.AsSpan(_at + 4), geometry.SRID);
         var e = geometry.EnvelopeInternal;
         _at += 8;
         Double(e.MinX);
@@ -124,7 +113,7 @@ internal sealed class GeoPackageBlobWriter
 
     private void Wkb(Geometry geometry)
     {
-        _blob[_at++] = 1;
+        _appended[_at++] = 1;
         switch (geometry)
         {
             case Point p:
@@ -161,7 +150,7 @@ internal sealed class GeoPackageBlobWriter
         if (BitConverter.IsLittleEndian && sequence is PackedDoubleCoordinateSequence { Dimension: 2, Measures: 0 } packed)
         {
             var bytes = MemoryMarshal.AsBytes(packed.GetRawCoordinates().AsSpan());
-            bytes.CopyTo(_blob.AsSpan(_at));
+            bytes.CopyTo(_appended.AsSpan(_at));
             _at += bytes.Length;
             return;
         }
@@ -174,13 +163,13 @@ internal sealed class GeoPackageBlobWriter
 
     private void Count(int value)
     {
-        BinaryPrimitives.WriteInt32LittleEndian(_blob.AsSpan(_at), value);
+        BinaryPrimitives.WriteInt32LittleEndian(_appended.AsSpan(_at), value);
         _at += 4;
     }
 
     private void Double(double value)
     {
-        BinaryPrimitives.WriteDoubleLittleEndian(_blob.AsSpan(_at), value);
+        BinaryPrimitives.WriteDoubleLittleEndian(_appended.AsSpan(_at), value);
         _at += 8;
     }
 }
