@@ -68,15 +68,15 @@ public sealed class StreetGraph
         Projection.Unproject(OriginX + VertexX[vertex], OriginY + VertexY[vertex]);
 
     /// <summary>A geometry in graph coordinates (metres from the graph origin) as lon/lat, EPSG:4326.</summary>
-    public NetTopologySuite.Geometries.Geometry ToLonLat(NetTopologySuite.Geometries.Geometry local) => Lattice.ToLonLat(local);
-
-    /// <summary>Lon/lat of points in graph coordinates, for making lon/lat geometry without a local copy first.</summary>
-    internal LonLatLattice LonLat => Lattice;
+    public NetTopologySuite.Geometries.Geometry ToLonLat(NetTopologySuite.Geometries.Geometry local) => LonLat.ToLonLat(local);
 
     private LonLatLattice? _lattice;
 
-    /// <summary>Built on first use over the streets' extent with a few kilometres to spare.</summary>
-    private LonLatLattice Lattice => LazyInitializer.EnsureInitialized(ref _lattice, BuildLattice);
+    /// <summary>
+    /// Lon/lat of points in graph coordinates, also for making lon/lat geometry without a local copy first; built on
+    /// first use over the streets' extent with a few kilometres to spare.
+    /// </summary>
+    internal LonLatLattice LonLat => LazyInitializer.EnsureInitialized(ref _lattice, BuildLattice);
 
     private LonLatLattice BuildLattice()
     {
