@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
+using Geo.Coordinates;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Implementation;
 using NetTopologySuite.IO;
@@ -152,6 +153,16 @@ internal sealed class GeoPackageBlobWriter
             var bytes = MemoryMarshal.AsBytes(packed.GetRawCoordinates().AsSpan());
             bytes.CopyTo(_appended.AsSpan(_at));
             _at += bytes.Length;
+            return;
+        }
+        if (sequence is LatticeRingSequence corners)
+        {
+            for (int i = 0; i < corners.Count; i++)
+            {
+                var (lon, lat) = corners.LonLat(i);
+                Double(lon);
+                Double(lat);
+            }
             return;
         }
         for (int i = 0; i < sequence.Count; i++)

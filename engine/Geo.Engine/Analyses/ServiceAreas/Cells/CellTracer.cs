@@ -143,7 +143,7 @@ public static class CellTracer
     }
 
     [ThreadStatic]
-    private static List<double>? t_points;
+    private static List<int>? t_points;
 
     /// <summary>A city's merged outline can have rings of millions of points: a list that large is not kept for the thread's life.</summary>
     private const int LargestKeptPoints = 1 << 16;
@@ -156,9 +156,11 @@ public static class CellTracer
         var shellOf = new LinearRing?[patches.Count];
         var holesOf = new List<LinearRing>?[patches.Count];
         var order = new List<int>();
-        // x, y, x, y …: each ring's points go into one packed array. The list is the thread's own, kept from call to
-        // call, so a station's outline does not grow a fresh one through every size up to its largest ring.
-        var points = t_points ?? new List<double>();
+        // Corner column, row, column, row …: each ring's points, then one array for the ring. The list is the thread's
+        // own, kept from call to call, so a station's outline does not grow a fresh one through every size up to its
+        // largest ring.
+        bool compact = lonLat is not null && w + 1 <= LatticeRingSequence.MaxCorners && mask.Height + 1 <= LatticeRingSequence.MaxCorners;
+        var points = t_points ?? new List<int>();
         t_points = null;
         points.Clear();
         for (int start = 0; start < corners; start++)
@@ -179,8 +181,8 @@ public static class CellTracer
                 // A point where the boundary turns: stretches end at turns, but edges up or down go a cell at a time.
                 if (heading != previous)
                 {
-                    points.Add(x0 + x * cell);
-                    points.Add(y0 + y * cell);
+                    points.Add(x);
+                    points.Add(y);
                 }
                 previous = heading;
                 if (heading == Heading.Up) y++;
@@ -193,9 +195,9 @@ public static class CellTracer
             if (points.Count > 2 && IsCollinear(points[^2], points[^1], points[0], points[1], points[2], points[3])) points.RemoveRange(0, 2);
             points.Add(points[0]);
             points.Add(points[1]);
-            var ring = factory.CreateLinearRing(lonLat is null
-                ? new PackedDoubleCoordinateSequence(points.ToArray(), 2, 0)
-                : lonLat.ToLonLat(CollectionsMarshal.AsSpan(points)));
+            var ring = factory.CreateLinearRing(compact
+                ? new LatticeRingSequence(lonLat!, x0, y0, cell, PackedCorners(points))
+                : Sequence(points, x0, y0, cell, lonLat));
             // The first ring met of a patch is its outer ring: corners are scanned bottom row first, and the lowest
             // boundary edge of a patch always lies on its outside.
             if (shellOf[owner] is null)
@@ -209,6 +211,25 @@ public static class CellTracer
         if (order.Count == 0) return factory.CreateMultiPolygon();
         var polygons = order.Select(p => factory.CreatePolygon(shellOf[p], holesOf[p]?.ToArray())).ToArray();
         return polygons.Length == 1 ? polygons[0] : factory.CreateMultiPolygon(polygons);
+    }
+
+    private static int[] PackedCorners(List<int> points)
+    {
+        var packed = new int[points.Count / 2];
+        for (int i = 0; i < packed.Length; i++) packed[i] = LatticeRingSequence.Pack(points[2 * i], points[2 * i + 1]);
+        return packed;
+    }
+
+    /// <summary>The ring's points as packed doubles: graph coordinates, or lon/lat through <paramref name="lonLat"/>.</summary>
+    private static CoordinateSequence Sequence(List<int> points, double x0, double y0, double cell, LonLatLattice? lonLat)
+    {
+        var xy = new double[points.Count];
+        for (int i = 0; i < xy.Length; i += 2)
+        {
+            xy[i] = x0 + points[i] * cell;
+            xy[i + 1] = y0 + points[i + 1] * cell;
+        }
+        return lonLat is null ? new PackedDoubleCoordinateSequence(xy, 2, 0) : lonLat.ToLonLat(xy);
     }
 
     private enum Heading { East, West, Up, Down }
@@ -230,6 +251,6 @@ public static class CellTracer
         };
     }
 
-    private static bool IsCollinear(double ax, double ay, double bx, double by, double cx, double cy) =>
+    private static bool IsCollinear(int ax, int ay, int bx, int by, int cx, int cy) =>
         (ax == bx && bx == cx) || (ay == by && by == cy);
 }

@@ -252,6 +252,31 @@ public class CellTracerTests
     }
 
     [Fact]
+    public void Trace_withLonLat_keepsRingsAsCorners_andAWindowBeyond16BitsOfCornersAsDoubles()
+    {
+        var lattice = new LonLatLattice(new LocalProjection(104.07, 30.66), 1_000, -2_000, new Envelope(-5_000, 5_000, -5_000, 5_000));
+        var station = RandomMask(4);
+        station.RemoveDiagonals();
+        Assert.All(Rings(CellTracer.Trace(station, lattice)), r => Assert.IsType<LatticeRingSequence>(r.CoordinateSequence));
+
+        // 70,000 cells of 10 cm across: 70,001 corners a row, more than 16 bits hold.
+        var grid = new CellGrid(-4_000, -1_000, 4_000, 1_000, 0.1);
+        var wide = new CellMask(grid, 5, 3, 70_000, 3);
+        for (int c = 0; c < wide.Width; c++) wide.Cells[wide.Width + c] = (byte)(c % 997 == 0 ? 0 : 1);
+        for (int c = 0; c < wide.Width; c++) wide.Cells[c] = wide.Cells[2 * wide.Width + c] = (byte)(c % 5000 < 4000 ? 1 : 0);
+        wide.RemoveDiagonals();
+
+        var expected = lattice.ToLonLat(CellTracer.Trace(wide));
+        var actual = CellTracer.Trace(wide, lattice);
+
+        Assert.True(expected.EqualsExact(actual), "the wide window's lon/lat outline differs");
+        Assert.All(Rings(actual), r => Assert.IsType<NetTopologySuite.Geometries.Implementation.PackedDoubleCoordinateSequence>(r.CoordinateSequence));
+    }
+
+    private static IEnumerable<LineString> Rings(Geometry traced) =>
+        Enumerable.Range(0, traced.NumGeometries).Select(i => (Polygon)traced.GetGeometryN(i)).SelectMany(p => p.Holes.Prepend(p.Shell));
+
+    [Fact]
     public void Trace_cityWideMask_givesEveryBarOfCellsAsOneRectangle()
     {
         // 3.4 million corners and 1.6 million runs: the working arrays come from the heap, not the shared pool.

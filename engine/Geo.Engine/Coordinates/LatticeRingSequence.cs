@@ -1,0 +1,120 @@
+using System.Runtime.CompilerServices;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Implementation;
+
+namespace Geo.Coordinates;
+
+/// <summary>
+/// A ring along cell corners, kept as each corner's column and row (16 bits each) and turned into lon/lat by the
+/// <see cref="LonLatLattice"/> when read: the same doubles <see cref="LonLatLattice.ToLonLat(ReadOnlySpan{double})"/>
+/// gives for the corners' graph coordinates, in a quarter of the memory. A run of a thousand stations holds millions
+/// of outline points until it writes them, and as packed doubles they filled that much fresh memory.
+/// </summary>
+/// <remarks>
+/// Reading changes nothing but the coordinates it may keep (as NetTopologySuite's packed sequences do), so any number of
+/// threads may read one ring. Changing an ordinate (NetTopologySuite does so only when normalising or reversing in
+/// place) turns the ring into packed doubles first.
+/// </remarks>
+public sealed class LatticeRingSequence : CoordinateSequence
+{
+    /// <summary>The most corners a side a window may have for its corners to fit in 16 bits.</summary>
+    public const int MaxCorners = ushort.MaxValue + 1;
+
+    private readonly LonLatLattice _lattice;
+    private readonly double _x0, _y0, _cell;
+    private readonly int[] _corners;
+    private double[]? _changed;
+    private WeakReference<Coordinate[]>? _coordinates;
+
+    /// <param name="x0">Graph x of corner column 0.</param>
+    /// <param name="y0">Graph y of corner row 0.</param>
+    /// <param name="corners">Each point's corner: column | row &lt;&lt; 16.</param>
+    public LatticeRingSequence(LonLatLattice lattice, double x0, double y0, double cell, int[] corners)
+        : base(corners.Length, 2, 0)
+    {
+        _lattice = lattice;
+        _x0 = x0;
+        _y0 = y0;
+        _cell = cell;
+        _corners = corners;
+    }
+
+    /// <summary>A corner packed as the sequence keeps it.</summary>
+    public static int Pack(int column, int row) => column | row << 16;
+
+    /// <summary>The lon/lat of point <paramref name="index"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public (double Lon, double Lat) LonLat(int index)
+    {
+        if (_changed is { } changed) return (changed[2 * index], changed[2 * index + 1]);
+        int corner = _corners[index];
+        return _lattice.ToLonLat(_x0 + (corner & 0xFFFF) * _cell, _y0 + (corner >>> 16) * _cell);
+    }
+
+    /// <summary>Writes lon, lat, lon, lat … of every point into <paramref name="values"/>.</summary>
+    public void CopyTo(Span<double> values)
+    {
+        for (int i = 0; i < Count; i++) (values[2 * i], values[2 * i + 1]) = LonLat(i);
+    }
+
+    public double[] ToPackedArray()
+    {
+        var values = new double[2 * Count];
+        CopyTo(values);
+        return values;
+    }
+
+    public override double GetX(int index) => LonLat(index).Lon;
+
+    public override double GetY(int index) => LonLat(index).Lat;
+
+    public override double GetOrdinate(int index, int ordinateIndex) => ordinateIndex switch
+    {
+        0 => LonLat(index).Lon,
+        1 => LonLat(index).Lat,
+        _ => double.NaN,
+    };
+
+    public override void GetCoordinate(int index, Coordinate coord)
+    {
+        var (lon, lat) = LonLat(index);
+        coord.X = lon;
+        coord.Y = lat;
+    }
+
+    public override Coordinate GetCoordinateCopy(int index)
+    {
+        var (lon, lat) = LonLat(index);
+        return new Coordinate(lon, lat);
+    }
+
+    public override void SetOrdinate(int index, int ordinateIndex, double value)
+    {
+        if (ordinateIndex is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(ordinateIndex), $"a lon/lat ring has ordinates 0 and 1, not {ordinateIndex}");
+        _changed ??= ToPackedArray();
+        _changed[2 * index + ordinateIndex] = value;
+        _coordinates = null;
+    }
+
+    public override Envelope ExpandEnvelope(Envelope env)
+    {
+        for (int i = 0; i < Count; i++)
+        {
+            var (lon, lat) = LonLat(i);
+            env.ExpandToInclude(lon, lat);
+        }
+        return env;
+    }
+
+    /// <summary>The points as coordinates, kept while memory allows as NetTopologySuite's packed sequences keep theirs: map tiles read a ring's points again and again.</summary>
+    public override Coordinate[] ToCoordinateArray()
+    {
+        if (_coordinates is { } kept && kept.TryGetTarget(out var cached)) return cached;
+        var result = new Coordinate[Count];
+        for (int i = 0; i < result.Length; i++) result[i] = GetCoordinateCopy(i);
+        _coordinates = new WeakReference<Coordinate[]>(result);
+        return result;
+    }
+
+    public override CoordinateSequence Copy() => new PackedDoubleCoordinateSequence(ToPackedArray(), 2, 0);
+}
