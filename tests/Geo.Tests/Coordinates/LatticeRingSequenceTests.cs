@@ -70,13 +70,9 @@ public class LatticeRingSequenceTests
     public void PolygonsOfThem_normaliseAndReverseInPlaceAsPackedOnesDo()
     {
         var random = new Random(8);
-        var factory = LonLatLattice.Factory;
         for (int round = 0; round < 50; round++)
         {
-            var (shell, shellTwin) = RandomRing(random);
-            var (hole, holeTwin) = RandomRing(random);
-            var polygon = factory.CreatePolygon(factory.CreateLinearRing(shell), new[] { factory.CreateLinearRing(hole) });
-            var expected = factory.CreatePolygon(factory.CreateLinearRing(shellTwin), new[] { factory.CreateLinearRing(holeTwin) });
+            var (polygon, expected) = RandomPolygon(random);
 
             Assert.True(expected.EqualsExact(polygon));
             Assert.True(expected.Reverse().EqualsExact(polygon.Reverse()));
@@ -92,18 +88,24 @@ public class LatticeRingSequenceTests
         var random = new Random(21);
         var ours = new GeoPackageBlobWriter();
         var theirs = new GeoPackageGeoWriter { HandleOrdinates = Ordinates.XY };
-        var factory = LonLatLattice.Factory;
         for (int round = 0; round < 100; round++)
         {
-            var (shell, shellTwin) = RandomRing(random);
-            var (hole, holeTwin) = RandomRing(random);
-            var polygon = factory.CreatePolygon(factory.CreateLinearRing(shell), new[] { factory.CreateLinearRing(hole) });
-            var twin = factory.CreatePolygon(factory.CreateLinearRing(shellTwin), new[] { factory.CreateLinearRing(holeTwin) });
+            var (polygon, twin) = RandomPolygon(random);
 
             var (offset, length) = ours.Append(polygon);
 
             Assert.Equal(theirs.Write(twin), ours.Appended.Slice(offset, length).ToArray());
         }
+    }
+
+    /// <summary>A polygon of a random shell and hole, and its twin of packed rings.</summary>
+    private static (Polygon Polygon, Polygon Twin) RandomPolygon(Random random)
+    {
+        var factory = LonLatLattice.Factory;
+        var (shell, shellTwin) = RandomRing(random);
+        var (hole, holeTwin) = RandomRing(random);
+        return (factory.CreatePolygon(factory.CreateLinearRing(shell), new[] { factory.CreateLinearRing(hole) }),
+            factory.CreatePolygon(factory.CreateLinearRing(shellTwin), new[] { factory.CreateLinearRing(holeTwin) }));
     }
 
     /// <summary>
