@@ -5,8 +5,8 @@ using NetTopologySuite.Geometries.Implementation;
 namespace Geo.Coordinates;
 
 /// <summary>
-/// A ring along cell corners, kept as each corner's column and row (16 bits each) and turned into lon/lat by the
-/// <see cref="LonLatLattice"/> when read: the same doubles <see cref="LonLatLattice.ToLonLat(ReadOnlySpan{double})"/>
+/// A ring along cell corners, kept as each corner's column and row (16 bits each; the rings of one window share one
+/// array) and turned into lon/lat by the <see cref="LonLatLattice"/> when read: the same doubles <see cref="LonLatLattice.ToLonLat(ReadOnlySpan{double})"/>
 /// gives for the corners' graph coordinates, in a quarter of the memory. A run of a thousand stations holds millions
 /// of outline points until it writes them, and as packed doubles they filled that much fresh memory.
 /// </summary>
@@ -20,23 +20,30 @@ public sealed class LatticeRingSequence : CoordinateSequence
     /// <summary>The most corners a side a window may have for its corners to fit in 16 bits.</summary>
     public const int MaxCorners = ushort.MaxValue + 1;
 
-    private readonly LonLatLattice _lattice;
-    private readonly double _x0, _y0, _cell;
-    private readonly int[] _corners;
+    private readonly Window _window;
+    private readonly int _first;
     private double[]? _changed;
     private WeakReference<Coordinate[]>? _coordinates;
 
-    /// <param name="x0">Graph x of corner column 0.</param>
-    /// <param name="y0">Graph y of corner row 0.</param>
-    /// <param name="corners">Each point's corner: column | row &lt;&lt; 16.</param>
-    public LatticeRingSequence(LonLatLattice lattice, double x0, double y0, double cell, int[] corners)
-        : base(corners.Length, 2, 0)
+    /// <summary>The corners of every ring traced in one window, in one array, and how they become lon/lat.</summary>
+    /// <param name="X0">Graph x of corner column 0.</param>
+    /// <param name="Y0">Graph y of corner row 0.</param>
+    /// <param name="Corners">Each point's corner: column | row &lt;&lt; 16.</param>
+    public sealed record Window(LonLatLattice Lattice, double X0, double Y0, double Cell, int[] Corners);
+
+    /// <summary>The ring of <paramref name="count"/> points from <paramref name="first"/> in the window's corners.</summary>
+    public LatticeRingSequence(Window window, int first, int count)
+        : base(count, 2, 0)
     {
-        _lattice = lattice;
-        _x0 = x0;
-        _y0 = y0;
-        _cell = cell;
-        _corners = corners;
+        if (first < 0 || count < 0 || first + count > window.Corners.Length) throw new ArgumentOutOfRangeException(nameof(count), $"points {first} to {first + count} are not all in the window's {window.Corners.Length}");
+        _window = window;
+        _first = first;
+    }
+
+    /// <summary>A ring of all the window's corners.</summary>
+    public LatticeRingSequence(LonLatLattice lattice, double x0, double y0, double cell, int[] corners)
+        : this(new Window(lattice, x0, y0, cell, corners), 0, corners.Length)
+    {
     }
 
     /// <summary>A corner packed as the sequence keeps it.</summary>
@@ -47,8 +54,11 @@ public sealed class LatticeRingSequence : CoordinateSequence
     public (double Lon, double Lat) LonLat(int index)
     {
         if (_changed is { } changed) return (changed[2 * index], changed[2 * index + 1]);
-        int corner = _corners[index];
-        return _lattice.ToLonLat(_x0 + (corner & 0xFFFF) * _cell, _y0 + (corner >>> 16) * _cell);
+        // The window's array holds other rings' corners too.
+        if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index), $"point {index} of a ring of {Count}");
+        var window = _window;
+        int corner = window.Corners[_first + index];
+        return window.Lattice.ToLonLat(window.X0 + (corner & 0xFFFF) * window.Cell, window.Y0 + (corner >>> 16) * window.Cell);
     }
 
     /// <summary>Writes lon, lat, lon, lat … of every point into <paramref name="values"/>.</summary>

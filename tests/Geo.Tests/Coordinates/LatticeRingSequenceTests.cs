@@ -51,6 +51,29 @@ public class LatticeRingSequenceTests
     }
 
     [Fact]
+    public void RingsSharingOneWindow_readTheirOwnCornersOnly()
+    {
+        var random = new Random(13);
+        var rings = Enumerable.Range(0, 5).Select(_ =>
+        {
+            var corners = Enumerable.Range(0, 3 + random.Next(40)).Select(_ => (random.Next(800), random.Next(800))).ToList();
+            corners.Add(corners[0]);
+            return corners;
+        }).ToList();
+        var window = new LatticeRingSequence.Window(Lattice, -3_000, -2_500, 7.5, rings.SelectMany(r => r).Select(c => LatticeRingSequence.Pack(c.Item1, c.Item2)).ToArray());
+
+        int first = 0;
+        foreach (var corners in rings)
+        {
+            var ring = new LatticeRingSequence(window, first, corners.Count);
+            Assert.Equal(Twin(corners, -3_000, -2_500, 7.5).ToCoordinateArray(), ring.ToCoordinateArray());
+            Assert.Throws<ArgumentOutOfRangeException>(() => ring.GetX(corners.Count));
+            first += corners.Count;
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LatticeRingSequence(window, first - 2, 3));
+    }
+
+    [Fact]
     public void SetOrdinate_changesThatOrdinateOnly_andRefusesAThird()
     {
         var (ring, twin) = RandomRing(new Random(3));

@@ -145,6 +145,9 @@ public static class CellTracer
     [ThreadStatic]
     private static List<int>? t_points;
 
+    [ThreadStatic]
+    private static List<int>? t_packed;
+
     /// <summary>A city's merged outline can have rings of millions of points: a list that large is not kept for the thread's life.</summary>
     private const int LargestKeptPoints = 1 << 16;
 
@@ -153,16 +156,16 @@ public static class CellTracer
         var factory = lonLat is null ? ServiceAreaGeometry.Local : LonLatLattice.Factory;
         int w = mask.Width, stride = w + 1;
         double cell = mask.Grid.CellMeters, x0 = mask.Grid.MinX + mask.Column0 * cell, y0 = mask.Grid.MinY + mask.Row0 * cell;
-        var shellOf = new LinearRing?[patches.Count];
-        var holesOf = new List<LinearRing>?[patches.Count];
-        var order = new List<int>();
-        // Corner column, row, column, row …: each ring's points, then one array for the ring. The list is the thread's
-        // own, kept from call to call, so a station's outline does not grow a fresh one through every size up to its
-        // largest ring.
+        // Corner column, row, column, row …: each ring's points. Rings kept as corners share one array of them (packed),
+        // and are made once the walk is done. The lists are the thread's own, kept from call to call, so a station's
+        // outline does not grow fresh ones through every size up to its largest.
         bool compact = lonLat is not null && w + 1 <= LatticeRingSequence.MaxCorners && mask.Height + 1 <= LatticeRingSequence.MaxCorners;
         var points = t_points ?? new List<int>();
-        t_points = null;
+        var packed = t_packed ?? new List<int>();
+        t_points = t_packed = null;
         points.Clear();
+        packed.Clear();
+        var walked = new List<(int Owner, int First, int Count, LinearRing? Ring)>();
         for (int start = 0; start < corners; start++)
         {
             // Most corners are on no boundary (-1): skip them a vector at a time.
@@ -195,9 +198,22 @@ public static class CellTracer
             if (points.Count > 2 && IsCollinear(points[^2], points[^1], points[0], points[1], points[2], points[3])) points.RemoveRange(0, 2);
             points.Add(points[0]);
             points.Add(points[1]);
-            var ring = factory.CreateLinearRing(compact
-                ? new LatticeRingSequence(lonLat!, x0, y0, cell, PackedCorners(points))
-                : Sequence(points, x0, y0, cell, lonLat));
+            if (compact)
+            {
+                walked.Add((owner, packed.Count, points.Count / 2, null));
+                for (int i = 0; i < points.Count; i += 2) packed.Add(LatticeRingSequence.Pack(points[i], points[i + 1]));
+            }
+            else walked.Add((owner, 0, 0, factory.CreateLinearRing(Sequence(points, x0, y0, cell, lonLat))));
+        }
+        var window = compact ? new LatticeRingSequence.Window(lonLat!, x0, y0, cell, packed.ToArray()) : null;
+        if (points.Capacity <= LargestKeptPoints) t_points = points;
+        if (packed.Capacity <= LargestKeptPoints) t_packed = packed;
+        var shellOf = new LinearRing?[patches.Count];
+        var holesOf = new List<LinearRing>?[patches.Count];
+        var order = new List<int>();
+        foreach (var (owner, first, count, made) in walked)
+        {
+            var ring = made ?? factory.CreateLinearRing(new LatticeRingSequence(window!, first, count));
             // The first ring met of a patch is its outer ring: corners are scanned bottom row first, and the lowest
             // boundary edge of a patch always lies on its outside.
             if (shellOf[owner] is null)
@@ -207,17 +223,9 @@ public static class CellTracer
             }
             else (holesOf[owner] ??= new List<LinearRing>()).Add(ring);
         }
-        if (points.Capacity <= LargestKeptPoints) t_points = points;
         if (order.Count == 0) return factory.CreateMultiPolygon();
         var polygons = order.Select(p => factory.CreatePolygon(shellOf[p], holesOf[p]?.ToArray())).ToArray();
         return polygons.Length == 1 ? polygons[0] : factory.CreateMultiPolygon(polygons);
-    }
-
-    private static int[] PackedCorners(List<int> points)
-    {
-        var packed = new int[points.Count / 2];
-        for (int i = 0; i < packed.Length; i++) packed[i] = LatticeRingSequence.Pack(points[2 * i], points[2 * i + 1]);
-        return packed;
     }
 
     /// <summary>The ring's points as packed doubles: graph coordinates, or lon/lat through <paramref name="lonLat"/>.</summary>
