@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 using Geo.Coordinates;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Implementation;
