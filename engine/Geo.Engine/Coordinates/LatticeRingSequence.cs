@@ -40,12 +40,6 @@ public sealed class LatticeRingSequence : CoordinateSequence
         _first = first;
     }
 
-    /// <summary>A ring of all the window's corners.</summary>
-    public LatticeRingSequence(LonLatLattice lattice, double x0, double y0, double cell, int[] corners)
-        : this(new Window(lattice, x0, y0, cell, corners), 0, corners.Length)
-    {
-    }
-
     /// <summary>A corner packed as the sequence keeps it.</summary>
     public static int Pack(int column, int row) => column | row << 16;
 
@@ -61,16 +55,11 @@ public sealed class LatticeRingSequence : CoordinateSequence
         return window.Lattice.ToLonLat(window.X0 + (corner & 0xFFFF) * window.Cell, window.Y0 + (corner >>> 16) * window.Cell);
     }
 
-    /// <summary>Writes lon, lat, lon, lat … of every point into <paramref name="values"/>.</summary>
-    public void CopyTo(Span<double> values)
-    {
-        for (int i = 0; i < Count; i++) (values[2 * i], values[2 * i + 1]) = LonLat(i);
-    }
-
-    public double[] ToPackedArray()
+    /// <summary>Lon, lat, lon, lat … of every point.</summary>
+    private double[] ToPackedArray()
     {
         var values = new double[2 * Count];
-        CopyTo(values);
+        for (int i = 0; i < Count; i++) (values[2 * i], values[2 * i + 1]) = LonLat(i);
         return values;
     }
 

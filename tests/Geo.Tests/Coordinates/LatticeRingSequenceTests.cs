@@ -44,7 +44,7 @@ public class LatticeRingSequenceTests
     public void CornersAtTheWindowsFarEdge_keepTheirRowAndColumn()
     {
         var corners = new[] { (0, 0), (65_535, 0), (65_535, 65_535), (0, 65_535), (0, 0) };
-        var ring = new LatticeRingSequence(Lattice, -4_000, -4_000, 0.1, corners.Select(c => LatticeRingSequence.Pack(c.Item1, c.Item2)).ToArray());
+        var ring = Ring(corners, -4_000, -4_000, 0.1);
         var twin = Twin(corners, -4_000, -4_000, 0.1);
 
         Assert.Equal(twin.ToCoordinateArray(), ring.ToCoordinateArray());
@@ -144,9 +144,13 @@ public class LatticeRingSequenceTests
         int n = 3 + random.Next(300);
         for (int i = 0; i < n; i++) corners.Add((random.Next(limit + 1), random.Next(limit + 1)));
         corners.Add(corners[0]);
-        var ring = new LatticeRingSequence(Lattice, x0, y0, cell, corners.Select(c => LatticeRingSequence.Pack(c.Item1, c.Item2)).ToArray());
+        var ring = Ring(corners, x0, y0, cell);
         return (ring, Twin(corners, x0, y0, cell));
     }
+
+    /// <summary>A ring of its own window's corners.</summary>
+    private static LatticeRingSequence Ring(IReadOnlyList<(int Column, int Row)> corners, double x0, double y0, double cell) =>
+        new(new LatticeRingSequence.Window(Lattice, x0, y0, cell, corners.Select(c => LatticeRingSequence.Pack(c.Column, c.Row)).ToArray()), 0, corners.Count);
 
     private static PackedDoubleCoordinateSequence Twin(IReadOnlyList<(int Column, int Row)> corners, double x0, double y0, double cell)
     {
