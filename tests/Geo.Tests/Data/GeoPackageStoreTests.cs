@@ -1,3 +1,4 @@
+using System.Text;
 using Geo.Data.Features;
 using Geo.Data.GeoPackage;
 using Geo.Tests.Data.Osm;
@@ -114,6 +115,69 @@ public class GeoPackageStoreTests
         using var row = check.ExecuteReader();
         Assert.True(row.Read());
         Assert.Equal(("ok", 40_000L, 1L), (row.GetString(0), row.GetInt64(1), row.GetInt64(2)));
+    }
+
+    [Fact]
+    public void WriteLayers_texts_areStoredExactlyAsTheirUtf8()
+    {
+        // Around the length bound on the stack, in one-, two-, three- and four-byte characters; the empty text
+        // stays empty (not null); a lone surrogate is stored as .NET encodes it, as a replacement character.
+        var texts = new[]
+        {
+            "", "a", "锦江区春熙路街道", "Straße", "🚲 驿站", "\uD800", new string('y', 256), new string('y', 257),
+            new string('长', 256), new string('长', 257), string.Concat(Enumerable.Repeat("🚲", 128)), string.Concat(Enumerable.Repeat("é", 400)),
+        };
+        var layer = new FeatureLayer("texts", GeometryKind.Point, new[] { new FieldDefinition("label", FieldType.Text), new FieldDefinition("n", FieldType.Integer) });
+        // 53 rows: the statements of several rows, then rows one at a time.
+        for (int i = 0; i < 53; i++) layer.Add(Factory.CreatePoint(new Coordinate(104 + i * 1e-4, 30)), i % 13 == 12 ? null : texts[i % 13], (long)i);
+        using var folder = new TempFolder();
+        var path = folder.File("a.gpkg");
+        new GeoPackageStore(path, create: true).WriteLayers(new[] { layer });
+
+        using var connection = new SqliteConnection($"Data Source={path}");
+        connection.Open();
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT fid, CAST(label AS BLOB), typeof(label), n FROM texts ORDER BY fid";
+        using var rows = read.ExecuteReader();
+        for (int i = 0; i < 53; i++)
+        {
+            Assert.True(rows.Read());
+            Assert.Equal((i + 1L, (long)i), (rows.GetInt64(0), rows.GetInt64(3)));
+            if (layer.Features[i].Values[0] is string text)
+            {
+                Assert.Equal("text", rows.GetString(2));
+                Assert.Equal(Encoding.UTF8.GetBytes(text), rows.IsDBNull(1) ? Array.Empty<byte>() : (byte[])rows.GetValue(1));
+            }
+            else Assert.Equal("null", rows.GetString(2));
+        }
+        Assert.False(rows.Read());
+    }
+
+    [Fact]
+    public void WriteLayers_layerOfSixHundredFields_goesInARowAStatement()
+    {
+        Assert.Equal(1, GeoPackageLayerWriter.RowsPerInsert(600));
+        var fields = Enumerable.Range(0, 600).Select(c => new FieldDefinition($"f{c}", FieldType.Integer)).ToArray();
+        var layer = new FeatureLayer("wide", GeometryKind.Point, fields);
+        for (int i = 0; i < 3; i++) layer.Add(Factory.CreatePoint(new Coordinate(104, 30 + i * 1e-3)), Enumerable.Range(0, 600).Select(c => (object?)(long)(i * 1000 + c)).ToArray());
+        using var folder = new TempFolder();
+        var path = folder.File("a.gpkg");
+        new GeoPackageStore(path, create: true).WriteLayers(new[] { layer });
+
+        var back = new GeoPackageStore(path, create: false).ReadLayer("wide");
+        Assert.Equal(layer.Features.Select(f => f.Values), back.Features.Select(f => f.Values));
+    }
+
+    [Fact]
+    public void RowsPerInsert_keepsEveryStatementWithinSqlitesOldestLimit()
+    {
+        for (int fields = 0; fields <= 1000; fields++)
+        {
+            int rows = GeoPackageLayerWriter.RowsPerInsert(fields);
+            Assert.InRange(rows, 1, 16);
+            Assert.True(rows == 1 || rows * (2 + fields) <= 999, $"{fields} fields: {rows} rows");
+        }
+        Assert.Equal(16, GeoPackageLayerWriter.RowsPerInsert(4));
     }
 
     [Fact]

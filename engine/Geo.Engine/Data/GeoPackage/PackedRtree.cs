@@ -18,11 +18,30 @@ internal static class PackedRtree
     /// <summary>A node starts with the tree's depth (meaningful in the root only) and its number of cells, two bytes each.</summary>
     private const int HeaderBytes = 4;
 
-    private sealed record Node(long Number, List<(long Id, float MinX, float MaxX, float MinY, float MaxY)> Cells)
+    /// <summary>
+    /// One level's entries in packing order, held as flat arrays (a city's territory lines are 600,000 of them): each
+    /// entry's id (a row id on the leaf level, a child node's number above) and its box.
+    /// </summary>
+    private sealed class Level
     {
-        /// <summary>This node as a cell of its parent: its number and the box around its cells.</summary>
-        public (long, float, float, float, float) AsCell() =>
-            (Number, Cells.Min(c => c.MinX), Cells.Max(c => c.MaxX), Cells.Min(c => c.MinY), Cells.Max(c => c.MaxY));
+        public Level(int count)
+        {
+            Ids = new long[count];
+            MinX = new float[count];
+            MaxX = new float[count];
+            MinY = new float[count];
+            MaxY = new float[count];
+        }
+
+        public long[] Ids { get; }
+        public float[] MinX { get; }
+        public float[] MaxX { get; }
+        public float[] MinY { get; }
+        public float[] MaxY { get; }
+        public int Count => Ids.Length;
+
+        /// <summary>The number of the node holding this level's first entries (the nodes after it follow in order); set as the level above is packed.</summary>
+        public long FirstNode { get; set; }
     }
 
     /// <param name="table">The R-tree virtual table, just created; row i's id is i + 1.</param>
@@ -31,76 +50,121 @@ internal static class PackedRtree
         if (extents.Count == 0) return;
         int nodeBytes = NodeBytes(connection, transaction, table);
         int perNode = (nodeBytes - HeaderBytes) / CellBytes;
-
-        long nextNumber = 2;
-        var leaves = Pack(HilbertOrder.Of(extents).Select(i => (
-            (long)i + 1, Down(extents[i].MinX), Up(extents[i].MaxX), Down(extents[i].MinY), Up(extents[i].MaxY))).ToList(), perNode, ref nextNumber);
-        var levels = new List<List<Node>> { leaves };
-        while (levels[^1].Count > 1)
-        {
-            levels.Add(Pack(levels[^1].Select(n => n.AsCell()).ToList(), perNode, ref nextNumber));
-        }
-        // The root is always node 1.
-        levels[^1][0] = levels[^1][0] with { Number = 1 };
+        var levels = Pack(extents, perNode);
 
         using var node = new PreparedStatement(connection, $"INSERT OR REPLACE INTO main.\"{table}_node\" (nodeno, data) VALUES (?, ?)");
         using var parent = new PreparedStatement(connection, $"INSERT INTO main.\"{table}_parent\" (nodeno, parentnode) VALUES (?, ?)");
-        using var rowid = new PreparedStatement(connection, $"INSERT INTO main.\"{table}_rowid\" (rowid, nodeno) VALUES (?, ?)");
+        string rowids = $"INSERT INTO main.\"{table}_rowid\" (rowid, nodeno) VALUES ";
+        using var rowid = new PreparedStatement(connection, rowids + "(?, ?)");
+        using var rowidsMany = new PreparedStatement(connection, rowids + string.Join(", ", Enumerable.Repeat("(?, ?)", RowidsPerInsert)));
         var bytes = new byte[nodeBytes];
         var leafOf = new long[extents.Count];
+        int depth = levels.Count - 1;
         for (int level = 0; level < levels.Count; level++)
         {
-            foreach (var n in levels[level])
+            var entries = levels[level];
+            for (int first = 0, n = 0; first < entries.Count; first += perNode, n++)
             {
-                node.Bind(1, n.Number);
-                node.BindBlob(2, Encode(n, level == levels.Count - 1 ? levels.Count - 1 : 0, bytes));
+                int count = Math.Min(perNode, entries.Count - first);
+                long number = level == depth ? 1 : entries.FirstNode + n;
+                node.Bind(1, number);
+                node.BindBlob(2, Encode(entries, first, count, level == depth ? depth : 0, bytes));
                 node.Execute();
                 if (level == 0)
                 {
-                    foreach (var cell in n.Cells) leafOf[cell.Id - 1] = n.Number;
+                    for (int i = first; i < first + count; i++) leafOf[entries.Ids[i] - 1] = number;
                     continue;
                 }
-                parent.Bind(2, n.Number);
-                foreach (var cell in n.Cells)
+                parent.Bind(2, number);
+                for (int i = first; i < first + count; i++)
                 {
-                    parent.Bind(1, cell.Id);
+                    parent.Bind(1, entries.Ids[i]);
                     parent.Execute();
                 }
             }
         }
-        // Row ids in increasing order: each insert appends to the rowid table's B-tree rather than landing anywhere in it.
-        for (int i = 0; i < leafOf.Length; i++)
+        // Row ids in increasing order: each insert appends to the rowid table's B-tree rather than landing anywhere in it;
+        // several rows to a statement, as one run of a statement costs about as much as the row it writes.
+        int at = 0;
+        for (; at + RowidsPerInsert <= leafOf.Length; at += RowidsPerInsert)
         {
-            rowid.Bind(1, i + 1L);
-            rowid.Bind(2, leafOf[i]);
+            for (int r = 0; r < RowidsPerInsert; r++)
+            {
+                rowidsMany.Bind(2 * r + 1, at + r + 1L);
+                rowidsMany.Bind(2 * r + 2, leafOf[at + r]);
+            }
+            rowidsMany.Execute();
+        }
+        for (; at < leafOf.Length; at++)
+        {
+            rowid.Bind(1, at + 1L);
+            rowid.Bind(2, leafOf[at]);
             rowid.Execute();
         }
     }
 
-    private static List<Node> Pack(List<(long, float, float, float, float)> cells, int perNode, ref long nextNumber)
+    private const int RowidsPerInsert = 16;
+
+    /// <summary>
+    /// The tree's levels, leaves first: the leaf level holds the rows along the Hilbert curve, each level above one entry
+    /// per node of the level below (numbered from 2 up, level by level; the root, alone on the last level, is node 1).
+    /// </summary>
+    private static List<Level> Pack(IReadOnlyList<Envelope> extents, int perNode)
     {
-        var nodes = new List<Node>((cells.Count + perNode - 1) / perNode);
-        for (int start = 0; start < cells.Count; start += perNode)
+        var order = HilbertOrder.Of(extents);
+        var leaves = new Level(order.Length);
+        for (int k = 0; k < order.Length; k++)
         {
-            nodes.Add(new Node(nextNumber++, cells.GetRange(start, Math.Min(perNode, cells.Count - start))));
+            var e = extents[order[k]];
+            leaves.Ids[k] = order[k] + 1L;
+            leaves.MinX[k] = Down(e.MinX);
+            leaves.MaxX[k] = Up(e.MaxX);
+            leaves.MinY[k] = Down(e.MinY);
+            leaves.MaxY[k] = Up(e.MaxY);
         }
-        return nodes;
+        var levels = new List<Level> { leaves };
+        long nextNumber = 2;
+        while (levels[^1].Count > perNode)
+        {
+            var below = levels[^1];
+            below.FirstNode = nextNumber;
+            var above = new Level((below.Count + perNode - 1) / perNode);
+            for (int n = 0; n < above.Count; n++)
+            {
+                int first = n * perNode, end = Math.Min(below.Count, first + perNode);
+                float minX = below.MinX[first], maxX = below.MaxX[first], minY = below.MinY[first], maxY = below.MaxY[first];
+                // Strict comparisons: of two equal bounds (0 and -0) the first is kept.
+                for (int i = first + 1; i < end; i++)
+                {
+                    if (below.MinX[i] < minX) minX = below.MinX[i];
+                    if (below.MaxX[i] > maxX) maxX = below.MaxX[i];
+                    if (below.MinY[i] < minY) minY = below.MinY[i];
+                    if (below.MaxY[i] > maxY) maxY = below.MaxY[i];
+                }
+                above.Ids[n] = nextNumber++;
+                (above.MinX[n], above.MaxX[n], above.MinY[n], above.MaxY[n]) = (minX, maxX, minY, maxY);
+            }
+            levels.Add(above);
+        }
+        // The level of one node, the root, is numbered 1 and its entries are the level below's nodes.
+        levels[^1].FirstNode = 1;
+        return levels;
     }
 
-    /// <summary>The node's bytes, in <paramref name="bytes"/> (the node size long, reused from node to node).</summary>
-    private static byte[] Encode(Node node, int depth, byte[] bytes)
+    /// <summary>The node of entries <paramref name="first"/>… in <paramref name="bytes"/> (the node size long, reused from node to node).</summary>
+    private static byte[] Encode(Level entries, int first, int count, int depth, byte[] bytes)
     {
         Array.Clear(bytes);
         BinaryPrimitives.WriteUInt16BigEndian(bytes, (ushort)depth);
-        BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(2), (ushort)node.Cells.Count);
+        BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(2), (ushort)count);
         int at = HeaderBytes;
-        foreach (var (id, minX, maxX, minY, maxY) in node.Cells)
+        for (int i = first; i < first + count; i++)
         {
-            BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(at), id);
-            BinaryPrimitives.WriteSingleBigEndian(bytes.AsSpan(at + 8), minX);
-            BinaryPrimitives.WriteSingleBigEndian(bytes.AsSpan(at + 12), maxX);
-            BinaryPrimitives.WriteSingleBigEndian(bytes.AsSpan(at + 16), minY);
-            BinaryPrimitives.WriteSingleBigEndian(bytes.AsSpan(at + 20), maxY);
+            BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(at), entries.Ids[i]);
+            BinaryPrimitives.WriteSingleBigEndian(bytes.AsSpan(at + 8), entries.MinX[i]);
+            BinaryPrimitives.WriteSingleBigEndian(bytes.AsSpan(at + 12), entries.MaxX[i]);
+            BinaryPrimitives.WriteSingleBigEndian(bytes.AsSpan(at + 16), entries.MinY[i]);
+            BinaryPrimitives.WriteSingleBigEndian(bytes.AsSpan(at + 20), entries.MaxY[i]);
             at += CellBytes;
         }
         return bytes;

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -26,7 +27,24 @@ internal sealed class PreparedStatement : IDisposable
 
     public void Bind(int position, double value) => Check(raw.sqlite3_bind_double(_statement, position, value));
 
-    public void Bind(int position, string value) => Check(raw.sqlite3_bind_text(_statement, position, value));
+    /// <remarks>
+    /// A short text is turned into UTF-8 on the stack (SQLite copies it): a city's layers bind hundreds of thousands of
+    /// names, each otherwise a new array. The empty text keeps the string call, as an empty span would bind a null.
+    /// </remarks>
+    public void Bind(int position, string value)
+    {
+        if (value.Length == 0 || value.Length > LongestStackText)
+        {
+            Check(raw.sqlite3_bind_text(_statement, position, value));
+            return;
+        }
+        Span<byte> utf8 = stackalloc byte[LongestStackText * 3];
+        int length = Encoding.UTF8.GetBytes(value, utf8);
+        Check(raw.sqlite3_bind_text(_statement, position, utf8[..length]));
+    }
+
+    /// <summary>UTF-16 units of a text bound through the stack: at most three UTF-8 bytes each.</summary>
+    private const int LongestStackText = 256;
 
     public void BindBlob(int position, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_blob(_statement, position, value));
 

@@ -147,8 +147,14 @@ public static class CellTracer
     [ThreadStatic]
     private static List<int>? t_packed;
 
-    /// <summary>A city's merged outline can have rings of millions of points: a list that large is not kept for the thread's life.</summary>
-    private const int LargestKeptPoints = 1 << 16;
+    [ThreadStatic]
+    private static List<WalkedRing>? t_walked;
+
+    /// <summary>A ring as walked: the patch it bounds, and either its stretch of the shared corners or the ring made at once.</summary>
+    private readonly record struct WalkedRing(int Owner, int First, int Count, LinearRing? Ring);
+
+    /// <summary>A city's merged outline can have rings of millions of points, and thousands of rings: lists that large are not kept for the thread's life.</summary>
+    private const int LargestKeptList = 1 << 16;
 
     private static Geometry Rings(CellMask mask, int[] next, int corners, CellPatches patches, LonLatLattice? lonLat)
     {
@@ -161,10 +167,12 @@ public static class CellTracer
         bool compact = lonLat is not null && w + 1 <= LatticeRingSequence.MaxCorners && mask.Height + 1 <= LatticeRingSequence.MaxCorners;
         var points = t_points ?? new List<int>();
         var packed = t_packed ?? new List<int>();
+        var walked = t_walked ?? new List<WalkedRing>();
         t_points = t_packed = null;
+        t_walked = null;
         points.Clear();
         packed.Clear();
-        var walked = new List<(int Owner, int First, int Count, LinearRing? Ring)>();
+        walked.Clear();
         for (int start = 0; start < corners; start++)
         {
             // Most corners are on no boundary (-1): skip them a vector at a time.
@@ -199,32 +207,57 @@ public static class CellTracer
             points.Add(points[1]);
             if (compact)
             {
-                walked.Add((owner, packed.Count, points.Count / 2, null));
+                walked.Add(new WalkedRing(owner, packed.Count, points.Count / 2, null));
                 for (int i = 0; i < points.Count; i += 2) packed.Add(LatticeRingSequence.Pack(points[i], points[i + 1]));
             }
-            else walked.Add((owner, 0, 0, factory.CreateLinearRing(Sequence(points, x0, y0, cell, lonLat))));
+            else walked.Add(new WalkedRing(owner, 0, 0, factory.CreateLinearRing(Sequence(points, x0, y0, cell, lonLat))));
         }
         var window = compact ? new LatticeRingSequence.Window(lonLat!, x0, y0, cell, packed.ToArray()) : null;
-        if (points.Capacity <= LargestKeptPoints) t_points = points;
-        if (packed.Capacity <= LargestKeptPoints) t_packed = packed;
-        var shellOf = new LinearRing?[patches.Count];
-        var holesOf = new List<LinearRing>?[patches.Count];
-        var order = new List<int>();
+        if (points.Capacity <= LargestKeptList) t_points = points;
+        if (packed.Capacity <= LargestKeptList) t_packed = packed;
+        var polygons = Polygons(walked, patches.Count, window, factory);
+        walked.Clear();
+        if (walked.Capacity <= LargestKeptList) t_walked = walked;
+        return polygons.Length switch
+        {
+            0 => factory.CreateMultiPolygon(),
+            1 => polygons[0],
+            _ => factory.CreateMultiPolygon(polygons),
+        };
+    }
+
+    /// <summary>
+    /// Each patch's polygon, in the order their outer rings were walked. The first ring met of a patch is its outer
+    /// ring: corners are scanned bottom row first, and the lowest boundary edge of a patch always lies on its outside;
+    /// its holes follow in the order they were met.
+    /// </summary>
+    private static Polygon[] Polygons(List<WalkedRing> walked, int patchCount, LatticeRingSequence.Window? window, GeometryFactory factory)
+    {
+        // Rings per patch counted first, so each patch's holes go straight into an array of their number.
+        var ringsOf = new int[patchCount];
+        int shells = 0;
+        foreach (var ring in walked)
+        {
+            if (ringsOf[ring.Owner]++ == 0) shells++;
+        }
+        var shellOf = new LinearRing?[patchCount];
+        var holesOf = new LinearRing[]?[patchCount];
+        var filled = new int[patchCount];
+        var order = new int[shells];
+        shells = 0;
         foreach (var (owner, first, count, made) in walked)
         {
             var ring = made ?? factory.CreateLinearRing(new LatticeRingSequence(window!, first, count));
-            // The first ring met of a patch is its outer ring: corners are scanned bottom row first, and the lowest
-            // boundary edge of a patch always lies on its outside.
             if (shellOf[owner] is null)
             {
                 shellOf[owner] = ring;
-                order.Add(owner);
+                order[shells++] = owner;
             }
-            else (holesOf[owner] ??= new List<LinearRing>()).Add(ring);
+            else (holesOf[owner] ??= new LinearRing[ringsOf[owner] - 1])[filled[owner]++] = ring;
         }
-        if (order.Count == 0) return factory.CreateMultiPolygon();
-        var polygons = order.Select(p => factory.CreatePolygon(shellOf[p], holesOf[p]?.ToArray())).ToArray();
-        return polygons.Length == 1 ? polygons[0] : factory.CreateMultiPolygon(polygons);
+        var polygons = new Polygon[order.Length];
+        for (int i = 0; i < order.Length; i++) polygons[i] = factory.CreatePolygon(shellOf[order[i]], holesOf[order[i]]);
+        return polygons;
     }
 
     /// <summary>The ring's points as packed doubles: graph coordinates, or lon/lat through <paramref name="lonLat"/>.</summary>
