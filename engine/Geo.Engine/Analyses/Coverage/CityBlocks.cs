@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Geo.Data.Cache;
 using Geo.Streets;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Implementation;
@@ -35,7 +36,9 @@ public sealed class CityBlocks
         found.Sort();
     }
 
-    public static CityBlocks Of(StreetGraph graph) => Cache.GetValue(graph, g => new Lazy<CityBlocks>(() => new CityBlocks(Find(g)))).Value;
+    /// <summary>The graph's blocks: read from the cache folder when its streets' blocks were kept there, else worked out (and kept).</summary>
+    public static CityBlocks Of(StreetGraph graph) =>
+        Cache.GetValue(graph, g => new Lazy<CityBlocks>(() => new CityBlocks(BlocksCache.Blocks(g.Pieces, Packed, () => Find(g))))).Value;
 
     /// <summary>
     /// Starts working out the graph's blocks and their index on another thread, so that they are ready by the time
@@ -55,5 +58,5 @@ public sealed class CityBlocks
     /// Graph coordinates held as one array of x, y pairs per ring: a city's 300,000 blocks take a third of the memory
     /// they would as coordinate objects, and they are kept for as long as the graph.
     /// </summary>
-    private static readonly GeometryFactory Packed = new(new PrecisionModel(), 0, new PackedCoordinateSequenceFactory(PackedCoordinateSequenceFactory.PackedType.Double));
+    internal static readonly GeometryFactory Packed = new(new PrecisionModel(), 0, new PackedCoordinateSequenceFactory(PackedCoordinateSequenceFactory.PackedType.Double));
 }
