@@ -54,7 +54,7 @@ internal static class AuditCommand
             var auditOptions = new AuditOptions(parse.GetValue(minutes), FlagBelowShare: flag, MinBlindSpotMeters: parse.GetValue(smallest),
                 Direction: TravelDirections.Parse(parse.GetValue(direction)!));
             if (!double.IsFinite(auditOptions.MinBlindSpotMeters) || auditOptions.MinBlindSpotMeters < 0) throw new GeoInputException($"--min-blind-spot must be 0 m or more, got {auditOptions.MinBlindSpotMeters}");
-            var travel = TravelProfile.Load(parse.GetValue(profile)!);
+            var travel = TravelProfile.LoadInBackground(parse.GetValue(profile)!);
             var inputCrs = InputCrs.Parse(parse.GetValue(crs));
             string target = parse.GetValue(output)!;
             using var outputs = new OutputSet(new[] { parse.GetValue(data), parse.GetValue(stations), parse.GetValue(profile) }.Concat(parse.GetValue(demand) ?? Array.Empty<string>()).ToArray());
@@ -76,8 +76,8 @@ internal static class AuditCommand
             {
                 using var store = FeatureStores.Open(parse.GetValue(data)!, create: false);
                 dataset = DatasetLayers.Read(store);
-                context.Status($"building the {travel.Name} street graph");
-                var snapper = new StreetSnapper(StreetGraphBuilder.Build(dataset, travel), parse.GetValue(snap));
+                context.Status($"building the {travel().Name} street graph");
+                var snapper = new StreetSnapper(StreetGraphBuilder.Build(dataset, travel()), parse.GetValue(snap));
                 // What the audit needs of the graph alone is worked out on the other core while this one reads the
                 // stations and units.
                 CityBlocks.Prefetch(snapper.Graph);
@@ -90,7 +90,7 @@ internal static class AuditCommand
                 var planned = PlanningWorkflow.Audit(snapper, inputs, auditOptions);
                 audit = planned.ByUnit;
                 byCell = planned.ByCell;
-                if (audit.Totals.Stations == 0) throw new GeoInputException($"none of the {list.Count} stations is within reach of a street usable by {travel.Name}");
+                if (audit.Totals.Stations == 0) throw new GeoInputException($"none of the {list.Count} stations is within reach of a street usable by {travel().Name}");
                 Lap("coverage and pairing");
                 context.Status($"writing {(toPostGis ? "PostGIS" : target)}");
                 // The streets go along so the audit folder is self-contained for QGIS and for 'geo brief'.
@@ -105,7 +105,7 @@ internal static class AuditCommand
                     var lonLat = snapper.LonLatExtent;
                     language = SharedOptions.ChooseLanguage(parse.GetValue(lang), () => OutputLanguages.Detect(
                         audit.Subdistricts.Select(s => s.Name).Concat(list.Select(s => s.Name)), (lonLat.MinX + lonLat.MaxX) / 2, (lonLat.MinY + lonLat.MaxY) / 2));
-                    string title = language.Language == OutputLanguage.Zh ? $"{audit.Minutes:0.##} 分钟服务圈覆盖（{travel.Name}）" : $"{audit.Minutes:0.##}-minute {travel.Name} coverage";
+                    string title = language.Language == OutputLanguage.Zh ? $"{audit.Minutes:0.##} 分钟服务圈覆盖（{travel().Name}）" : $"{audit.Minutes:0.##}-minute {travel().Name} coverage";
                     // The map is drawn on another core while SQLite writes the layers on this one.
                     var png = Task.Run(() => CoverageMap.Png(MapLayers.FromAudit(audit, dataset), new MapView(title, language.Language)));
                     AuditFolder.Write(folder!, audit, byCell, layers, png, flag, language.Language);

@@ -37,7 +37,7 @@ internal static class NearestCommand
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
-            var travel = TravelProfile.Load(parse.GetValue(profile)!);
+            var travel = TravelProfile.LoadInBackground(parse.GetValue(profile)!);
             var inputCrs = InputCrs.Parse(parse.GetValue(crs));
             string fromText = parse.GetValue(from)!;
             bool batch = fromText.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
@@ -53,7 +53,7 @@ internal static class NearestCommand
                 : atText.Equals("now", StringComparison.OrdinalIgnoreCase) ? DataTimeZone.Now(timeZone) : DataTimeZone.ParseLocal(atText, timeZone);
             var query = new NearestStationQuery(parse.GetValue(k), when, parse.GetValue(maxMinutes));
             query.Validate();
-            var navigator = new StationNavigator(new StreetSnapper(StreetGraphBuilder.Build(dataset, travel), parse.GetValue(snap)), list);
+            var navigator = new StationNavigator(new StreetSnapper(StreetGraphBuilder.Build(dataset, travel()), parse.GetValue(snap)), list);
             Console.Error.WriteLine(when is null
                 ? $"geo: {chosen.Headline}; opening hours not looked at"
                 : $"geo: {chosen.Headline}; open at {when:yyyy-MM-dd HH:mm} {timeZone.Id}" + (parse.GetValue(zone) is null && timeZone == TimeZoneInfo.Utc ? " (the data is outside China; give --time-zone for local hours)" : ""));

@@ -55,7 +55,7 @@ internal static class PairCommand
                 Direction = TravelDirections.Parse(parse.GetValue(direction)!),
             };
             options.Validate();
-            var travel = TravelProfile.Load(parse.GetValue(profile)!);
+            var travel = TravelProfile.LoadInBackground(parse.GetValue(profile)!);
             var inputCrs = InputCrs.Parse(parse.GetValue(crs));
             string outTarget = parse.GetValue(output)!;
             using var outputs = new OutputSet(parse.GetValue(data), parse.GetValue(stations), parse.GetValue(profile));
@@ -71,8 +71,8 @@ internal static class PairCommand
                 var dataset = DatasetLayers.Read(store);
                 chosen = StationChoice.Choose(parse.GetValue(stations), store, dataset, inputCrs);
                 var list = chosen.Stations;
-                context.Status($"building the {travel.Name} street graph");
-                var graph = StreetGraphBuilder.Build(dataset, travel);
+                context.Status($"building the {travel().Name} street graph");
+                var graph = StreetGraphBuilder.Build(dataset, travel());
                 var areas = SubdistrictSource.Load(AdminLevelSpec(parse.GetValue(subdistricts)), store, dataset, graph, inputCrs);
                 sourceWarnings = areas.Warnings;
                 context.Status($"pairing {list.Count} stations with {areas.Subdistricts.Count} subdistricts");

@@ -27,17 +27,17 @@ internal static class ReachCommand
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             Reachability.ValidateMinutes(parse.GetValue(minutes));
-            var travel = TravelProfile.Load(parse.GetValue(profile)!);
+            var travel = TravelProfile.LoadInBackground(parse.GetValue(profile)!);
             var (x, y) = SharedOptions.ParseLonLat(parse.GetValue(from)!, "--from");
             var (lon, lat) = InputCrs.Parse(parse.GetValue(crs)).ToWgs84(x, y);
             LonLatRange.Require(lon, lat, "--from");
             var dataset = SharedOptions.LoadDataset(parse.GetValue(data)!);
-            var graph = StreetGraphBuilder.Build(dataset, travel);
+            var graph = StreetGraphBuilder.Build(dataset, travel());
             var result = Reachability.From(new StreetSnapper(graph, parse.GetValue(snap)), lon, lat, parse.GetValue(minutes));
             if (parse.GetValue(format) == "geojson") WriteGeoJson(result);
             else WriteCsv(result);
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"geo: {result.Vertices.Count} junctions reached within {parse.GetValue(minutes)} min by {travel.Name}; origin snapped {result.Origin.DistanceMeters:0.0} m to '{graph.Pieces.Source[result.Origin.Piece].Name ?? graph.Pieces.Source[result.Origin.Piece].Highway}'"));
+                $"geo: {result.Vertices.Count} junctions reached within {parse.GetValue(minutes)} min by {travel().Name}; origin snapped {result.Origin.DistanceMeters:0.0} m to '{graph.Pieces.Source[result.Origin.Piece].Name ?? graph.Pieces.Source[result.Origin.Piece].Highway}'"));
             return 0;
         }));
         return command;

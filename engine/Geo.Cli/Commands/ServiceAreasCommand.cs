@@ -38,7 +38,7 @@ internal static class ServiceAreasCommand
             var options = new ServiceAreaOptions(ServiceAreaOptions.ParseMinutes(parse.GetValue(minutes)!), parse.GetValue(lateral),
                 parse.GetValue(circle), !parse.GetValue(noOverlap), Direction: TravelDirections.Parse(parse.GetValue(direction)!));
             options.Validate();
-            var travel = TravelProfile.Load(parse.GetValue(profile)!);
+            var travel = TravelProfile.LoadInBackground(parse.GetValue(profile)!);
             var inputCrs = InputCrs.Parse(parse.GetValue(crs));
             string outTarget = parse.GetValue(output)!;
             using var outputs = new OutputSet(parse.GetValue(data), parse.GetValue(stations), parse.GetValue(profile));
@@ -51,15 +51,15 @@ internal static class ServiceAreasCommand
                 var dataset = DatasetLayers.Read(store);
                 chosen = StationChoice.Choose(parse.GetValue(stations), store, dataset, inputCrs);
                 var list = chosen.Stations;
-                context.Status($"building the {travel.Name} street graph");
-                var snapper = new StreetSnapper(StreetGraphBuilder.Build(dataset, travel), parse.GetValue(snap));
+                context.Status($"building the {travel().Name} street graph");
+                var snapper = new StreetSnapper(StreetGraphBuilder.Build(dataset, travel()), parse.GetValue(snap));
                 context.Status($"service areas of {list.Count} stations");
                 result = ServiceAreaAnalysis.Run(snapper, list, options);
             });
             if (result.Snapped.Count == 0)
             {
                 var first = result.Unsnapped[0];
-                throw new GeoInputException($"none of the {result.Unsnapped.Count} stations is usable by {travel.Name} (station {first.Station.Id}: {first.Reason}); nothing written");
+                throw new GeoInputException($"none of the {result.Unsnapped.Count} stations is usable by {travel().Name} (station {first.Station.Id}: {first.Reason}); nothing written");
             }
             string written = layerTarget.Write(ServiceAreaLayers.ToLayers(result));
             outputs.Commit();

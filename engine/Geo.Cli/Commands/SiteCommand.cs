@@ -53,7 +53,7 @@ internal static class SiteCommand
             var limit = SolverOptions.ParseTimeLimit(parse.GetValue(timeLimit)!);
             var solver = new SolverOptions(limit, limit > TimeSpan.Zero, SiteInstanceCommand.ParseSolver(parse.GetValue(solverName)!),
                 SolverOptions.ParseGap(parse.GetValue(gap)!));
-            var travel = TravelProfile.Load(parse.GetValue(profile)!);
+            var travel = TravelProfile.LoadInBackground(parse.GetValue(profile)!);
             var inputCrs = InputCrs.Parse(parse.GetValue(crs));
             string outTarget = parse.GetValue(output)!;
             string? plotPath = parse.GetValue(plot);
@@ -72,8 +72,8 @@ internal static class SiteCommand
             {
                 using var store = FeatureStores.Open(parse.GetValue(data)!, create: false);
                 var dataset = DatasetLayers.Read(store);
-                context.Status($"building the {travel.Name} street graph");
-                snapper = new StreetSnapper(StreetGraphBuilder.Build(dataset, travel), parse.GetValue(snap));
+                context.Status($"building the {travel().Name} street graph");
+                snapper = new StreetSnapper(StreetGraphBuilder.Build(dataset, travel()), parse.GetValue(snap));
                 existing = StationChoice.Choose(parse.GetValue(stations), store, dataset, inputCrs, noneAllowed: true);
                 string candidateSpec = parse.GetValue(candidates)!;
                 var candidateList = CandidateGrid.ParseSpacing(candidateSpec) is { } spacing
@@ -96,7 +96,7 @@ internal static class SiteCommand
                 context.Status(k is not null ? $"choosing {k} sites among {problem.Candidates.Count}" : $"fewest sites to reach {share * 100:0.##} %");
                 solution = k is { } count ? MaximalCovering.Solve(problem.Instance, count, solver) : SetCovering.Solve(problem.Instance, share!.Value, solver);
             });
-            var png = plotPath is null ? null : CoverageCurve.Png(solution, $"{options.Minutes:0.##}-minute {travel.Name} coverage by new sites ({solution.Problem})");
+            var png = plotPath is null ? null : CoverageCurve.Png(solution, $"{options.Minutes:0.##}-minute {travel().Name} coverage by new sites ({solution.Problem})");
             string written = layerTarget.Write(SitingLayers.ToLayers(problem, solution, snapper));
             if (png is not null) File.WriteAllBytes(plotStaging!, png);
             outputs.Commit();

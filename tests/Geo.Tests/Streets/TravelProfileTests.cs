@@ -35,6 +35,24 @@ public class TravelProfileTests
     }
 
     [Fact]
+    public void LoadInBackground_givesWhatLoadGivesAndThrowsWhatLoadThrows()
+    {
+        var loaded = TravelProfile.LoadInBackground("car")();
+        var expected = TravelProfile.Load("car");
+        Assert.Equal((expected.Name, expected.DefaultSpeedKmh, expected.LateralMeters), (loaded.Name, loaded.DefaultSpeedKmh, loaded.LateralMeters));
+        Assert.Equal(expected.SpeedsKmh.OrderBy(p => p.Key), loaded.SpeedsKmh.OrderBy(p => p.Key));
+
+        // An unknown name is refused when asked, not when the profile is first needed.
+        Assert.Contains("walk, ebike, car", Assert.Throws<GeoInputException>(() => TravelProfile.LoadInBackground("horse")).Message);
+
+        using var folder = new TempFolder();
+        string bad = folder.File("bad.json");
+        File.WriteAllText(bad, "{ \"name\": \"x\", ");
+        var later = TravelProfile.LoadInBackground(bad);
+        Assert.Contains("bad.json", Assert.Throws<GeoInputException>(() => later()).Message);
+    }
+
+    [Fact]
     public void Parse_malformedJson_saysWhere()
     {
         var error = Assert.Throws<GeoInputException>(() => TravelProfile.Parse("{ \"name\": \"x\", ", "bad.json"));
