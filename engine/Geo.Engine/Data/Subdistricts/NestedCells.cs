@@ -21,10 +21,13 @@ public static class NestedCells
         var index = new STRtree<int>();
         for (int i = 0; i < parentLocal.Length; i++) index.Insert(parentLocal[i].EnvelopeInternal, i);
         index.Build();
-        var nested = new List<Subdistrict>();
-        foreach (var cell in cells)
+        // Each cell's parts worked out on every core (the overlays of cells on a border are most of the time), then
+        // numbered in cell order, parent by parent, as one pass would.
+        var parts = new List<(int Parent, Geometry LonLat)>[cells.Count];
+        Parallel.For(0, cells.Count, c =>
         {
-            var local = Valid(graph.ToLocal(cell.Geometry));
+            var local = Valid(graph.ToLocal(cells[c].Geometry));
+            var found = parts[c] = new List<(int, Geometry)>();
             foreach (int p in index.Query(local.EnvelopeInternal).Order())
             {
                 Geometry part;
@@ -35,7 +38,15 @@ public static class NestedCells
                 if (polygons.Length == 0) continue;
                 var lonLat = graph.ToLonLat(polygons.Length == 1 ? polygons[0] : part.Factory.CreateMultiPolygon(polygons));
                 lonLat.SRID = 4326;
-                string name = $"{parents[p].Name} {cell.Name}";
+                found.Add((p, lonLat));
+            }
+        });
+        var nested = new List<Subdistrict>();
+        for (int c = 0; c < cells.Count; c++)
+        {
+            foreach (var (p, lonLat) in parts[c])
+            {
+                string name = $"{parents[p].Name} {cells[c].Name}";
                 nested.Add(new Subdistrict(nested.Count + 1, name, 0, lonLat) { Parent = parents[p].Name, ParentCode = parents[p].Code ?? parents[p].Id });
             }
         }
