@@ -79,11 +79,11 @@ internal static class AuditCommand
                 context.Status($"building the {travel().Name} street graph");
                 var snapper = new StreetSnapper(StreetGraphBuilder.Build(dataset, travel()), parse.GetValue(snap));
                 // What the audit needs of the graph alone is worked out on the other core while this one reads the
-                // stations and units.
+                // stations and units; the stations' service areas are drawn as soon as the stations are read.
                 CityBlocks.Prefetch(snapper.Graph);
                 Task.Run(() => snapper.Graph.SearchGraph(auditOptions.Direction));
                 var inputs = PlanningWorkflow.Read(store, dataset, snapper, parse.GetValue(stations), parse.GetValue(subdistricts),
-                    parse.GetValue(demand) ?? Array.Empty<string>(), inputCrs, ParseCells(parse.GetValue(cells)!));
+                    parse.GetValue(demand) ?? Array.Empty<string>(), inputCrs, ParseCells(parse.GetValue(cells)!), drawFor: auditOptions);
                 var list = inputs.Stations.Stations;
                 Lap("read and graph");
                 context.Status($"auditing {list.Count} stations over {inputs.Units.Subdistricts.Count} {Geo.Data.Subdistricts.UnitKinds.Label(inputs.Units.Kind)}");

@@ -20,6 +20,10 @@ namespace Geo.Analyses.Coverage;
 /// </summary>
 public static class CoverageAudit
 {
+    /// <summary>The service areas an audit draws: each station's area at the break, no overlap layer.</summary>
+    public static ServiceAreaOptions ServiceAreaOptionsFor(StreetGraph graph, AuditOptions options) =>
+        new(new[] { options.Minutes }, options.LateralMeters ?? graph.Profile.LateralMeters, Overlap: false, Direction: options.Direction);
+
     public static AuditResult Run(
         StreetSnapper snapper, IReadOnlyList<Station> stations, IReadOnlyList<Subdistrict> subdistricts,
         IReadOnlyList<DemandPoint>? demand, AuditOptions options, string stationsFrom = "", string subdistrictsFrom = "",
@@ -31,7 +35,7 @@ public static class CoverageAudit
         // The city blocks need only the graph: worked out on the side while the stations' service areas take the cores.
         CityBlocks.Prefetch(graph);
         // Reporting by a second set of units (cells inside districts) reuses the first run's service areas.
-        var areas = serviceAreas ?? ServiceAreaAnalysis.Run(snapper, stations, new ServiceAreaOptions(new[] { options.Minutes }, lateral, Overlap: false, Direction: options.Direction), cancellation);
+        var areas = serviceAreas ?? ServiceAreaAnalysis.Run(snapper, stations, ServiceAreaOptionsFor(graph, options), cancellation);
         var parallel = new ParallelOptions { CancellationToken = cancellation };
         var coverageLonLat = areas.Coverage[0].Area;
         var coverageLocal = areas.CoverageLocal[0];

@@ -1,4 +1,5 @@
 using Geo.Analyses.Demand;
+using Geo.Analyses.ServiceAreas;
 using Geo.Data.Model;
 using Geo.Data.Stations;
 using Geo.Data.Subdistricts;
@@ -21,6 +22,9 @@ public sealed record PlanningInputs(
     public string CellsDescription { get; init; } = "";
 
     public string UnitsDescription => Units.Description;
+
+    /// <summary>The stations' service areas for the audit, when <see cref="PlanningWorkflow.Read"/> was asked to start drawing them.</summary>
+    public Task<ServiceAreaResult>? ServiceAreasDrawing { get; init; }
 
     /// <summary>Inputs already read elsewhere (stations and units as given), with no cells nested.</summary>
     public static PlanningInputs Of(StreetDataset dataset, IReadOnlyList<Station> stations, string stationsFrom, IReadOnlyList<Subdistrict> units, string unitsFrom) =>

@@ -19,10 +19,34 @@ namespace Geo.Analyses.Workflow;
 public static class PlanningWorkflow
 {
     /// <param name="cellMeters">Planning cells (网格) reported inside real units, or null for none.</param>
+    /// <param name="drawFor">
+    /// An audit's options: its stations' service areas are then drawn on the other cores as soon as the stations are
+    /// read, while the units, cells and demand are (<see cref="PlanningInputs.ServiceAreasDrawing"/>).
+    /// </param>
     public static PlanningInputs Read(IFeatureStore store, StreetDataset dataset, StreetSnapper snapper, string? stationsSpec, string? unitsSpec,
-        IReadOnlyList<string> demandSpecs, InputCrs crs, double? cellMeters = 1000)
+        IReadOnlyList<string> demandSpecs, InputCrs crs, double? cellMeters = 1000, AuditOptions? drawFor = null)
     {
         var stations = StationChoice.Choose(stationsSpec, store, dataset, crs);
+        if (drawFor is null) return ReadUnits(store, dataset, snapper, stations, unitsSpec, demandSpecs, crs, cellMeters);
+        drawFor.Validate();
+        var stop = new CancellationTokenSource();
+        var drawing = Task.Run(() => ServiceAreaAnalysis.Run(snapper, stations.Stations, CoverageAudit.ServiceAreaOptionsFor(snapper.Graph, drawFor), stop.Token));
+        try
+        {
+            return ReadUnits(store, dataset, snapper, stations, unitsSpec, demandSpecs, crs, cellMeters) with { ServiceAreasDrawing = drawing };
+        }
+        catch
+        {
+            // Reading the units failed: the drawing stops, and this failure is the one reported.
+            stop.Cancel();
+            ((IAsyncResult)drawing).AsyncWaitHandle.WaitOne();
+            throw;
+        }
+    }
+
+    private static PlanningInputs ReadUnits(IFeatureStore store, StreetDataset dataset, StreetSnapper snapper, ChosenStations stations, string? unitsSpec,
+        IReadOnlyList<string> demandSpecs, InputCrs crs, double? cellMeters)
+    {
         var loaded = SubdistrictSource.Load(unitsSpec, store, dataset, snapper.Graph, crs);
         var warnings = loaded.Warnings.ToList();
         IReadOnlyList<Subdistrict>? cells = null;
@@ -47,6 +71,7 @@ public static class PlanningWorkflow
     public static PlanningAudit Audit(StreetSnapper snapper, PlanningInputs inputs, AuditOptions options, CancellationToken cancellation = default,
         ServiceAreaResult? serviceAreas = null)
     {
+        serviceAreas ??= inputs.ServiceAreasDrawing?.GetAwaiter().GetResult();
         var audit = CoverageAudit.Run(snapper, inputs.Stations.Stations, inputs.Units.Subdistricts, inputs.Demand, options,
             inputs.Stations.Headline, inputs.UnitsDescription, inputs.Warnings, cancellation, serviceAreas) with { UnitKind = inputs.Units.Kind };
         // The pairing and the report by planning cell both start from the audit by unit and share nothing else: side by
