@@ -30,9 +30,11 @@ internal sealed class ChecksummedReader(Stream stream)
 
     public long Length => stream.Length;
 
+    // Arrays are read into uncleared: every byte is read from the file before it is used, or the read throws and the
+    // array is dropped; clearing a city's 100 MB of them first cost the start of every command.
     public byte[] Bytes(int count)
     {
-        var bytes = new byte[count];
+        var bytes = GC.AllocateUninitializedArray<byte>(count);
         stream.ReadExactly(bytes);
         _hash.Append(bytes);
         return bytes;
@@ -40,7 +42,7 @@ internal sealed class ChecksummedReader(Stream stream)
 
     public T[] Values<T>(int count) where T : unmanaged
     {
-        var values = new T[count];
+        var values = GC.AllocateUninitializedArray<T>(count);
         var bytes = MemoryMarshal.AsBytes(values.AsSpan());
         stream.ReadExactly(bytes);
         _hash.Append(bytes);
