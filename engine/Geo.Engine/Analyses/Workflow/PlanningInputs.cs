@@ -23,8 +23,11 @@ public sealed record PlanningInputs(
 
     public string UnitsDescription => Units.Description;
 
-    /// <summary>The stations' service areas for the audit, when <see cref="PlanningWorkflow.Read"/> was asked to start drawing them.</summary>
-    public Task<ServiceAreaResult>? ServiceAreasDrawing { get; init; }
+    /// <summary>
+    /// The stations' service areas for an audit, when <see cref="PlanningWorkflow.Read"/> was asked to start drawing
+    /// them: on which street graph and for which audit options.
+    /// </summary>
+    public (Geo.Streets.Snapping.StreetSnapper Snapper, Coverage.AuditOptions Options, Task<ServiceAreaResult> Areas)? ServiceAreasDrawing { get; init; }
 
     /// <summary>Inputs already read elsewhere (stations and units as given), with no cells nested.</summary>
     public static PlanningInputs Of(StreetDataset dataset, IReadOnlyList<Station> stations, string stationsFrom, IReadOnlyList<Subdistrict> units, string unitsFrom) =>

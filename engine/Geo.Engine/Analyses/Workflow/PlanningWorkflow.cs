@@ -33,7 +33,7 @@ public static class PlanningWorkflow
         var drawing = Task.Run(() => ServiceAreaAnalysis.Run(snapper, stations.Stations, CoverageAudit.ServiceAreaOptionsFor(snapper.Graph, drawFor), stop.Token));
         try
         {
-            return ReadUnits(store, dataset, snapper, stations, unitsSpec, demandSpecs, crs, cellMeters) with { ServiceAreasDrawing = drawing };
+            return ReadUnits(store, dataset, snapper, stations, unitsSpec, demandSpecs, crs, cellMeters) with { ServiceAreasDrawing = (snapper, drawFor, drawing) };
         }
         catch
         {
@@ -71,7 +71,12 @@ public static class PlanningWorkflow
     public static PlanningAudit Audit(StreetSnapper snapper, PlanningInputs inputs, AuditOptions options, CancellationToken cancellation = default,
         ServiceAreaResult? serviceAreas = null)
     {
-        serviceAreas ??= inputs.ServiceAreasDrawing?.GetAwaiter().GetResult();
+        // The areas drawn while the inputs were read serve an audit on the same graph at the same break, widening and direction.
+        if (serviceAreas is null && inputs.ServiceAreasDrawing is var (drawnOn, drawnFor, drawing) && ReferenceEquals(drawnOn, snapper)
+            && drawnFor.Minutes == options.Minutes && drawnFor.LateralMeters == options.LateralMeters && drawnFor.Direction == options.Direction)
+        {
+            serviceAreas = drawing.GetAwaiter().GetResult();
+        }
         var audit = CoverageAudit.Run(snapper, inputs.Stations.Stations, inputs.Units.Subdistricts, inputs.Demand, options,
             inputs.Stations.Headline, inputs.UnitsDescription, inputs.Warnings, cancellation, serviceAreas) with { UnitKind = inputs.Units.Kind };
         // The pairing and the report by planning cell both start from the audit by unit and share nothing else: side by

@@ -27,6 +27,7 @@ public sealed class PlanningWorkflowTests
         var after = PlanningWorkflow.Audit(snapper, PlanningWorkflow.Read(store, dataset, snapper, null, null, Array.Empty<string>(), InputCrs.Wgs84), options);
         var inputs = PlanningWorkflow.Read(store, dataset, snapper, null, null, Array.Empty<string>(), InputCrs.Wgs84, drawFor: options);
         Assert.NotNull(inputs.ServiceAreasDrawing);
+        Assert.Same(inputs.ServiceAreasDrawing.Value.Areas.GetAwaiter().GetResult(), PlanningWorkflow.Audit(snapper, inputs, options).ByUnit.ServiceAreas);
         var during = PlanningWorkflow.Audit(snapper, inputs, options);
 
         Assert.NotNull(after.ByCell);
@@ -34,6 +35,21 @@ public sealed class PlanningWorkflowTests
         Assert.Equal(AuditTables.CoverageCsv(after.ByCell!), AuditTables.CoverageCsv(during.ByCell!));
         Assert.Equal(AuditTables.BlindSpotsCsv(after.ByUnit), AuditTables.BlindSpotsCsv(during.ByUnit));
         Assert.True(after.ByUnit.ServiceAreas.Coverage[0].Area.EqualsExact(during.ByUnit.ServiceAreas.Coverage[0].Area));
+    }
+
+    [Fact]
+    public void Audit_atAnotherBreakThanDrawn_drawsItsOwn()
+    {
+        using var folder = new TempFolder();
+        var (store, dataset, snapper) = City(folder);
+        using var _ = store;
+
+        var drawnAtTen = PlanningWorkflow.Read(store, dataset, snapper, null, null, Array.Empty<string>(), InputCrs.Wgs84, drawFor: new AuditOptions(10));
+        var atFive = PlanningWorkflow.Audit(snapper, drawnAtTen, new AuditOptions(5)).ByUnit;
+        var alone = PlanningWorkflow.Audit(snapper, PlanningWorkflow.Read(store, dataset, snapper, null, null, Array.Empty<string>(), InputCrs.Wgs84), new AuditOptions(5)).ByUnit;
+
+        Assert.Equal(AuditTables.CoverageCsv(alone), AuditTables.CoverageCsv(atFive));
+        Assert.True(alone.ServiceAreas.Coverage[0].Area.EqualsExact(atFive.ServiceAreas.Coverage[0].Area));
     }
 
     [Fact]
