@@ -9,8 +9,9 @@ url="$(scripts/postgis.sh start | tail -n 1)"
 dotnet build benchmarks/Geo.Benchmarks -c Release --nologo -v quiet >/dev/null
 counts=("${@:-100 1000}")
 # Geo runs here under the geo program's own runtime settings (engine/Geo.Cli/Geo.Cli.csproj): its code compiled fully
-# optimised when first run, the server garbage collector, large objects compacted rather than the heap grown.
-export DOTNET_TC_QuickJit=0 DOTNET_gcServer=1 DOTNET_GCConserveMemory=7
+# optimised when first run, the server garbage collector, large objects compacted rather than the heap grown, arrays
+# up to 8 MB started in the young generation.
+export DOTNET_TC_QuickJit=0 DOTNET_gcServer=1 DOTNET_GCConserveMemory=7 DOTNET_GCLOHThreshold=0x800000
 for dataset in synthetic-300k chengdu-center shanghai-center liechtenstein andorra; do
   for n in ${counts[@]}; do
     dotnet benchmarks/Geo.Benchmarks/bin/Release/net10.0/Geo.Benchmarks.dll compare-service-areas "$url" "$dataset" "$n"
