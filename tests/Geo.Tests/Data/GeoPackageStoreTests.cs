@@ -156,7 +156,7 @@ public class GeoPackageStoreTests
     [Fact]
     public void WriteLayers_layerOfSixHundredFields_goesInARowAStatement()
     {
-        Assert.Equal(1, GeoPackageLayerWriter.RowsPerInsert(600));
+        Assert.Equal(1, RowInserter.RowsPerStatement(2 + 600));
         var fields = Enumerable.Range(0, 600).Select(c => new FieldDefinition($"f{c}", FieldType.Integer)).ToArray();
         var layer = new FeatureLayer("wide", GeometryKind.Point, fields);
         for (int i = 0; i < 3; i++) layer.Add(Factory.CreatePoint(new Coordinate(104, 30 + i * 1e-3)), Enumerable.Range(0, 600).Select(c => (object?)(long)(i * 1000 + c)).ToArray());
@@ -169,15 +169,15 @@ public class GeoPackageStoreTests
     }
 
     [Fact]
-    public void RowsPerInsert_keepsEveryStatementWithinSqlitesOldestLimit()
+    public void RowsPerStatement_keepsEveryStatementWithinSqlitesOldestLimit()
     {
         for (int fields = 0; fields <= 1000; fields++)
         {
-            int rows = GeoPackageLayerWriter.RowsPerInsert(fields);
+            int rows = RowInserter.RowsPerStatement(2 + fields);
             Assert.InRange(rows, 1, 16);
             Assert.True(rows == 1 || rows * (2 + fields) <= 999, $"{fields} fields: {rows} rows");
         }
-        Assert.Equal(16, GeoPackageLayerWriter.RowsPerInsert(4));
+        Assert.Equal(16, RowInserter.RowsPerStatement(2 + 4));
     }
 
     [Fact]

@@ -100,19 +100,10 @@ internal static class GeoPackageLayerWriter
     /// batch of features is encoded on the other cores while this one is inserted; batches hold about
     /// <see cref="BatchBytes"/> of blobs, so a layer of large polygons is never all encoded at once.
     /// </summary>
-    /// <remarks>
-    /// Rows go in <see cref="RowsPerInsert"/> to a statement: SQLite reads and updates a table's
-    /// <c>AUTOINCREMENT</c> counter once per statement run, which for one row each cost about a third of the
-    /// insert. The rows and their order are the same either way.
-    /// </remarks>
     private static Envelope[] InsertFeatures(SqliteConnection connection, SqliteTransaction transaction, FeatureLayer layer, (EncodedBlobs, EncodedBlobs) batches)
     {
         var names = string.Concat(layer.Fields.Select(f => ", " + GeoPackageNames.Quote(f.Name)));
-        var row = "(?, ?" + string.Concat(layer.Fields.Select(_ => ", ?")) + ")";
-        string sql = $"INSERT INTO main.\"{layer.Name}\" (fid, geom{names}) VALUES ";
-        int perInsert = RowsPerInsert(layer.Fields.Count);
-        using var insertOne = new PreparedStatement(connection, sql + row);
-        using var insertMany = perInsert > 1 ? new PreparedStatement(connection, sql + string.Join(", ", Enumerable.Repeat(row, perInsert))) : null;
+        using var insert = new RowInserter(connection, $"INSERT INTO main.\"{layer.Name}\" (fid, geom{names})", 2 + layer.Fields.Count);
 
         int features = layer.Count;
         var extents = new Envelope[features];
@@ -127,17 +118,8 @@ internal static class GeoPackageLayerWriter
             encoding = next < features ? Task.Run(() => encodingInto.Encode(layer, next, nextCount, extents)) : Task.CompletedTask;
             try
             {
-                int k = 0;
-                for (; insertMany is not null && k + perInsert <= count; k += perInsert)
-                {
-                    for (int r = 0; r < perInsert; r++) BindRow(insertMany, r * (2 + layer.Fields.Count), layer, start, k + r, ready);
-                    insertMany.Execute();
-                }
-                for (; k < count; k++)
-                {
-                    BindRow(insertOne, 0, layer, start, k, ready);
-                    insertOne.Execute();
-                }
+                var (batch, first) = (ready, start);
+                insert.Insert(count, (statement, offset, k) => BindRow(statement, offset, layer, first, k, batch));
             }
             catch
             {
@@ -150,9 +132,6 @@ internal static class GeoPackageLayerWriter
         }
         return extents;
     }
-
-    /// <summary>Rows to an insert statement: up to 16, within SQLite's oldest limit of 999 values to a statement.</summary>
-    internal static int RowsPerInsert(int fields) => Math.Clamp(999 / (2 + fields), 1, 16);
 
     /// <summary>Binds the fid, blob and fields of the batch's feature <paramref name="k"/> (layer feature start + k) after the first <paramref name="offset"/> values.</summary>
     private static void BindRow(PreparedStatement insert, int offset, FeatureLayer layer, int start, int k, EncodedBlobs batch)

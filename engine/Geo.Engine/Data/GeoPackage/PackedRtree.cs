@@ -54,9 +54,7 @@ internal static class PackedRtree
 
         using var node = new PreparedStatement(connection, $"INSERT OR REPLACE INTO main.\"{table}_node\" (nodeno, data) VALUES (?, ?)");
         using var parent = new PreparedStatement(connection, $"INSERT INTO main.\"{table}_parent\" (nodeno, parentnode) VALUES (?, ?)");
-        string rowids = $"INSERT INTO main.\"{table}_rowid\" (rowid, nodeno) VALUES ";
-        using var rowid = new PreparedStatement(connection, rowids + "(?, ?)");
-        using var rowidsMany = new PreparedStatement(connection, rowids + string.Join(", ", Enumerable.Repeat("(?, ?)", RowidsPerInsert)));
+        using var rowids = new RowInserter(connection, $"INSERT INTO main.\"{table}_rowid\" (rowid, nodeno)", 2);
         var bytes = new byte[nodeBytes];
         var leafOf = new long[extents.Count];
         int depth = levels.Count - 1;
@@ -83,27 +81,13 @@ internal static class PackedRtree
                 }
             }
         }
-        // Row ids in increasing order: each insert appends to the rowid table's B-tree rather than landing anywhere in it;
-        // several rows to a statement, as one run of a statement costs about as much as the row it writes.
-        int at = 0;
-        for (; at + RowidsPerInsert <= leafOf.Length; at += RowidsPerInsert)
+        // Row ids in increasing order: each insert appends to the rowid table's B-tree rather than landing anywhere in it.
+        rowids.Insert(leafOf.Length, (statement, offset, i) =>
         {
-            for (int r = 0; r < RowidsPerInsert; r++)
-            {
-                rowidsMany.Bind(2 * r + 1, at + r + 1L);
-                rowidsMany.Bind(2 * r + 2, leafOf[at + r]);
-            }
-            rowidsMany.Execute();
-        }
-        for (; at < leafOf.Length; at++)
-        {
-            rowid.Bind(1, at + 1L);
-            rowid.Bind(2, leafOf[at]);
-            rowid.Execute();
-        }
+            statement.Bind(offset + 1, i + 1L);
+            statement.Bind(offset + 2, leafOf[i]);
+        });
     }
-
-    private const int RowidsPerInsert = 16;
 
     /// <summary>
     /// The tree's levels, leaves first: the leaf level holds the rows along the Hilbert curve, each level above one entry
