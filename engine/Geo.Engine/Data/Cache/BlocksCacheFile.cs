@@ -1,5 +1,4 @@
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Geometries.Implementation;
 
 namespace Geo.Data.Cache;
 
@@ -24,26 +23,14 @@ internal static class BlocksCacheFile
             foreach (var hole in block.Holes) rings.Add(hole.CoordinateSequence);
             firstRing[b + 1] = rings.Count;
         }
-        var firstPoint = new int[rings.Count + 1];
-        long points = 0;
-        for (int r = 0; r < rings.Count; r++)
-        {
-            if (rings[r].Dimension != 2 || rings[r].Measures != 0) throw new InvalidDataException("blocks are kept as x, y only");
-            points += rings[r].Count;
-            if (points > int.MaxValue / 2) throw new InvalidDataException("too many points for one cache file");
-            firstPoint[r + 1] = (int)points;
-        }
-        var xy = new double[2 * points];
-        for (int r = 0; r < rings.Count; r++)
-        {
-            var sequence = rings[r];
-            for (int k = 0, at = 2 * firstPoint[r]; k < sequence.Count; k++, at += 2) (xy[at], xy[at + 1]) = (sequence.GetX(k), sequence.GetY(k));
-        }
+        if (rings.Any(r => r.Dimension != 2 || r.Measures != 0)) throw new InvalidDataException("blocks are kept as x, y only");
+        var (firstPoint, xy) = CachedLines.Flatten(rings);
+        int points = xy.Length / 2;
 
         using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         var output = new ChecksummedWriter(file);
         output.Bytes(Magic);
-        output.Values<int>([FormatVersion, blocks.Count, rings.Count, (int)points]);
+        output.Values<int>([FormatVersion, blocks.Count, rings.Count, points]);
         output.Values<int>(firstRing);
         output.Values<int>(firstPoint);
         output.Values<double>(xy);
@@ -79,8 +66,7 @@ internal static class BlocksCacheFile
         var polygons = new Polygon[blocks];
         Parallel.For(0, blocks, b =>
         {
-            LinearRing Ring(int r) => factory.CreateLinearRing(new PackedDoubleCoordinateSequence(
-                xy.AsSpan(2 * firstPoint[r], 2 * (firstPoint[r + 1] - firstPoint[r])).ToArray(), 2, 0));
+            LinearRing Ring(int r) => factory.CreateLinearRing(CachedLines.Line(firstPoint, xy, r));
             var holes = new LinearRing[firstRing[b + 1] - firstRing[b] - 1];
             for (int h = 0; h < holes.Length; h++) holes[h] = Ring(firstRing[b] + 1 + h);
             polygons[b] = factory.CreatePolygon(Ring(firstRing[b]), holes);

@@ -2,7 +2,6 @@ using System.Text;
 using Geo.Data.Model;
 using NetTopologySuite;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Geometries.Implementation;
 
 namespace Geo.Data.Cache;
 
@@ -30,7 +29,6 @@ internal static class StreetCacheFile
         var name = new int[n];
         var flags = new byte[n];
         var maxSpeed = new double[n];
-        var firstPoint = new int[n + 1];
         var texts = new List<string>();
         var textIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         int Text(string? text)
@@ -41,7 +39,6 @@ internal static class StreetCacheFile
             texts.Add(text);
             return texts.Count - 1;
         }
-        long points = 0;
         int srid = n == 0 ? 4326 : streets[0].Geometry.SRID;
         for (int i = 0; i < n; i++)
         {
@@ -51,21 +48,14 @@ internal static class StreetCacheFile
             (highway[i], name[i]) = (Text(s.Highway), Text(s.Name));
             flags[i] = (byte)((s.Oneway ? OnewayFlag : 0) | (s.MaxSpeedKmh is null ? 0 : HasMaxSpeedFlag) | ((int)s.Access << AccessShift));
             maxSpeed[i] = s.MaxSpeedKmh ?? 0;
-            points += s.Geometry.NumPoints;
-            if (points > int.MaxValue / 2) throw new InvalidDataException("too many points for one cache file");
-            firstPoint[i + 1] = (int)points;
         }
-        var xy = new double[2 * points];
-        for (int i = 0; i < n; i++)
-        {
-            var sequence = streets[i].Geometry.CoordinateSequence;
-            for (int k = 0, at = 2 * firstPoint[i]; k < sequence.Count; k++, at += 2) (xy[at], xy[at + 1]) = (sequence.GetX(k), sequence.GetY(k));
-        }
+        var (firstPoint, xy) = CachedLines.Flatten(streets.Select(s => s.Geometry.CoordinateSequence).ToArray());
+        int points = xy.Length / 2;
 
         using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         var output = new ChecksummedWriter(file);
         output.Bytes(Magic);
-        output.Values<int>([FormatVersion, srid, n, texts.Count, (int)points]);
+        output.Values<int>([FormatVersion, srid, n, texts.Count, points]);
         foreach (var text in texts)
         {
             var bytes = Encoding.UTF8.GetBytes(text);
@@ -123,8 +113,7 @@ internal static class StreetCacheFile
         var streets = new StreetSegment[n];
         Parallel.For(0, n, i =>
         {
-            int first = firstPoint[i], count = firstPoint[i + 1] - first;
-            var line = factory.CreateLineString(new PackedDoubleCoordinateSequence(xy.AsSpan(2 * first, 2 * count).ToArray(), 2, 0));
+            var line = factory.CreateLineString(CachedLines.Line(firstPoint, xy, i));
             byte f = flags[i];
             streets[i] = new StreetSegment(way[i], from[i], to[i], texts[highway[i]], name[i] < 0 ? null : texts[name[i]],
                 (f & OnewayFlag) != 0, (f & HasMaxSpeedFlag) != 0 ? maxSpeed[i] : null, (StreetAccess)(f >> AccessShift), line);
