@@ -56,7 +56,7 @@ public sealed class TravelProfile
     public static TravelProfile Load(string nameOrPath)
     {
         RequireKnown(nameOrPath);
-        return BuiltInNames.Contains(nameOrPath) ? BuiltIn(nameOrPath) : Parse(File.ReadAllText(nameOrPath), nameOrPath);
+        return LoadKnown(nameOrPath);
     }
 
     /// <summary>
@@ -67,9 +67,12 @@ public sealed class TravelProfile
     public static Func<TravelProfile> LoadInBackground(string nameOrPath)
     {
         RequireKnown(nameOrPath);
-        var loading = Task.Run(() => Load(nameOrPath));
+        var loading = Task.Run(() => LoadKnown(nameOrPath));
         return () => loading.GetAwaiter().GetResult();
     }
+
+    private static TravelProfile LoadKnown(string nameOrPath) =>
+        BuiltInNames.Contains(nameOrPath) ? BuiltIn(nameOrPath) : Parse(File.ReadAllText(nameOrPath), nameOrPath);
 
     private static void RequireKnown(string nameOrPath)
     {
