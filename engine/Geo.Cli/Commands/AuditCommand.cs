@@ -86,30 +86,37 @@ internal static class AuditCommand
                     parse.GetValue(demand) ?? Array.Empty<string>(), inputCrs, ParseCells(parse.GetValue(cells)!), drawFor: auditOptions);
                 var list = inputs.Stations.Stations;
                 Lap("read and graph");
+                // The streets go along so the audit folder is self-contained for QGIS and for 'geo brief'; they do
+                // not depend on the audit, so a folder's GeoPackage starts with them while the audit is worked out.
+                var streets = DatasetLayers.StreetLayer(dataset);
+                string source = parse.GetValue(data)!;
+                if (!FeatureStores.IsPostGis(source)) streets.CopyOf = new Geo.Data.Features.LayerCopy(source, DatasetLayers.Streets);
+                using var geoPackage = folder is null ? null : new AuditGeoPackage(Path.Combine(folder, "audit.gpkg"), new[] { streets });
                 context.Status($"auditing {list.Count} stations over {inputs.Units.Subdistricts.Count} {Geo.Data.Subdistricts.UnitKinds.Label(inputs.Units.Kind)}");
-                var planned = PlanningWorkflow.Audit(snapper, inputs, auditOptions);
+                Task<byte[]>? map = null;
+                Task<byte[]> DrawMap(AuditResult byUnit)
+                {
+                    var lonLat = snapper.LonLatExtent;
+                    language = SharedOptions.ChooseLanguage(parse.GetValue(lang), () => OutputLanguages.Detect(
+                        byUnit.Subdistricts.Select(s => s.Name).Concat(list.Select(s => s.Name)), (lonLat.MinX + lonLat.MaxX) / 2, (lonLat.MinY + lonLat.MaxY) / 2));
+                    string title = language.Language == OutputLanguage.Zh ? $"{byUnit.Minutes:0.##} 分钟服务圈覆盖（{travel().Name}）" : $"{byUnit.Minutes:0.##}-minute {travel().Name} coverage";
+                    return Task.Run(() => CoverageMap.Png(MapLayers.FromAudit(byUnit, dataset), new MapView(title, language.Language)));
+                }
+                // The audit's layers by unit go to the GeoPackage, and its map is drawn, as soon as they are complete,
+                // while the report by planning cell is still being worked out.
+                var planned = PlanningWorkflow.Audit(snapper, inputs, auditOptions, byUnitDone: geoPackage is null ? null : byUnit =>
+                {
+                    geoPackage.Add(AuditLayers.ToLayers(byUnit));
+                    map = DrawMap(byUnit);
+                });
                 audit = planned.ByUnit;
                 byCell = planned.ByCell;
                 if (audit.Totals.Stations == 0) throw new GeoInputException($"none of the {list.Count} stations is within reach of a street usable by {travel().Name}");
                 Lap("coverage and pairing");
                 context.Status($"writing {(toPostGis ? "PostGIS" : target)}");
-                // The streets go along so the audit folder is self-contained for QGIS and for 'geo brief'.
-                var streets = DatasetLayers.StreetLayer(dataset);
-                string source = parse.GetValue(data)!;
-                if (!FeatureStores.IsPostGis(source)) streets.CopyOf = new Geo.Data.Features.LayerCopy(source, DatasetLayers.Streets);
-                var layers = AuditLayers.ToLayers(audit).Concat(byCell is null ? Array.Empty<Geo.Data.Features.FeatureLayer>() : new[] { AuditLayers.CellLayer(byCell) })
-                    .Append(streets).ToList();
-                if (layerTarget is not null) target = layerTarget.Write(layers);
-                else
-                {
-                    var lonLat = snapper.LonLatExtent;
-                    language = SharedOptions.ChooseLanguage(parse.GetValue(lang), () => OutputLanguages.Detect(
-                        audit.Subdistricts.Select(s => s.Name).Concat(list.Select(s => s.Name)), (lonLat.MinX + lonLat.MaxX) / 2, (lonLat.MinY + lonLat.MaxY) / 2));
-                    string title = language.Language == OutputLanguage.Zh ? $"{audit.Minutes:0.##} 分钟服务圈覆盖（{travel().Name}）" : $"{audit.Minutes:0.##}-minute {travel().Name} coverage";
-                    // The map is drawn on another core while SQLite writes the layers on this one.
-                    var png = Task.Run(() => CoverageMap.Png(MapLayers.FromAudit(audit, dataset), new MapView(title, language.Language)));
-                    AuditFolder.Write(folder!, audit, byCell, layers, png, flag, language.Language);
-                }
+                var cellLayers = byCell is null ? Array.Empty<Geo.Data.Features.FeatureLayer>() : new[] { AuditLayers.CellLayer(byCell) };
+                if (layerTarget is not null) target = layerTarget.Write(AuditLayers.ToLayers(audit).Concat(cellLayers).Append(streets).ToList());
+                else AuditFolder.Write(folder!, audit, byCell, geoPackage!, cellLayers, map ??= DrawMap(audit), flag, language.Language);
                 outputs.Commit();
                 Lap("write");
             });

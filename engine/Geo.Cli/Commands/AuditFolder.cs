@@ -1,6 +1,5 @@
 using Geo.Analyses.Coverage;
 using Geo.Data.Features;
-using Geo.Data.GeoPackage;
 using Geo.Rendering.Reports;
 using Geo.Rendering.Words;
 
@@ -14,9 +13,10 @@ internal static class AuditFolder
     /// <summary>What an audit folder written before folders were marked holds: Geo may replace such a folder.</summary>
     public static bool WrittenByEarlierGeo(string name) => Files.Contains(name);
 
-    public static void Write(string folder, AuditResult audit, AuditResult? byCell, IReadOnlyList<FeatureLayer> layers, Task<byte[]> map, double flagBelow, OutputLanguage language)
+    /// <param name="geoPackage">The folder's audit.gpkg, begun with the streets and the audit's layers by unit; <paramref name="layers"/> complete it.</param>
+    public static void Write(string folder, AuditResult audit, AuditResult? byCell, AuditGeoPackage geoPackage, IReadOnlyList<FeatureLayer> layers, Task<byte[]> map, double flagBelow, OutputLanguage language)
     {
-        new GeoPackageStore(Path.Combine(folder, "audit.gpkg"), create: true).WriteLayers(layers);
+        geoPackage.Finish(layers);
         File.WriteAllText(Path.Combine(folder, "coverage.csv"), AuditTables.CoverageCsv(audit));
         if (byCell is not null) File.WriteAllText(Path.Combine(folder, "cell_coverage.csv"), AuditTables.CoverageCsv(byCell));
         File.WriteAllText(Path.Combine(folder, "blind_spots.csv"), AuditTables.BlindSpotsCsv(audit));

@@ -574,6 +574,89 @@ public class GeoPackageStoreTests
     }
 
     [Fact]
+    public void WriteLayers_inTurn_copiesTheFirstLayersThenWritesEachLaterBatchAsItComes()
+    {
+        using var folder = new TempFolder();
+        var source = folder.File("source.gpkg");
+        new GeoPackageStore(source, create: true).WriteLayers(new[] { Segments(200, 3) });
+        var read = new GeoPackageStore(source, create: false).ReadLayer("streets");
+        read.CopyOf = new LayerCopy(source, "streets");
+        var asked = new List<string>();
+        IEnumerable<IReadOnlyList<FeatureLayer>> Later()
+        {
+            asked.Add("first batch");
+            yield return new[] { SampleLayer("places") };
+            asked.Add("second batch");
+            yield return new[] { SampleLayer("more") };
+        }
+        var target = folder.File("out.gpkg");
+
+        new GeoPackageStore(target, create: true).WriteLayers(new[] { read }, Later());
+
+        Assert.Equal(new[] { "first batch", "second batch" }, asked);
+        var store = new GeoPackageStore(target, create: false);
+        Assert.Equal(new[] { "more", "places", "streets" }, store.LayerNames());
+        var expected = Segments(200, 3);
+        var back = store.ReadLayer("streets");
+        Assert.Equal(expected.Features.Select(f => f.Values), back.Features.Select(f => f.Values));
+        Assert.Equal(2, store.ReadLayer("more").Features.Count);
+        Assert.Equal(new[] { "out.gpkg", "source.gpkg" }, Directory.GetFiles(folder.Path).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public void WriteLayers_laterBatchesFailing_leaveNoNewFileAndAnExistingOneUnchanged()
+    {
+        using var folder = new TempFolder();
+        IEnumerable<IReadOnlyList<FeatureLayer>> Failing()
+        {
+            yield return new[] { SampleLayer("places") };
+            throw new InvalidOperationException("the audit failed");
+        }
+        var fresh = folder.File("new.gpkg");
+        var error = Assert.Throws<InvalidOperationException>(() => new GeoPackageStore(fresh, create: true).WriteLayers(new[] { SampleLayer("first") }, Failing()));
+        Assert.Equal("the audit failed", error.Message);
+        Assert.Empty(Directory.GetFiles(folder.Path));
+
+        var existing = folder.File("existing.gpkg");
+        var store = new GeoPackageStore(existing, create: true);
+        store.WriteLayers(new[] { SampleLayer("kept") });
+        var replacement = SampleLayer("kept");
+        replacement.Features.RemoveAt(1);
+        Assert.Throws<InvalidOperationException>(() => store.WriteLayers(new[] { replacement }, Failing()));
+        Assert.Equal(new[] { "kept" }, store.LayerNames());
+        Assert.Equal(2, store.ReadLayer("kept").Features.Count);
+    }
+
+    [Fact]
+    public void WriteLayers_nameRepeatedInALaterBatch_isRefusedAndWritesNothing()
+    {
+        using var folder = new TempFolder();
+        var error = Assert.Throws<GeoInputException>(() => new GeoPackageStore(folder.File("a.gpkg"), create: true)
+            .WriteLayers(new[] { SampleLayer("places") }, new[] { new[] { SampleLayer("other") }, new[] { SampleLayer("PLACES") } }));
+        Assert.Contains("given twice", error.Message);
+        Assert.Empty(Directory.GetFiles(folder.Path));
+    }
+
+    [Fact]
+    public void WriteLayers_copyGivenInALaterBatch_isWrittenFromItsFeatures()
+    {
+        // A copy's source can be attached only before the transaction begins: a later layer naming one is encoded.
+        using var folder = new TempFolder();
+        var source = folder.File("source.gpkg");
+        new GeoPackageStore(source, create: true).WriteLayers(new[] { Segments(30, 5) });
+        var read = new GeoPackageStore(source, create: false).ReadLayer("streets");
+        ChangeWithoutRtreeTriggers(source, "streets", "UPDATE streets SET name = '源' WHERE fid = 1");
+        read.CopyOf = new LayerCopy(source, "streets");
+        var target = folder.File("out.gpkg");
+
+        new GeoPackageStore(target, create: true).WriteLayers(new[] { SampleLayer() }, new[] { new[] { read } });
+
+        var back = new GeoPackageStore(target, create: false).ReadLayer("streets");
+        Assert.Equal(Segments(30, 5).Features[0].Values, back.Features[0].Values);
+        Assert.Equal(30, back.Features.Count);
+    }
+
+    [Fact]
     public void WriteLayers_layerWithAMatchingCopySource_takesItsRowsFromTheSource()
     {
         // Proves the bulk copy runs: the source's row 1 is changed after the layer was read, and the output has it.

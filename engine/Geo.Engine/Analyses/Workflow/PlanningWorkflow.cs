@@ -68,8 +68,12 @@ public static class PlanningWorkflow
 
     /// <summary>Coverage by unit with the station ↔ unit pairing, and by planning cell from the same service areas.</summary>
     /// <param name="serviceAreas">The stations' service areas at the audit's break, when the caller has drawn them already.</param>
+    /// <param name="byUnitDone">
+    /// Given the audit by unit, pairing included, as soon as it is complete, while the report by planning cell may
+    /// still be worked out: a caller can start writing it.
+    /// </param>
     public static PlanningAudit Audit(StreetSnapper snapper, PlanningInputs inputs, AuditOptions options, CancellationToken cancellation = default,
-        ServiceAreaResult? serviceAreas = null)
+        ServiceAreaResult? serviceAreas = null, Action<AuditResult>? byUnitDone = null)
     {
         // The areas drawn while the inputs were read serve an audit on the same graph at the same break, widening and direction.
         if (serviceAreas is null && inputs.ServiceAreasDrawing is var (drawnOn, drawnFor, drawing) && ReferenceEquals(drawnOn, snapper)
@@ -95,6 +99,7 @@ public static class PlanningWorkflow
                     inputs.Dataset.Pois, CoverageAudit.PairingOptionsFor(audit, new PairingOptions { MaxSnapMeters = snapper.MaxDistanceMeters }), inputs.UnitsDescription);
                 audit = CoverageAudit.WithPairing(audit, pairing);
             }
+            byUnitDone?.Invoke(audit);
         }
         catch
         {

@@ -63,12 +63,21 @@ public sealed class GeoPackageStore : IFeatureStore
         });
     }
 
-    public void WriteLayers(IReadOnlyList<FeatureLayer> layers)
+    public void WriteLayers(IReadOnlyList<FeatureLayer> layers) => WriteLayers(layers, Array.Empty<IReadOnlyList<FeatureLayer>>());
+
+    /// <summary>
+    /// Writes <paramref name="first"/> at once, then each batch of layers <paramref name="later"/> gives as it gives
+    /// it, all in the one transaction: a caller still working out the later layers can let the first (a bulk copy of
+    /// the streets, say) go ahead on another thread. If enumerating <paramref name="later"/> throws, nothing is
+    /// written and its exception goes up. Later layers are encoded even when they name a
+    /// <see cref="FeatureLayer.CopyOf"/>: SQLite attaches a copy's source only before a transaction begins.
+    /// </summary>
+    public void WriteLayers(IReadOnlyList<FeatureLayer> first, IEnumerable<IReadOnlyList<FeatureLayer>> later)
     {
-        GeoPackageNames.CheckAll(layers);
+        GeoPackageNames.CheckAll(first);
         try
         {
-            Write(layers);
+            Write(first, later);
         }
         catch (SqliteException e)
         {
@@ -96,14 +105,14 @@ public sealed class GeoPackageStore : IFeatureStore
         _ => e.Message,
     };
 
-    private void Write(IReadOnlyList<FeatureLayer> layers)
+    private void Write(IReadOnlyList<FeatureLayer> first, IEnumerable<IReadOnlyList<FeatureLayer>> later)
     {
         if (File.Exists(_path))
         {
             using var connection = Open(_path, readOnly: false);
-            var copies = GeoPackageCopies.Attach(connection, _path, layers);
+            var copies = GeoPackageCopies.Attach(connection, _path, first);
             using var transaction = connection.BeginTransaction();
-            GeoPackageLayerWriter.WriteAll(connection, transaction, layers, copies);
+            WriteInTurn(connection, transaction, first, later, copies);
             transaction.Commit();
             return;
         }
@@ -120,10 +129,10 @@ public sealed class GeoPackageStore : IFeatureStore
                     unjournaled.CommandText = "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF";
                     unjournaled.ExecuteNonQuery();
                 }
-                var copies = GeoPackageCopies.Attach(connection, _path, layers);
+                var copies = GeoPackageCopies.Attach(connection, _path, first);
                 using var transaction = connection.BeginTransaction();
                 foreach (var sql in GeoPackageSchema.CreateSystemTables) GeoPackageLayerWriter.Execute(connection, transaction, sql);
-                GeoPackageLayerWriter.WriteAll(connection, transaction, layers, copies);
+                WriteInTurn(connection, transaction, first, later, copies);
                 transaction.Commit();
             }
             using (var written = new FileStream(temporary, FileMode.Open, FileAccess.ReadWrite)) written.Flush(flushToDisk: true);
@@ -132,6 +141,19 @@ public sealed class GeoPackageStore : IFeatureStore
         finally
         {
             if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+
+    private static void WriteInTurn(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<FeatureLayer> first,
+        IEnumerable<IReadOnlyList<FeatureLayer>> later, IReadOnlyDictionary<FeatureLayer, string> copies)
+    {
+        GeoPackageLayerWriter.WriteAll(connection, transaction, first, copies);
+        var written = first.ToList();
+        foreach (var batch in later)
+        {
+            written.AddRange(batch);
+            GeoPackageNames.CheckAll(written);
+            GeoPackageLayerWriter.WriteAll(connection, transaction, batch, copies);
         }
     }
 

@@ -38,6 +38,22 @@ public sealed class PlanningWorkflowTests
     }
 
     [Fact]
+    public void Audit_byUnitDone_isGivenTheFinalAuditByUnitOnceWithItsPairing()
+    {
+        using var folder = new TempFolder();
+        var (store, dataset, snapper) = City(folder);
+        using var _ = store;
+        var given = new List<AuditResult>();
+
+        var planned = PlanningWorkflow.Audit(snapper, PlanningWorkflow.Read(store, dataset, snapper, null, null, Array.Empty<string>(), InputCrs.Wgs84),
+            new AuditOptions(10), byUnitDone: given.Add);
+
+        Assert.Same(planned.ByUnit, Assert.Single(given));
+        Assert.NotNull(given[0].Pairing);
+        Assert.NotNull(planned.ByCell);
+    }
+
+    [Fact]
     public void Audit_atAnotherBreakThanDrawn_drawsItsOwn()
     {
         using var folder = new TempFolder();
