@@ -642,11 +642,7 @@ public class GeoPackageStoreTests
     {
         // A copy's source can be attached only before the transaction begins: a later layer naming one is encoded.
         using var folder = new TempFolder();
-        var source = folder.File("source.gpkg");
-        new GeoPackageStore(source, create: true).WriteLayers(new[] { Segments(30, 5) });
-        var read = new GeoPackageStore(source, create: false).ReadLayer("streets");
-        ChangeWithoutRtreeTriggers(source, "streets", "UPDATE streets SET name = '源' WHERE fid = 1");
-        read.CopyOf = new LayerCopy(source, "streets");
+        var read = ReadBeforeItsSourceChanged(folder);
         var target = folder.File("out.gpkg");
 
         new GeoPackageStore(target, create: true).WriteLayers(new[] { SampleLayer() }, new[] { new[] { read } });
@@ -661,16 +657,25 @@ public class GeoPackageStoreTests
     {
         // Proves the bulk copy runs: the source's row 1 is changed after the layer was read, and the output has it.
         using var folder = new TempFolder();
-        var source = folder.File("source.gpkg");
-        new GeoPackageStore(source, create: true).WriteLayers(new[] { Segments(30, 5) });
-        var read = new GeoPackageStore(source, create: false).ReadLayer("streets");
-        // The geometry is unchanged.
-        ChangeWithoutRtreeTriggers(source, "streets", "UPDATE streets SET name = '源' WHERE fid = 1");
-        read.CopyOf = new LayerCopy(source, "streets");
+        var read = ReadBeforeItsSourceChanged(folder);
         var target = folder.File("copied.gpkg");
         new GeoPackageStore(target, create: true).WriteLayers(new[] { read });
 
         Assert.Equal("源", new GeoPackageStore(target, create: false).ReadLayer("streets").Features[0].Values[1]);
+    }
+
+    /// <summary>
+    /// <see cref="Segments"/>(30, 5) read from a GeoPackage and marked as its copy, after which the source's row 1 is
+    /// renamed 源 (its geometry unchanged): a copy has the new name, features written from the layer the old one.
+    /// </summary>
+    private static FeatureLayer ReadBeforeItsSourceChanged(TempFolder folder)
+    {
+        var source = folder.File("source.gpkg");
+        new GeoPackageStore(source, create: true).WriteLayers(new[] { Segments(30, 5) });
+        var read = new GeoPackageStore(source, create: false).ReadLayer("streets");
+        ChangeWithoutRtreeTriggers(source, "streets", "UPDATE streets SET name = '源' WHERE fid = 1");
+        read.CopyOf = new LayerCopy(source, "streets");
+        return read;
     }
 
     [Fact]
