@@ -5,6 +5,21 @@ using System.Runtime.Intrinsics;
 namespace Geo.Analyses.ServiceAreas.Cells;
 
 /// <summary>
+/// Where a capsule's rows of covered cells go: filled into a mask, or recorded as runs (<see cref="PieceStamps"/>).
+/// Given as a struct so that each kind gets its own compiled copy of the row arithmetic, with no call through an
+/// interface per row.
+/// </summary>
+internal interface ICellRows
+{
+    /// <summary>The rows the capsule may cover, inclusive: cells on others are out of reach.</summary>
+    int FirstRow { get; }
+    int LastRow { get; }
+
+    /// <summary>Covers the cells of <paramref name="row"/> from grid column <paramref name="first"/> to <paramref name="last"/> (first &lt;= last).</summary>
+    void Cover(int row, int first, int last);
+}
+
+/// <summary>
 /// Covers the cells of a <see cref="CellMask"/> whose centres lie within a lateral distance of a street segment: the
 /// segment's capsule, row by row.
 /// </summary>
@@ -24,38 +39,65 @@ internal static class CapsuleStamp
     /// </param>
     internal static void Cover(CellMask mask, double ax, double ay, double bx, double by, double r, bool fourRowsAtATime)
     {
-        int r0 = Math.Max(mask.Row0, mask.Grid.Row(Math.Min(ay, by) - r)), r1 = Math.Min(mask.Row0 + mask.Height - 1, mask.Grid.Row(Math.Max(ay, by) + r));
-        if (fourRowsAtATime && bx - ax != 0 && by - ay != 0) RowsFourAtATime(mask, ax, ay, bx, by, r, r0, r1);
-        else RowsOneByOne(mask, ax, ay, bx, by, r, r0, r1);
+        var rows = new MaskRows(mask);
+        Cover(mask.Grid, ax, ay, bx, by, r, fourRowsAtATime, ref rows);
     }
 
-    private static void RowsOneByOne(CellMask mask, double ax, double ay, double bx, double by, double r, int r0, int r1)
+    /// <summary>As <see cref="Cover(CellMask, double, double, double, double, double)"/>, each row's cells handed to <paramref name="rows"/>, rows in order.</summary>
+    internal static void Cover<TRows>(CellGrid grid, double ax, double ay, double bx, double by, double r, ref TRows rows)
+        where TRows : struct, ICellRows =>
+        Cover(grid, ax, ay, bx, by, r, Vector256.IsHardwareAccelerated, ref rows);
+
+    private static void Cover<TRows>(CellGrid grid, double ax, double ay, double bx, double by, double r, bool fourRowsAtATime, ref TRows rows)
+        where TRows : struct, ICellRows
     {
-        double cell = mask.Grid.CellMeters;
+        int r0 = Math.Max(rows.FirstRow, grid.Row(Math.Min(ay, by) - r)), r1 = Math.Min(rows.LastRow, grid.Row(Math.Max(ay, by) + r));
+        if (fourRowsAtATime && bx - ax != 0 && by - ay != 0) RowsFourAtATime(grid, ax, ay, bx, by, r, r0, r1, ref rows);
+        else RowsOneByOne(grid, ax, ay, bx, by, r, r0, r1, ref rows);
+    }
+
+    /// <summary>Rows filled into a mask, as far as its window reaches.</summary>
+    internal readonly struct MaskRows(CellMask mask) : ICellRows
+    {
+        public int FirstRow => mask.Row0;
+        public int LastRow => mask.Row0 + mask.Height - 1;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Cover(int row, int first, int last) => FillColumns(mask, row, first, last);
+    }
+
+    private static void RowsOneByOne<TRows>(CellGrid grid, double ax, double ay, double bx, double by, double r, int r0, int r1, ref TRows rows)
+        where TRows : struct, ICellRows
+    {
+        double cell = grid.CellMeters;
         double dx = bx - ax, dy = by - ay, len = Math.Sqrt(dx * dx + dy * dy);
         for (int row = r0; row <= r1; row++)
         {
-            double py = mask.Grid.MinY + (row + 0.5) * cell;
+            double py = grid.MinY + (row + 0.5) * cell;
             double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
             Disc(ax, ay, py, r, ref lo, ref hi);
             Disc(bx, by, py, r, ref lo, ref hi);
             if (len > 0) Band(ax, ay, dx, dy, len, py, r, ref lo, ref hi);
-            FillRow(mask, row, lo, hi);
+            if (lo > hi) continue;
+            // The first and last columns whose centres lie in [lo, hi].
+            int first = (int)Math.Ceiling((lo - grid.MinX) / cell - 0.5), last = (int)Math.Floor((hi - grid.MinX) / cell - 0.5);
+            if (first <= last) rows.Cover(row, first, last);
         }
     }
 
     /// <summary><see cref="RowsOneByOne"/> for a segment along neither axis, four rows to a vector.</summary>
-    private static void RowsFourAtATime(CellMask mask, double ax, double ay, double bx, double by, double r, int r0, int r1)
+    private static void RowsFourAtATime<TRows>(CellGrid grid, double ax, double ay, double bx, double by, double r, int r0, int r1, ref TRows rows)
+        where TRows : struct, ICellRows
     {
-        double cell = mask.Grid.CellMeters;
+        double cell = grid.CellMeters;
         double dx = bx - ax, dy = by - ay, len = Math.Sqrt(dx * dx + dy * dy);
         Vector256<double> vax = Vector256.Create(ax), vay = Vector256.Create(ay), vbx = Vector256.Create(bx), vby = Vector256.Create(by);
         Vector256<double> vdx = Vector256.Create(dx), vdy = Vector256.Create(dy), rr = Vector256.Create(r * r);
         Vector256<double> axdx = Vector256.Create(ax * dx), axdy = Vector256.Create(ax * dy);
         Vector256<double> along = Vector256.Create(len * len), acrossLow = Vector256.Create(-r * len), acrossHigh = Vector256.Create(r * len);
         Vector256<double> none = Vector256.Create(double.PositiveInfinity), noneHigh = Vector256.Create(double.NegativeInfinity);
-        Vector256<double> zero = Vector256<double>.Zero, half = Vector256.Create(0.5), vcell = Vector256.Create(cell), minY = Vector256.Create(mask.Grid.MinY);
-        Vector256<double> minX = Vector256.Create(mask.Grid.MinX);
+        Vector256<double> zero = Vector256<double>.Zero, half = Vector256.Create(0.5), vcell = Vector256.Create(cell), minY = Vector256.Create(grid.MinY);
+        Vector256<double> minX = Vector256.Create(grid.MinX);
         // The native minimum and maximum differ from Math.Min and Math.Max only for NaN, which none of these values
         // is, and in the sign of a zero, which cannot move a column.
         for (int row = r0; row <= r1; row += 4)
@@ -79,7 +121,7 @@ internal static class CapsuleStamp
             var inBand = Vector256.LessThanOrEqual(from, to);
             lo = Vector256.MinNative(lo, Vector256.ConditionalSelect(inBand, from, none));
             hi = Vector256.MaxNative(hi, Vector256.ConditionalSelect(inBand, to, noneHigh));
-            // As FillRow: the first and last columns whose centres lie in [lo, hi].
+            // As one row at a time: the first and last columns whose centres lie in [lo, hi].
             var first = Vector256.Ceiling((lo - minX) / vcell - half);
             var last = Vector256.Floor((hi - minX) / vcell - half);
             var empty = Vector256.GreaterThan(lo, hi);
@@ -88,7 +130,7 @@ internal static class CapsuleStamp
             for (int k = 0; k < 4 && row + k <= r1; k++)
             {
                 double f = first.GetElement(k), l = last.GetElement(k);
-                if (f <= l) FillColumns(mask, row + k, (int)f, (int)l);
+                if (f <= l) rows.Cover(row + k, (int)f, (int)l);
             }
         }
     }
@@ -103,14 +145,6 @@ internal static class CapsuleStamp
         var inside = Vector256.GreaterThanOrEqual(h, Vector256<double>.Zero);
         lo = Vector256.MinNative(lo, Vector256.ConditionalSelect(inside, cx - w, Vector256.Create(double.PositiveInfinity)));
         hi = Vector256.MaxNative(hi, Vector256.ConditionalSelect(inside, cx + w, Vector256.Create(double.NegativeInfinity)));
-    }
-
-    /// <summary>Covers the cells of <paramref name="row"/> whose centres lie in [lo, hi].</summary>
-    private static void FillRow(CellMask mask, int row, double lo, double hi)
-    {
-        if (lo > hi) return;
-        double cell = mask.Grid.CellMeters;
-        FillColumns(mask, row, (int)Math.Ceiling((lo - mask.Grid.MinX) / cell - 0.5), (int)Math.Floor((hi - mask.Grid.MinX) / cell - 0.5));
     }
 
     /// <summary>Covers the cells of <paramref name="row"/> from grid column <paramref name="first"/> to <paramref name="last"/>, as far as the window reaches.</summary>

@@ -88,22 +88,42 @@ public sealed class CellMask
     /// <param name="whole">Pieces' runs to copy for the intervals that reach a piece end to end, if worked out for this grid.</param>
     public void Stamp(StreetPieces pieces, IEnumerable<ReachedInterval> intervals, double lateral, PieceStamps? whole)
     {
+        var rows = new CapsuleStamp.MaskRows(this);
+        if (whole is null)
+        {
+            foreach (var interval in intervals) StampInterval(pieces, interval, lateral, Grid, ref rows);
+            return;
+        }
+        // Whole pieces are copied in the order of their numbers rather than as reached: their runs then come from
+        // memory close by, not from anywhere in a city's tens of megabytes of them.
+        var reachedWhole = PieceStamps.Scratch();
         foreach (var interval in intervals)
         {
-            if (whole is not null && interval.From == 0 && interval.To == pieces.LengthMeters[interval.Piece] && whole.TryCover(this, interval.Piece, lateral)) continue;
-            int first = pieces.FirstPoint[interval.Piece], last = pieces.FirstPoint[interval.Piece + 1] - 1;
-            double walked = 0;
-            for (int i = first; i < last && walked < interval.To; i++)
-            {
-                double ax = pieces.PointX[i], ay = pieces.PointY[i], bx = pieces.PointX[i + 1], by = pieces.PointY[i + 1];
-                double len = Math.Sqrt((bx - ax) * (bx - ax) + (by - ay) * (by - ay));
-                double start = walked;
-                walked += len;
-                if (walked < interval.From || start > interval.To) continue;
-                double t0 = len > 0 ? Math.Clamp((interval.From - start) / len, 0, 1) : 0;
-                double t1 = len > 0 ? Math.Clamp((interval.To - start) / len, 0, 1) : 1;
-                CapsuleStamp.Cover(this, ax + t0 * (bx - ax), ay + t0 * (by - ay), ax + t1 * (bx - ax), ay + t1 * (by - ay), lateral);
-            }
+            if (interval.From == 0 && interval.To == pieces.LengthMeters[interval.Piece]) reachedWhole.Add(interval.Piece);
+            else StampInterval(pieces, interval, lateral, Grid, ref rows);
+        }
+        foreach (int piece in whole.InCopyingOrder(reachedWhole))
+        {
+            if (!whole.TryCover(this, piece, lateral)) StampInterval(pieces, new ReachedInterval(piece, 0, pieces.LengthMeters[piece]), lateral, Grid, ref rows);
+        }
+    }
+
+    /// <summary>Hands the rows of cells within <paramref name="lateral"/> of an interval of a piece to <paramref name="rows"/>, segment by segment.</summary>
+    internal static void StampInterval<TRows>(StreetPieces pieces, ReachedInterval interval, double lateral, CellGrid grid, ref TRows rows)
+        where TRows : struct, ICellRows
+    {
+        int first = pieces.FirstPoint[interval.Piece], last = pieces.FirstPoint[interval.Piece + 1] - 1;
+        double walked = 0;
+        for (int i = first; i < last && walked < interval.To; i++)
+        {
+            double ax = pieces.PointX[i], ay = pieces.PointY[i], bx = pieces.PointX[i + 1], by = pieces.PointY[i + 1];
+            double len = Math.Sqrt((bx - ax) * (bx - ax) + (by - ay) * (by - ay));
+            double start = walked;
+            walked += len;
+            if (walked < interval.From || start > interval.To) continue;
+            double t0 = len > 0 ? Math.Clamp((interval.From - start) / len, 0, 1) : 0;
+            double t1 = len > 0 ? Math.Clamp((interval.To - start) / len, 0, 1) : 1;
+            CapsuleStamp.Cover(grid, ax + t0 * (bx - ax), ay + t0 * (by - ay), ax + t1 * (bx - ax), ay + t1 * (by - ay), lateral, ref rows);
         }
     }
 

@@ -109,6 +109,32 @@ public class PieceStampsTests
     }
 
     [Fact]
+    public void WholePieces_reachedInAnyOrderAcrossManyBlocksOfNumbers_areEachCopiedOnce()
+    {
+        var graph = StreetGraphBuilder.Build(TestCity.Grid(40, 40).ToDataset(), TravelProfile.BuiltIn("ebike"));
+        var pieces = graph.Pieces;
+        Assert.True(pieces.Count > 3 * 1024);
+        var grid = ServiceAreaAnalysis.GridFor(graph, 60, 15);
+        var whole = PieceStamps.Build(pieces, grid, 60);
+        var random = new Random(47);
+        var reached = Enumerable.Range(0, pieces.Count).Where(_ => random.Next(3) > 0).OrderBy(_ => random.Next()).ToList();
+
+        var scratch = PieceStamps.Scratch();
+        scratch.AddRange(reached);
+        var ordered = whole.InCopyingOrder(scratch).ToArray();
+        Assert.Equal(reached.Order(), ordered.Order());
+        Assert.True(ordered.Zip(ordered.Skip(1)).All(pair => pair.First >> 10 <= pair.Second >> 10));
+
+        var intervals = reached.Select(p => new ReachedInterval(p, 0, pieces.LengthMeters[p])).ToList();
+        var (c0, r0, width, height) = CellMask.WindowAround(grid, pieces, intervals, 60);
+        var stamped = new CellMask(grid, c0, r0, width, height);
+        var copies = new CellMask(grid, c0, r0, width, height);
+        stamped.Stamp(pieces, intervals, 60);
+        copies.Stamp(pieces, intervals, 60, whole);
+        Assert.True(stamped.Cells.AsSpan().SequenceEqual(copies.Cells));
+    }
+
+    [Fact]
     public void Runs_forAnotherGridOrWidening_areNotUsed()
     {
         var graph = CurvyCity(new Random(44), 50);
@@ -158,16 +184,18 @@ public class PieceStampsTests
     }
 
     [Fact]
-    public void PayOff_forStraightPieces_never_andForBentOnes_whenEachPieceIsStampedOften()
+    public void PayOff_whenEachPieceIsStampedMoreThanFourTimes_straightOrBent()
     {
         var straight = StreetGraphBuilder.Build(TestCity.Grid(20, 20).ToDataset(), TravelProfile.BuiltIn("ebike")).Pieces;
         var bent = CurvyCity(new Random(46), 400).Pieces;
-        double segmentsPerPiece = (double)(bent.PointX.Length - bent.Count) / bent.Count;
 
-        Assert.False(PieceStamps.PayOff(straight, 1e9));
-        Assert.True(segmentsPerPiece > 1.5);
-        Assert.True(PieceStamps.PayOff(bent, 100.0 * bent.Count));
-        Assert.False(PieceStamps.PayOff(bent, 1.0 * bent.Count));
-        Assert.False(PieceStamps.PayOff(bent, 0));
+        Assert.Equal(straight.Count, straight.PointX.Length - straight.Count);
+        Assert.True((double)(bent.PointX.Length - bent.Count) / bent.Count > 1.5);
+        foreach (var pieces in new[] { straight, bent })
+        {
+            Assert.True(PieceStamps.PayOff(pieces, 4.5 * pieces.Count));
+            Assert.False(PieceStamps.PayOff(pieces, 3.5 * pieces.Count));
+            Assert.False(PieceStamps.PayOff(pieces, 0));
+        }
     }
 }
