@@ -48,31 +48,34 @@ public sealed class ReachedStreets
             Array.Clear(_seenStamp);
             _stamp = 1;
         }
-        var pieces = _graph.Pieces;
         var first = _graph.FirstEdge;
         var segment = _graph.EdgeSegment;
+        var seen = _seenStamp;
+        int stamp = _stamp;
         Span<(double From, double To)> spans = stackalloc (double, double)[3];
+        // The breaks read once into an array: a piece reads them for every break, and most stations' pieces number thousands.
+        var breaks = breaksSeconds as double[] ?? breaksSeconds.ToArray();
         // A station on a junction is a seed of the search itself: its pieces are reached through the junction.
         bool partWay = origin.IsSnapped && !origin.AtVertex;
-        foreach (int v in search.Settled)
+        foreach (int v in search.SettledInOrder)
         {
             for (int e = first[v]; e < first[v + 1]; e++)
             {
                 int s = segment[e] >= 0 ? segment[e] : ~segment[e];
-                if (_seenStamp[s] == _stamp) continue;
-                _seenStamp[s] = _stamp;
-                AddPiece(s, search, partWay && origin.Piece == s ? origin : null, breaksSeconds, result, spans);
+                if (seen[s] == stamp) continue;
+                seen[s] = stamp;
+                AddPiece(s, search, partWay && origin.Piece == s ? origin : null, breaks, result, spans);
             }
         }
         if (partWay && _seenStamp[origin.Piece] != _stamp)
         {
             _seenStamp[origin.Piece] = _stamp;
-            AddPiece(origin.Piece, search, origin, breaksSeconds, result, spans);
+            AddPiece(origin.Piece, search, origin, breaks, result, spans);
         }
         return result;
     }
 
-    private void AddPiece(int s, ShortestPathSearch search, SnapResult? origin, IReadOnlyList<double> breaks,
+    private void AddPiece(int s, ShortestPathSearch search, SnapResult? origin, double[] breaks,
         List<ReachedInterval>[] result, Span<(double From, double To)> spans)
     {
         var pieces = _graph.Pieces;
@@ -83,7 +86,7 @@ public sealed class ReachedStreets
         double startCost = _toStation ? backward : forward, endCost = _toStation ? forward : backward;
         double atStart = double.IsFinite(startCost) ? search.SecondsTo(pieces.FromVertex[s]) : double.PositiveInfinity;
         double atEnd = double.IsFinite(endCost) ? search.SecondsTo(pieces.ToVertex[s]) : double.PositiveInfinity;
-        for (int b = 0; b < breaks.Count; b++)
+        for (int b = 0; b < breaks.Length; b++)
         {
             double limit = breaks[b];
             // Most pieces are crossed from end to end within the break: reached whole, as the merge below would give.

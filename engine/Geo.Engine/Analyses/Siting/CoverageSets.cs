@@ -96,7 +96,7 @@ public static class CoverageSets
                 _stamp = 1;
             }
             _search.Run(site.Seeds(graph, 0, towardsPoint: toStation), limit);
-            foreach (int v in _search.Settled)
+            foreach (int v in _search.SettledInOrder)
             {
                 for (int k = incident.First[v]; k < incident.First[v + 1]; k++) Visit(graph.Pieces, units, incident.Pieces[k], site, limit, toStation);
             }

@@ -30,6 +30,9 @@ public sealed class ShortestPathSearch
     /// <summary>The vertices reached within the limit by the last run, in the order they were settled (nearest first).</summary>
     public IReadOnlyList<int> Settled => _settled;
 
+    /// <summary><see cref="Settled"/> as a span, for loops over every vertex of a large reach; valid until the next run.</summary>
+    internal ReadOnlySpan<int> SettledInOrder => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_settled);
+
     public double LimitSeconds { get; private set; }
 
     /// <summary>Travel time to a vertex in the last run; +∞ when not reached within the limit.</summary>
