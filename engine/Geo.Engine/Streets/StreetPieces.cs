@@ -38,6 +38,32 @@ public sealed class StreetPieces
 
     public bool CanTravelBackward(int piece) => float.IsFinite(BackwardSeconds[piece]);
 
+    private PieceBounds[]? _bounds;
+
+    /// <summary>
+    /// Each piece's bounding box, made when first asked for: the window around a station's reach reads one box a
+    /// piece rather than the piece's points from three arrays, pieces met in no particular order.
+    /// </summary>
+    internal PieceBounds[] Bounds => _bounds ??= MakeBounds();
+
+    private PieceBounds[] MakeBounds()
+    {
+        var bounds = new PieceBounds[Count];
+        for (int p = 0; p < bounds.Length; p++)
+        {
+            float minX = float.PositiveInfinity, minY = float.PositiveInfinity, maxX = float.NegativeInfinity, maxY = float.NegativeInfinity;
+            for (int i = FirstPoint[p]; i < FirstPoint[p + 1]; i++)
+            {
+                minX = MathF.Min(minX, PointX[i]);
+                maxX = MathF.Max(maxX, PointX[i]);
+                minY = MathF.Min(minY, PointY[i]);
+                maxY = MathF.Max(maxY, PointY[i]);
+            }
+            bounds[p] = new PieceBounds(minX, minY, maxX, maxY);
+        }
+        return bounds;
+    }
+
     public long GeometryBytes =>
         FromVertex.LongLength * 4 + ToVertex.LongLength * 4 + LengthMeters.LongLength * 4 + ForwardSeconds.LongLength * 4
         + BackwardSeconds.LongLength * 4 + FirstPoint.LongLength * 4 + PointX.LongLength * 4 + PointY.LongLength * 4;
@@ -79,3 +105,6 @@ public sealed class StreetPieces
         return result;
     }
 }
+
+/// <summary>A piece's bounding box in graph coordinates (see <see cref="StreetPieces.Bounds"/>).</summary>
+internal readonly record struct PieceBounds(float MinX, float MinY, float MaxX, float MaxY);

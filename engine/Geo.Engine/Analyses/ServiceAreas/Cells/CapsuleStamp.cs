@@ -152,20 +152,26 @@ internal static class CapsuleStamp
     {
         int c0 = Math.Max(mask.Column0, first), c1 = Math.Min(mask.Column0 + mask.Width - 1, last);
         if (c0 > c1) return;
-        int start = (row - mask.Row0) * mask.Width + c0 - mask.Column0, count = c1 - c0 + 1;
-        ref byte cells = ref MemoryMarshal.GetArrayDataReference(mask.Cells);
+        Fill(mask.Cells, (row - mask.Row0) * mask.Width + c0 - mask.Column0, c1 - c0 + 1);
+    }
+
+    /// <summary>Covers <paramref name="count"/> cells of <paramref name="cells"/> from <paramref name="start"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Fill(byte[] cells, int start, int count)
+    {
+        ref byte at = ref MemoryMarshal.GetArrayDataReference(cells);
         // Rows of a capsule are a few cells long: two overlapping word stores cover them without a call to fill memory.
         if (count >= 8 && count <= 16)
         {
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref cells, start), CoveredWord);
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref cells, start + count - 8), CoveredWord);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref at, start), CoveredWord);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref at, start + count - 8), CoveredWord);
         }
         else if (count >= 4 && count < 8)
         {
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref cells, start), CoveredQuarter);
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref cells, start + count - 4), CoveredQuarter);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref at, start), CoveredQuarter);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref at, start + count - 4), CoveredQuarter);
         }
-        else mask.Cells.AsSpan(start, count).Fill(1);
+        else cells.AsSpan(start, count).Fill(1);
     }
 
     private const ulong CoveredWord = 0x0101010101010101UL;

@@ -64,16 +64,23 @@ public sealed class CellMask
     /// <summary>The bounds of <see cref="Around"/>'s window, for a mask over a reused buffer.</summary>
     public static (int Column0, int Row0, int Width, int Height) WindowAround(CellGrid grid, StreetPieces pieces, IEnumerable<ReachedInterval> intervals, double lateral)
     {
-        double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
-        foreach (var interval in intervals)
+        var bounds = pieces.Bounds;
+        float minX = float.PositiveInfinity, minY = float.PositiveInfinity, maxX = float.NegativeInfinity, maxY = float.NegativeInfinity;
+        void Include(PieceBounds box)
         {
-            for (int i = pieces.FirstPoint[interval.Piece]; i < pieces.FirstPoint[interval.Piece + 1]; i++)
-            {
-                minX = Math.Min(minX, pieces.PointX[i]);
-                maxX = Math.Max(maxX, pieces.PointX[i]);
-                minY = Math.Min(minY, pieces.PointY[i]);
-                maxY = Math.Max(maxY, pieces.PointY[i]);
-            }
+            minX = MathF.Min(minX, box.MinX);
+            maxX = MathF.Max(maxX, box.MaxX);
+            minY = MathF.Min(minY, box.MinY);
+            maxY = MathF.Max(maxY, box.MaxY);
+        }
+        // A station's reach is a list: read as a span, with no enumerator called for each of its thousands of intervals.
+        if (intervals is List<ReachedInterval> list)
+        {
+            foreach (var interval in CollectionsMarshal.AsSpan(list)) Include(bounds[interval.Piece]);
+        }
+        else
+        {
+            foreach (var interval in intervals) Include(bounds[interval.Piece]);
         }
         if (minX > maxX) return (0, 0, 1, 1);
         int c0 = grid.Column(minX - lateral) - 1, r0 = grid.Row(minY - lateral) - 1;
@@ -88,6 +95,18 @@ public sealed class CellMask
     /// <param name="whole">Pieces' runs to copy for the intervals that reach a piece end to end, if worked out for this grid.</param>
     public void Stamp(StreetPieces pieces, IEnumerable<ReachedInterval> intervals, double lateral, PieceStamps? whole)
     {
+        // A station's reach is a list: read as a span, with no enumerator called for each of its thousands of intervals.
+        var span = intervals switch
+        {
+            List<ReachedInterval> list => CollectionsMarshal.AsSpan(list),
+            ReachedInterval[] array => array,
+            _ => intervals.ToArray(),
+        };
+        Stamp(pieces, span, lateral, whole);
+    }
+
+    private void Stamp(StreetPieces pieces, ReadOnlySpan<ReachedInterval> intervals, double lateral, PieceStamps? whole)
+    {
         var rows = new CapsuleStamp.MaskRows(this);
         if (whole is null)
         {
@@ -97,9 +116,10 @@ public sealed class CellMask
         // Whole pieces are copied in the order of their numbers rather than as reached: their runs then come from
         // memory close by, not from anywhere in a city's tens of megabytes of them.
         var reachedWhole = PieceStamps.Scratch();
+        var lengths = pieces.LengthMeters;
         foreach (var interval in intervals)
         {
-            if (interval.From == 0 && interval.To == pieces.LengthMeters[interval.Piece]) reachedWhole.Add(interval.Piece);
+            if (interval.From == 0 && interval.To == lengths[interval.Piece]) reachedWhole.Add(interval.Piece);
             else StampInterval(pieces, interval, lateral, Grid, ref rows);
         }
         foreach (int piece in whole.InCopyingOrder(reachedWhole))

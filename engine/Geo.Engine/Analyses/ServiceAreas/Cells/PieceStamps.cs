@@ -148,24 +148,29 @@ public sealed class PieceStamps
         return list;
     }
 
-    /// <summary>Pieces whose numbers share their high bits share a block, and their runs lie together.</summary>
-    private const int BlockShift = 10;
+    private const int LowBits = 10;
 
     /// <summary>
-    /// <paramref name="reached"/> ordered by block of piece numbers (a counting sort; within a block as reached), the
-    /// order in which their headers and runs lie in memory. Valid until the thread's next call.
+    /// <paramref name="reached"/> in ascending order of piece number, the order in which their headers and runs lie in
+    /// memory: two counting passes (low bits, then high bits), reordering the list itself. Valid until the thread's
+    /// next call.
     /// </summary>
     internal ReadOnlySpan<int> InCopyingOrder(List<int> reached)
     {
-        int blocks = (_headers.Length >> BlockShift) + 2;
-        var counts = t_blockCounts is { } kept && kept.Length >= blocks ? kept : t_blockCounts = new int[blocks];
-        var ordered = t_ordered is { } held && held.Length >= reached.Count ? held : t_ordered = new int[Math.Max(reached.Count, 1024)];
-        Array.Clear(counts, 0, blocks);
+        int high = (_headers.Length >> LowBits) + 2;
+        var counts = t_blockCounts is { } kept && kept.Length >= Math.Max(high, (1 << LowBits) + 1) ? kept : t_blockCounts = new int[Math.Max(high, (1 << LowBits) + 1)];
+        var between = t_ordered is { } held && held.Length >= reached.Count ? held : t_ordered = new int[Math.Max(reached.Count, 2 * (t_ordered?.Length ?? 512))];
         var pieces = CollectionsMarshal.AsSpan(reached);
-        foreach (int piece in pieces) counts[(piece >> BlockShift) + 1]++;
-        for (int b = 1; b < blocks; b++) counts[b] += counts[b - 1];
-        foreach (int piece in pieces) ordered[counts[piece >> BlockShift]++] = piece;
-        return ordered.AsSpan(0, pieces.Length);
+        const int LowMask = (1 << LowBits) - 1;
+        Array.Clear(counts, 0, (1 << LowBits) + 1);
+        foreach (int piece in pieces) counts[(piece & LowMask) + 1]++;
+        for (int b = 1; b <= 1 << LowBits; b++) counts[b] += counts[b - 1];
+        foreach (int piece in pieces) between[counts[piece & LowMask]++] = piece;
+        Array.Clear(counts, 0, high);
+        foreach (int piece in pieces) counts[(piece >> LowBits) + 1]++;
+        for (int b = 1; b < high; b++) counts[b] += counts[b - 1];
+        foreach (int piece in between.AsSpan(0, pieces.Length)) pieces[counts[piece >> LowBits]++] = piece;
+        return pieces;
     }
 
     /// <summary>
@@ -176,7 +181,9 @@ public sealed class PieceStamps
     {
         var header = _headers[piece];
         if (header.Runs < 0 || !ReferenceEquals(mask.Grid, Grid) || lateral != Lateral) return false;
-        int row0 = header.Row0, column0 = header.Column0;
+        // As CapsuleStamp.FillColumns for each run, with the mask's window read once for the piece.
+        int row0 = header.Row0 - mask.Row0, column0 = header.Column0 - mask.Column0, width = mask.Width;
+        var cells = mask.Cells;
         ref uint run = ref MemoryMarshal.GetArrayDataReference(_runs);
         for (int i = header.FirstRun, end = header.FirstRun + header.Runs; i < end; i++)
         {
@@ -184,7 +191,8 @@ public sealed class PieceStamps
             int row = row0 + (int)(packed & (1 << RowBits) - 1);
             int first = column0 + (int)(packed >> RowBits & (1 << ColumnBits) - 1);
             int last = first + (int)(packed >> (RowBits + ColumnBits));
-            CapsuleStamp.FillColumns(mask, row, first, last);
+            int c0 = Math.Max(0, first), c1 = Math.Min(width - 1, last);
+            if (c0 <= c1) CapsuleStamp.Fill(cells, row * width + c0, c1 - c0 + 1);
         }
         return true;
     }
