@@ -44,7 +44,15 @@ public sealed class StreetPieces
     /// Each piece's bounding box, made when first asked for: the window around a station's reach reads one box a
     /// piece rather than the piece's points from three arrays, pieces met in no particular order.
     /// </summary>
-    internal PieceBounds[] Bounds => _bounds ??= MakeBounds();
+    internal PieceBounds[] Bounds => Volatile.Read(ref _bounds) ?? MakeBoundsOnce();
+
+    private readonly Lock _boundsLock = new();
+
+    /// <summary>The threads drawing a run's first stations all ask at once: one makes the boxes, the others wait for them.</summary>
+    private PieceBounds[] MakeBoundsOnce()
+    {
+        lock (_boundsLock) return _bounds ??= MakeBounds();
+    }
 
     private PieceBounds[] MakeBounds()
     {

@@ -60,7 +60,11 @@ public static class ServedLand
     {
         // Every straight segment of the reached streets, indexed; a block side counts as reached where such a
         // segment lies along it (both ends on its line), so a reached street meeting a block only at a corner adds nothing.
-        var segments = new List<(double Ax, double Ay, double Bx, double By)>();
+        // Sized from the pieces' points (a stretch has at most its piece's segments): grown by doubling, a city's list
+        // would leave a trail of large garbage.
+        int most = 0;
+        foreach (var c in covered) most += graph.Pieces.FirstPoint[c.Piece + 1] - graph.Pieces.FirstPoint[c.Piece];
+        var segments = new List<(double Ax, double Ay, double Bx, double By)>(most);
         foreach (var c in covered)
         {
             if (c.Length <= 0) continue;

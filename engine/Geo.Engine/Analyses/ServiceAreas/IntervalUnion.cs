@@ -114,8 +114,7 @@ internal sealed class IntervalUnion
     /// </summary>
     public static List<ReachedInterval> Combine(IReadOnlyList<IntervalUnion> unions)
     {
-        var merged = new List<ReachedInterval>();
-        if (unions.Count == 0) return merged;
+        if (unions.Count == 0) return new List<ReachedInterval>();
         var into = unions[0];
         foreach (var other in unions.Skip(1))
         {
@@ -125,6 +124,14 @@ internal sealed class IntervalUnion
                 for (int n = other._head[p]; n != None; n = other._next[n]) into.Add(p, other._from[n], other._to[n]);
             }
         }
+        // Counted first: a city's union is a large object, and a list grown to it leaves a trail of large garbage.
+        int count = 0;
+        for (int p = 0; p < into._head.Length; p++)
+        {
+            if (into.IsWhole(p)) count++;
+            for (int n = into._head[p]; n != None; n = into._next[n]) count++;
+        }
+        var merged = new List<ReachedInterval>(count);
         for (int p = 0; p < into._head.Length; p++)
         {
             if (into.IsWhole(p)) merged.Add(new ReachedInterval(p, 0, into._lengths![p]));
