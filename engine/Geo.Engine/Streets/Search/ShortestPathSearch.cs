@@ -13,7 +13,7 @@ public sealed class ShortestPathSearch
     private readonly int[] _origin;
     private readonly int[] _touched;
     private int _touchedCount;
-    private readonly PriorityQueue<int, double> _queue = new();
+    private readonly VertexHeap _queue = new();
     private readonly List<int> _settled = new();
 
     public ShortestPathSearch(StreetGraph graph)
