@@ -9,7 +9,8 @@ namespace Geo.Analyses.ServiceAreas.Cells;
 /// station reaches is whole pieces, and each piece is reached by many stations: copying its runs replaces working
 /// out each of its segments' capsules again, station after station. The runs are the cells
 /// <see cref="CellMask.Stamp"/> covers for the interval from 0 to the piece's length, found by stamping just that
-/// interval, so a mask stamped either way holds the same cells.
+/// interval (a piece of one segment: read straight off its capsule's rows), so a mask stamped either way holds the
+/// same cells. A station's whole pieces are copied in ascending order of number, the order their runs lie in.
 /// </summary>
 public sealed class PieceStamps
 {
@@ -138,7 +139,7 @@ public sealed class PieceStamps
     private static List<int>? t_reached;
 
     [ThreadStatic]
-    private static int[]? t_ordered, t_blockCounts;
+    private static int[]? t_between, t_counts;
 
     /// <summary>The thread's list for the whole pieces a stamp reaches, emptied.</summary>
     internal static List<int> Scratch()
@@ -148,29 +149,35 @@ public sealed class PieceStamps
         return list;
     }
 
-    private const int LowBits = 10;
+    private const int LowBits = 10, LowMask = (1 << LowBits) - 1;
 
     /// <summary>
     /// <paramref name="reached"/> in ascending order of piece number, the order in which their headers and runs lie in
-    /// memory: two counting passes (low bits, then high bits), reordering the list itself. Valid until the thread's
-    /// next call.
+    /// memory: two counting passes (by the low bits, then by the high bits), reordering the list itself. Valid until
+    /// the thread's next call.
     /// </summary>
     internal ReadOnlySpan<int> InCopyingOrder(List<int> reached)
     {
-        int high = (_headers.Length >> LowBits) + 2;
-        var counts = t_blockCounts is { } kept && kept.Length >= Math.Max(high, (1 << LowBits) + 1) ? kept : t_blockCounts = new int[Math.Max(high, (1 << LowBits) + 1)];
-        var between = t_ordered is { } held && held.Length >= reached.Count ? held : t_ordered = new int[Math.Max(reached.Count, 2 * (t_ordered?.Length ?? 512))];
         var pieces = CollectionsMarshal.AsSpan(reached);
-        const int LowMask = (1 << LowBits) - 1;
+        int highs = (_headers.Length >> LowBits) + 1;
+        var counts = Kept(ref t_counts, Math.Max(highs, 1 << LowBits) + 1);
+        var between = Kept(ref t_between, pieces.Length);
         Array.Clear(counts, 0, (1 << LowBits) + 1);
         foreach (int piece in pieces) counts[(piece & LowMask) + 1]++;
         for (int b = 1; b <= 1 << LowBits; b++) counts[b] += counts[b - 1];
         foreach (int piece in pieces) between[counts[piece & LowMask]++] = piece;
-        Array.Clear(counts, 0, high);
+        Array.Clear(counts, 0, highs + 1);
         foreach (int piece in pieces) counts[(piece >> LowBits) + 1]++;
-        for (int b = 1; b < high; b++) counts[b] += counts[b - 1];
+        for (int b = 1; b <= highs; b++) counts[b] += counts[b - 1];
         foreach (int piece in between.AsSpan(0, pieces.Length)) pieces[counts[piece >> LowBits]++] = piece;
         return pieces;
+    }
+
+    /// <summary>The thread's array of at least <paramref name="length"/>, grown (doubling) when too short.</summary>
+    private static int[] Kept(ref int[]? kept, int length)
+    {
+        if (kept is null || kept.Length < length) kept = new int[Math.Max(length, 2 * (kept?.Length ?? 512))];
+        return kept;
     }
 
     /// <summary>
