@@ -182,16 +182,21 @@ public sealed class PieceStamps
 
     /// <summary>
     /// Covers in <paramref name="mask"/> the cells of <paramref name="piece"/> reached end to end; false, having
-    /// covered nothing, when the piece keeps no runs or the mask is of another grid or widening.
+    /// covered nothing, when the piece keeps no runs, the mask is of another grid or widening, or its window does not
+    /// hold all of the piece's rows.
     /// </summary>
     public bool TryCover(CellMask mask, int piece, double lateral)
     {
         var header = _headers[piece];
         if (header.Runs < 0 || !ReferenceEquals(mask.Grid, Grid) || lateral != Lateral) return false;
-        // As CapsuleStamp.FillColumns for each run, with the mask's window read once for the piece.
+        if (header.Runs == 0) return true;
+        // As CapsuleStamp.FillColumns for each run, with the mask's window read once for the piece. Runs are in row
+        // order: a piece whose rows are not all in the window is left to be stamped, which cuts it to the window.
         int row0 = header.Row0 - mask.Row0, column0 = header.Column0 - mask.Column0, width = mask.Width;
-        var cells = mask.Cells;
         ref uint run = ref MemoryMarshal.GetArrayDataReference(_runs);
+        int rows = (int)(Unsafe.Add(ref run, header.FirstRun + header.Runs - 1) & (1 << RowBits) - 1) + 1;
+        if (row0 < 0 || row0 + rows > mask.Height) return false;
+        var cells = mask.Cells;
         for (int i = header.FirstRun, end = header.FirstRun + header.Runs; i < end; i++)
         {
             uint packed = Unsafe.Add(ref run, i);

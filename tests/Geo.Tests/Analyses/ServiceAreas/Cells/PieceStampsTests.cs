@@ -146,6 +146,33 @@ public class PieceStampsTests
     }
 
     [Fact]
+    public void APiece_whoseRowsAreNotAllInTheWindow_isNotCopied_andIsStampedCutToTheWindow()
+    {
+        var graph = CurvyCity(new Random(48), 200);
+        var pieces = graph.Pieces;
+        var grid = ServiceAreaAnalysis.GridFor(graph, 60, 15);
+        var whole = PieceStamps.Build(pieces, grid, 60);
+        int cut = 0;
+        for (int p = 0; p < pieces.Count; p++)
+        {
+            var one = new List<ReachedInterval> { new(p, 0, pieces.LengthMeters[p]) };
+            var (c0, r0, width, height) = CellMask.WindowAround(grid, pieces, one, 60);
+            if (height < 6) continue;
+            // The window's lower half only: the piece's upper rows lie outside it.
+            var probe = new CellMask(grid, c0, r0, width, height / 2);
+            Assert.False(whole.TryCover(probe, p, 60));
+            Assert.Equal(0, probe.CountCovered());
+            var stamped = new CellMask(grid, c0, r0, width, height / 2);
+            var copies = new CellMask(grid, c0, r0, width, height / 2);
+            stamped.Stamp(pieces, one, 60);
+            copies.Stamp(pieces, one, 60, whole);
+            Assert.True(stamped.Cells.AsSpan().SequenceEqual(copies.Cells), $"piece {p}");
+            cut++;
+        }
+        Assert.True(cut > 50);
+    }
+
+    [Fact]
     public void Build_whenCancelled_stops()
     {
         var graph = CurvyCity(new Random(47), 50);
