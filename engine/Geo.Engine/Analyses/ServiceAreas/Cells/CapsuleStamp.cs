@@ -171,11 +171,19 @@ internal static class CapsuleStamp
             Unsafe.WriteUnaligned(ref Unsafe.Add(ref at, start), CoveredQuarter);
             Unsafe.WriteUnaligned(ref Unsafe.Add(ref at, start + count - 4), CoveredQuarter);
         }
+        else if (count >= 2 && count < 4)
+        {
+            // The rows at a capsule's ends.
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref at, start), CoveredPair);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref at, start + count - 2), CoveredPair);
+        }
+        else if (count == 1) Unsafe.Add(ref at, start) = 1;
         else cells.AsSpan(start, count).Fill(1);
     }
 
     private const ulong CoveredWord = 0x0101010101010101UL;
     private const uint CoveredQuarter = 0x01010101U;
+    private const ushort CoveredPair = 0x0101;
 
     private static void Disc(double cx, double cy, double py, double r, ref double lo, ref double hi)
     {
