@@ -66,21 +66,13 @@ public sealed class CellMask
     {
         var bounds = pieces.Bounds;
         float minX = float.PositiveInfinity, minY = float.PositiveInfinity, maxX = float.NegativeInfinity, maxY = float.NegativeInfinity;
-        void Include(PieceBounds box)
+        foreach (var interval in Span(intervals))
         {
+            var box = bounds[interval.Piece];
             minX = MathF.Min(minX, box.MinX);
             maxX = MathF.Max(maxX, box.MaxX);
             minY = MathF.Min(minY, box.MinY);
             maxY = MathF.Max(maxY, box.MaxY);
-        }
-        // A station's reach is a list: read as a span, with no enumerator called for each of its thousands of intervals.
-        if (intervals is List<ReachedInterval> list)
-        {
-            foreach (var interval in CollectionsMarshal.AsSpan(list)) Include(bounds[interval.Piece]);
-        }
-        else
-        {
-            foreach (var interval in intervals) Include(bounds[interval.Piece]);
         }
         if (minX > maxX) return (0, 0, 1, 1);
         int c0 = grid.Column(minX - lateral) - 1, r0 = grid.Row(minY - lateral) - 1;
@@ -95,15 +87,19 @@ public sealed class CellMask
     /// <param name="whole">Pieces' runs to copy for the intervals that reach a piece end to end, if worked out for this grid.</param>
     public void Stamp(StreetPieces pieces, IEnumerable<ReachedInterval> intervals, double lateral, PieceStamps? whole)
     {
-        // A station's reach is a list: read as a span, with no enumerator called for each of its thousands of intervals.
-        var span = intervals switch
-        {
-            List<ReachedInterval> list => CollectionsMarshal.AsSpan(list),
-            ReachedInterval[] array => array,
-            _ => intervals.ToArray(),
-        };
-        Stamp(pieces, span, lateral, whole);
+        Stamp(pieces, Span(intervals), lateral, whole);
     }
+
+    /// <summary>
+    /// Intervals as a span: a station's reach is a list (or an array), read with no enumerator called for each of its
+    /// thousands of intervals; anything else is copied into one.
+    /// </summary>
+    private static ReadOnlySpan<ReachedInterval> Span(IEnumerable<ReachedInterval> intervals) => intervals switch
+    {
+        List<ReachedInterval> list => CollectionsMarshal.AsSpan(list),
+        ReachedInterval[] array => array,
+        _ => intervals.ToArray(),
+    };
 
     private void Stamp(StreetPieces pieces, ReadOnlySpan<ReachedInterval> intervals, double lateral, PieceStamps? whole)
     {
@@ -124,7 +120,7 @@ public sealed class CellMask
         }
         foreach (int piece in whole.InCopyingOrder(reachedWhole))
         {
-            if (!whole.TryCover(this, piece, lateral)) StampInterval(pieces, new ReachedInterval(piece, 0, pieces.LengthMeters[piece]), lateral, Grid, ref rows);
+            if (!whole.TryCover(this, piece, lateral)) StampInterval(pieces, new ReachedInterval(piece, 0, lengths[piece]), lateral, Grid, ref rows);
         }
     }
 
