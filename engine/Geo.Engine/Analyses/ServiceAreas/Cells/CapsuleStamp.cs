@@ -56,14 +56,21 @@ internal static class CapsuleStamp
         else RowsOneByOne(grid, ax, ay, bx, by, r, r0, r1, ref rows);
     }
 
-    /// <summary>Rows filled into a mask, as far as its window reaches.</summary>
+    /// <summary>Rows filled into a mask, as far as its window reaches across (rows are the caller's to keep inside it); the window read once.</summary>
     internal readonly struct MaskRows(CellMask mask) : ICellRows
     {
-        public int FirstRow => mask.Row0;
-        public int LastRow => mask.Row0 + mask.Height - 1;
+        private readonly byte[] _cells = mask.Cells;
+        private readonly int _column0 = mask.Column0, _row0 = mask.Row0, _width = mask.Width;
+
+        public int FirstRow => _row0;
+        public int LastRow => _row0 + mask.Height - 1;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Cover(int row, int first, int last) => FillColumns(mask, row, first, last);
+        public void Cover(int row, int first, int last)
+        {
+            int c0 = Math.Max(_column0, first), c1 = Math.Min(_column0 + _width - 1, last);
+            if (c0 <= c1) Fill(_cells, (row - _row0) * _width + c0 - _column0, c1 - c0 + 1);
+        }
     }
 
     private static void RowsOneByOne<TRows>(CellGrid grid, double ax, double ay, double bx, double by, double r, int r0, int r1, ref TRows rows)
@@ -147,17 +154,9 @@ internal static class CapsuleStamp
         hi = Vector256.MaxNative(hi, Vector256.ConditionalSelect(inside, cx + w, Vector256.Create(double.NegativeInfinity)));
     }
 
-    /// <summary>Covers the cells of <paramref name="row"/> from grid column <paramref name="first"/> to <paramref name="last"/>, as far as the window reaches.</summary>
-    internal static void FillColumns(CellMask mask, int row, int first, int last)
-    {
-        int c0 = Math.Max(mask.Column0, first), c1 = Math.Min(mask.Column0 + mask.Width - 1, last);
-        if (c0 > c1) return;
-        Fill(mask.Cells, (row - mask.Row0) * mask.Width + c0 - mask.Column0, c1 - c0 + 1);
-    }
-
     /// <summary>Covers <paramref name="count"/> cells of <paramref name="cells"/> from <paramref name="start"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Fill(byte[] cells, int start, int count)
+    private static void Fill(byte[] cells, int start, int count)
     {
         ref byte at = ref MemoryMarshal.GetArrayDataReference(cells);
         // Rows of a capsule are a few cells long: two overlapping word stores cover them without a call to fill memory.

@@ -190,21 +190,19 @@ public sealed class PieceStamps
         var header = _headers[piece];
         if (header.Runs < 0 || !ReferenceEquals(mask.Grid, Grid) || lateral != Lateral) return false;
         if (header.Runs == 0) return true;
-        // As CapsuleStamp.FillColumns for each run, with the mask's window read once for the piece. Runs are in row
-        // order: a piece whose rows are not all in the window is left to be stamped, which cuts it to the window.
-        int row0 = header.Row0 - mask.Row0, column0 = header.Column0 - mask.Column0, width = mask.Width;
+        // Runs are in row order: a piece whose rows are not all in the window is left to be stamped, which cuts it to
+        // the window.
+        int row0 = header.Row0, column0 = header.Column0;
         ref uint run = ref MemoryMarshal.GetArrayDataReference(_runs);
         int rows = (int)(Unsafe.Add(ref run, header.FirstRun + header.Runs - 1) & (1 << RowBits) - 1) + 1;
-        if (row0 < 0 || row0 + rows > mask.Height) return false;
-        var cells = mask.Cells;
+        if (row0 < mask.Row0 || row0 + rows > mask.Row0 + mask.Height) return false;
+        var fill = new CapsuleStamp.MaskRows(mask);
         for (int i = header.FirstRun, end = header.FirstRun + header.Runs; i < end; i++)
         {
             uint packed = Unsafe.Add(ref run, i);
             int row = row0 + (int)(packed & (1 << RowBits) - 1);
             int first = column0 + (int)(packed >> RowBits & (1 << ColumnBits) - 1);
-            int last = first + (int)(packed >> (RowBits + ColumnBits));
-            int c0 = Math.Max(0, first), c1 = Math.Min(width - 1, last);
-            if (c0 <= c1) CapsuleStamp.Fill(cells, row * width + c0, c1 - c0 + 1);
+            fill.Cover(row, first, first + (int)(packed >> (RowBits + ColumnBits)));
         }
         return true;
     }
