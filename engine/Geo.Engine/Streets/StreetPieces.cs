@@ -44,15 +44,10 @@ public sealed class StreetPieces
     /// Each piece's bounding box, made when first asked for: the window around a station's reach reads one box a
     /// piece rather than the piece's points from three arrays, pieces met in no particular order.
     /// </summary>
-    internal PieceBounds[] Bounds => Volatile.Read(ref _bounds) ?? MakeBoundsOnce();
+    /// <remarks>The threads drawing a run's first stations all ask at once: one makes the boxes, the others wait for them.</remarks>
+    internal PieceBounds[] Bounds => LazyInitializer.EnsureInitialized(ref _bounds, ref _boundsLock, MakeBounds);
 
-    private readonly Lock _boundsLock = new();
-
-    /// <summary>The threads drawing a run's first stations all ask at once: one makes the boxes, the others wait for them.</summary>
-    private PieceBounds[] MakeBoundsOnce()
-    {
-        lock (_boundsLock) return _bounds ??= MakeBounds();
-    }
+    private object? _boundsLock;
 
     private PieceBounds[] MakeBounds()
     {
