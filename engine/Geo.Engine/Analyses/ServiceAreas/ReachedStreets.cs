@@ -67,9 +67,9 @@ public sealed class ReachedStreets
                 AddPiece(s, search, partWay && origin.Piece == s ? origin : null, breaks, result, spans);
             }
         }
-        if (partWay && _seenStamp[origin.Piece] != _stamp)
+        if (partWay && seen[origin.Piece] != stamp)
         {
-            _seenStamp[origin.Piece] = _stamp;
+            seen[origin.Piece] = stamp;
             AddPiece(origin.Piece, search, origin, breaks, result, spans);
         }
         return result;
