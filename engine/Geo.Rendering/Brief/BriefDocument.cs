@@ -80,8 +80,7 @@ public sealed class BriefDocument
             surface.Canvas.Scale(Design);
             Paint(surface.Canvas, pages[i]);
             using var image = surface.Snapshot();
-            using var data = image.Encode(SKEncodedImageFormat.Png, 90);
-            File.WriteAllBytes(Path.Combine(folder, $"page-{i + 1:00}.png"), data.ToArray());
+            File.WriteAllBytes(Path.Combine(folder, $"page-{i + 1:00}.png"), PngImages.Encode(image));
         }
     }
 

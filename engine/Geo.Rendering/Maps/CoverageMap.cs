@@ -22,8 +22,7 @@ public static class CoverageMap
         surface.Canvas.Clear(SKColors.White);
         Draw(surface.Canvas, layers, view, new SKRect(0, 0, width, height));
         using var image = surface.Snapshot();
-        using var data = image.Encode(SKEncodedImageFormat.Png, 90);
-        return data.ToArray();
+        return PngImages.Encode(image);
     }
 
     /// <summary>
