@@ -37,8 +37,11 @@ internal static class BriefCommand
             var language = SharedOptions.ChooseLanguage(parse.GetValue(lang), content.DetectLanguage);
             var document = new BriefDocument(content, language.Language);
             var pages = document.Pages(chosen);
-            BriefDocument.WritePdf(pdfStaging, pages, document.Title);
-            if (pngStaging is not null) BriefDocument.WritePngs(pngStaging, pages);
+            // The PNG pages are drawn on the other core while the PDF's are: both draw every page afresh from the
+            // same content, which drawing only reads. Both are waited for, so neither writes once the outputs are settled.
+            var pdfWritten = Task.Run(() => BriefDocument.WritePdf(pdfStaging, pages, document.Title));
+            var pngsWritten = pngStaging is null ? Task.CompletedTask : Task.Run(() => BriefDocument.WritePngs(pngStaging, pages));
+            Task.WaitAll(pdfWritten, pngsWritten);
             outputs.Commit();
             if (parse.GetValue(lang) is null) Console.Error.WriteLine($"geo: language: {language.Language.Code()} ({language.Reason}); --lang zh|en to choose");
             Console.WriteLine($"wrote {pdf} ({pages.Count} pages)");
