@@ -38,7 +38,15 @@ public static class CoverageMap
         canvas.ClipRect(map.Frame);
 
         using var streets = new SKPaint { Color = MapStyle.Street.Sk, Style = SKPaintStyle.Stroke, StrokeWidth = 0.8f, IsAntialias = true };
-        foreach (var s in layers.Streets) if (LayerGeometry.Extent(s).Intersects(view)) map.Draw(s, streets);
+        // A whole map looks at every street once; a unit's page, one of many, asks the streets' grid for its few.
+        if (page.Extent is null)
+        {
+            foreach (var s in layers.Streets) if (LayerGeometry.Extent(s).Intersects(view)) map.Draw(s, streets);
+        }
+        else
+        {
+            foreach (int s in layers.StreetsMeeting(view)) map.Draw(layers.Streets[s], streets);
+        }
         using var coverage = new SKPaint { Color = MapStyle.Coverage.Sk, Style = SKPaintStyle.Fill, IsAntialias = true };
         map.Draw(layers.Coverage, coverage);
         using var blind = new SKPaint { Color = MapStyle.BlindSpot.Sk, Style = SKPaintStyle.Fill, IsAntialias = true };

@@ -68,6 +68,24 @@ public sealed record MapLayers(
 
     public int RankedBlindSpots => BlindSpots.Count(b => b.Rank > 0);
 
+    private readonly object _streetsInViewGate = new();
+    private StreetsInView? _streetsInView;
+
+    /// <summary>
+    /// The indices of the streets whose extents meet <paramref name="view"/> (edges included), in the order of
+    /// <see cref="Streets"/>; the grid behind it is made on first use and made again for a copy with other streets.
+    /// </summary>
+    public List<int> StreetsMeeting(Envelope view)
+    {
+        StreetsInView index;
+        lock (_streetsInViewGate)
+        {
+            if (_streetsInView is null || !ReferenceEquals(_streetsInView.Streets, Streets)) _streetsInView = new StreetsInView(Streets);
+            index = _streetsInView;
+        }
+        return index.Meeting(view);
+    }
+
     public Envelope Extent()
     {
         var extent = new Envelope();
