@@ -17,17 +17,27 @@ internal sealed class StreetsInView
     public StreetsInView(IReadOnlyList<Geometry> streets)
     {
         Streets = streets;
-        var extents = new List<Envelope>(streets.Count);
-        var streetOf = new List<int>(streets.Count);
-        for (int i = 0; i < streets.Count; i++)
+        int n = streets.Count, kept = 0;
+        var (minX, minY, maxX, maxY) = (new double[n], new double[n], new double[n], new double[n]);
+        _streetOf = new int[n];
+        // One envelope reused for every street, none kept: the grid holds the extents as four arrays.
+        var extent = new Envelope();
+        for (int i = 0; i < n; i++)
         {
-            var extent = LayerGeometry.Extent(streets[i]);
+            extent.Init();
+            LayerGeometry.ExpandExtent(extent, streets[i]);
             if (extent.IsNull) continue;
-            extents.Add(extent);
-            streetOf.Add(i);
+            (minX[kept], minY[kept], maxX[kept], maxY[kept], _streetOf[kept]) = (extent.MinX, extent.MinY, extent.MaxX, extent.MaxY, i);
+            kept++;
         }
-        _streetOf = streetOf.ToArray();
-        _grid = EnvelopeGrid.Of(extents);
+        if (kept < n)
+        {
+            Array.Resize(ref minX, kept);
+            Array.Resize(ref minY, kept);
+            Array.Resize(ref maxX, kept);
+            Array.Resize(ref maxY, kept);
+        }
+        _grid = new EnvelopeGrid(minX, minY, maxX, maxY);
     }
 
     /// <summary>The list the grid was built over.</summary>
