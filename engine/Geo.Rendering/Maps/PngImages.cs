@@ -4,8 +4,8 @@ namespace Geo.Rendering.Maps;
 
 /// <summary>
 /// PNG files of drawn maps and pages. Their pixels run in flat colours along rows, which each pixel's difference from
-/// its left neighbour (PNG's Sub filter) packs about as well as choosing a filter for every row (Skia's default), at
-/// about half the encoding time: a briefing's hundred pages are written in three quarters of the time.
+/// its left neighbour (PNG's Sub filter) packs about as well as choosing a filter for every row (Skia's default), in
+/// about three quarters of the encoding time or less (an audit's map 0.17 s instead of 0.24 s, and 9 % smaller).
 /// </summary>
 public static class PngImages
 {
