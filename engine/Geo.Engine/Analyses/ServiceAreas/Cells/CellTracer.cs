@@ -181,6 +181,7 @@ public static class CellTracer
             start += skip;
             int owner = patches.Of(LeftCell(start, next[start], stride));
             points.Clear();
+            int first = packed.Count;
             int v = start, x = start % stride, y = start / stride;
             var previous = (Heading)(-1);
             do
@@ -189,10 +190,15 @@ public static class CellTracer
                 next[v] = -1;
                 var heading = HeadingOf(to - v, stride);
                 // A point where the boundary turns: stretches end at turns, but edges up or down go a cell at a time.
+                // Rings kept as corners go straight into the shared array.
                 if (heading != previous)
                 {
-                    points.Add(x);
-                    points.Add(y);
+                    if (compact) packed.Add(LatticeRingSequence.Pack(x, y));
+                    else
+                    {
+                        points.Add(x);
+                        points.Add(y);
+                    }
                 }
                 previous = heading;
                 if (heading == Heading.Up) y++;
@@ -201,16 +207,22 @@ public static class CellTracer
                 v = to;
             }
             while (v != start);
-            // The start vertex may sit mid-way along a straight run: drop it when the run continues through it.
+            // The start vertex may sit mid-way along a straight run: dropped when the run continues through it.
+            if (compact)
+            {
+                int count = packed.Count - first;
+                if (count > 1 && IsCollinear(packed[^1] & 0xFFFF, packed[^1] >>> 16, packed[first] & 0xFFFF, packed[first] >>> 16, packed[first + 1] & 0xFFFF, packed[first + 1] >>> 16))
+                {
+                    packed.RemoveAt(first);
+                }
+                packed.Add(packed[first]);
+                walked.Add(new WalkedRing(owner, first, packed.Count - first, null));
+                continue;
+            }
             if (points.Count > 2 && IsCollinear(points[^2], points[^1], points[0], points[1], points[2], points[3])) points.RemoveRange(0, 2);
             points.Add(points[0]);
             points.Add(points[1]);
-            if (compact)
-            {
-                walked.Add(new WalkedRing(owner, packed.Count, points.Count / 2, null));
-                for (int i = 0; i < points.Count; i += 2) packed.Add(LatticeRingSequence.Pack(points[i], points[i + 1]));
-            }
-            else walked.Add(new WalkedRing(owner, 0, 0, factory.CreateLinearRing(Sequence(points, x0, y0, cell, lonLat))));
+            walked.Add(new WalkedRing(owner, 0, 0, factory.CreateLinearRing(Sequence(points, x0, y0, cell, lonLat))));
         }
         var window = compact ? new LatticeRingSequence.Window(lonLat!, x0, y0, cell, packed.ToArray()) : null;
         if (points.Capacity <= LargestKeptList) t_points = points;
