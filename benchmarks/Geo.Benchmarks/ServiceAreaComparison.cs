@@ -106,14 +106,15 @@ public static class ServiceAreaComparison
     }
 
     /// <summary>
-    /// Vacuums the tables just loaded and writes the server's dirty buffers out, so neither side is timed beside the
-    /// autovacuum and checkpoint that loading (every row updated once) would otherwise set off within the minute.
+    /// Vacuums the tables just loaded (the loaders have analysed them) and writes the server's dirty buffers out, so
+    /// neither side is timed beside the autovacuum and checkpoint that loading (every row updated once) would otherwise
+    /// set off within the minute.
     /// </summary>
     private static void Settle(NpgsqlConnection connection, params string[] tables)
     {
         foreach (var table in tables)
         {
-            using var vacuum = new NpgsqlCommand($"VACUUM (ANALYZE) {table}", connection) { CommandTimeout = 3600 };
+            using var vacuum = new NpgsqlCommand($"VACUUM {table}", connection) { CommandTimeout = 3600 };
             vacuum.ExecuteNonQuery();
         }
         using var checkpoint = new NpgsqlCommand("CHECKPOINT", connection) { CommandTimeout = 3600 };
