@@ -43,6 +43,10 @@ public sealed class LatticeRingSequence : CoordinateSequence
     /// <summary>A corner packed as the sequence keeps it.</summary>
     public static int Pack(int column, int row) => column | row << 16;
 
+    /// <summary>A packed corner's column and row (<see cref="Pack"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (int Column, int Row) Unpack(int corner) => (corner & 0xFFFF, corner >>> 16);
+
     /// <summary>The lon/lat of point <paramref name="index"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public (double Lon, double Lat) LonLat(int index)
@@ -51,8 +55,8 @@ public sealed class LatticeRingSequence : CoordinateSequence
         // The window's array holds other rings' corners too.
         if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index), $"point {index} of a ring of {Count}");
         var window = _window;
-        int corner = window.Corners[_first + index];
-        return window.Lattice.ToLonLat(window.X0 + (corner & 0xFFFF) * window.Cell, window.Y0 + (corner >>> 16) * window.Cell);
+        var (column, row) = Unpack(window.Corners[_first + index]);
+        return window.Lattice.ToLonLat(window.X0 + column * window.Cell, window.Y0 + row * window.Cell);
     }
 
     /// <summary>Lon, lat, lon, lat … of every point.</summary>

@@ -210,10 +210,12 @@ public static class CellTracer
             // The start vertex may sit mid-way along a straight run: dropped when the run continues through it.
             if (compact)
             {
-                int count = packed.Count - first;
-                if (count > 1 && IsCollinear(packed[^1] & 0xFFFF, packed[^1] >>> 16, packed[first] & 0xFFFF, packed[first] >>> 16, packed[first + 1] & 0xFFFF, packed[first + 1] >>> 16))
+                if (packed.Count - first > 1)
                 {
-                    packed.RemoveAt(first);
+                    var (lastX, lastY) = LatticeRingSequence.Unpack(packed[^1]);
+                    var (firstX, firstY) = LatticeRingSequence.Unpack(packed[first]);
+                    var (secondX, secondY) = LatticeRingSequence.Unpack(packed[first + 1]);
+                    if (IsCollinear(lastX, lastY, firstX, firstY, secondX, secondY)) packed.RemoveAt(first);
                 }
                 packed.Add(packed[first]);
                 walked.Add(new WalkedRing(owner, first, packed.Count - first, null));
