@@ -53,6 +53,9 @@ internal sealed class EnvelopeGrid
         for (item = 0; item < n; item++) ForCells(item, place);
     }
 
+    /// <summary>Sets <paramref name="into"/> to item <paramref name="item"/>'s envelope, allocating nothing.</summary>
+    public void Envelope(int item, Envelope into) => into.Init(_minX[item], _maxX[item], _minY[item], _maxY[item]);
+
     public void ForEachPair(Action<int, int> visit)
     {
         for (int row = 0; row < _rows; row++)

@@ -44,8 +44,9 @@ public sealed class StreetPieces
     /// Each piece's bounding box, made when first asked for: the window around a station's reach reads one box a
     /// piece rather than the piece's points from three arrays, pieces met in no particular order.
     /// </summary>
-    /// <remarks>The threads drawing a run's first stations all ask at once: one makes the boxes, the others wait for them.</remarks>
-    internal PieceBounds[] Bounds => LazyInitializer.EnsureInitialized(ref _bounds, ref _boundsLock, MakeBounds);
+    /// <remarks>The threads drawing a run's first stations all ask at once: one makes the boxes, the others wait for them.
+    /// Once made, read without making a delegate: working out whole pieces' cells asks once for every piece.</remarks>
+    internal PieceBounds[] Bounds => Volatile.Read(ref _bounds) ?? LazyInitializer.EnsureInitialized(ref _bounds, ref _boundsLock, MakeBounds);
 
     private object? _boundsLock;
 
@@ -94,18 +95,28 @@ public sealed class StreetPieces
     public List<(double X, double Y)> Between(int piece, double fromMeters, double toMeters)
     {
         var result = new List<(double, double)>(FirstPoint[piece + 1] - FirstPoint[piece] + 2);
+        Between(piece, fromMeters, toMeters, result);
+        return result;
+    }
+
+    /// <summary>
+    /// <see cref="Between(int, double, double)"/> into a list the caller keeps (cleared first): the audit asks this for
+    /// every piece of a city, and a list each time was most of what its figures allocated.
+    /// </summary>
+    public void Between(int piece, double fromMeters, double toMeters, List<(double X, double Y)> into)
+    {
+        into.Clear();
         if (toMeters < fromMeters) (fromMeters, toMeters) = (toMeters, fromMeters);
-        result.Add(PointAlong(piece, fromMeters));
+        into.Add(PointAlong(piece, fromMeters));
         int first = FirstPoint[piece], last = FirstPoint[piece + 1] - 1;
         double walked = 0;
         for (int i = first; i < last; i++)
         {
             double dx = PointX[i + 1] - PointX[i], dy = PointY[i + 1] - PointY[i];
             walked += Math.Sqrt(dx * dx + dy * dy);
-            if (walked > fromMeters && walked < toMeters) result.Add((PointX[i + 1], PointY[i + 1]));
+            if (walked > fromMeters && walked < toMeters) into.Add((PointX[i + 1], PointY[i + 1]));
         }
-        result.Add(PointAlong(piece, toMeters));
-        return result;
+        into.Add(PointAlong(piece, toMeters));
     }
 }
 

@@ -14,17 +14,20 @@ internal static class BlindSpotFinder
     /// <summary>Uncovered intervals joined at junctions, all in unit <see cref="Unit"/> (-1: outside every unit).</summary>
     public sealed record Stretch(List<ReachedInterval> Intervals, double Meters, int Unit);
 
+    /// <summary>A piece's covered intervals sorted by start, empty when none.</summary>
+    public delegate ReadOnlySpan<ReachedInterval> CoveredOn(int piece);
+
     public static List<Stretch> Find(StreetGraph graph, UnitBorders units, IReadOnlyList<ReachedInterval> covered)
     {
-        var coveredOf = new IntervalsByPiece(covered, graph.Pieces.Count, byStart: true);
-        return Find(graph, units, Enumerable.Range(0, graph.Pieces.Count), coveredOf.Of);
+        var coveredOf = IntervalsByPiece.Shared(covered, graph.Pieces.Count, byStart: true);
+        return Find(graph, units, Enumerable.Range(0, graph.Pieces.Count), coveredOf.Span);
     }
 
     /// <summary>
     /// The uncovered stretches among some pieces, given each piece's covered intervals (sorted by start). Counting a
     /// subset is right when it holds every piece of the stretches it meets: a what-if recounts only those.
     /// </summary>
-    public static List<Stretch> Find(StreetGraph graph, UnitBorders units, IEnumerable<int> pieceIds, Func<int, IReadOnlyList<ReachedInterval>?> coveredOn)
+    public static List<Stretch> Find(StreetGraph graph, UnitBorders units, IEnumerable<int> pieceIds, CoveredOn coveredOn)
     {
         var pieces = graph.Pieces;
         var uncovered = new List<(ReachedInterval Interval, int Unit, int Element)>();
@@ -62,13 +65,10 @@ internal static class BlindSpotFinder
         {
             double length = pieces.LengthMeters[s], at = 0;
             gaps.Clear();
-            if (coveredOn(s) is { } parts)
+            foreach (var p in coveredOn(s))
             {
-                foreach (var p in parts)
-                {
-                    if (p.From > at + Touch) gaps.Add((at, p.From));
-                    at = Math.Max(at, p.To);
-                }
+                if (p.From > at + Touch) gaps.Add((at, p.From));
+                at = Math.Max(at, p.To);
             }
             if (length > at + Touch) gaps.Add((at, length));
             foreach (var (gapFrom, gapTo) in gaps)

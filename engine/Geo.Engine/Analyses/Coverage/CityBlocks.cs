@@ -19,15 +19,31 @@ public sealed class CityBlocks
     private static readonly ConditionalWeakTable<StreetGraph, Lazy<CityBlocks>> Cache = new();
 
     private readonly Lazy<EnvelopeGrid> _index;
+    private readonly Lazy<double[]> _areas;
 
     private CityBlocks(IReadOnlyList<Polygon> blocks)
     {
         Blocks = blocks;
         // A grid is built in a few passes over the blocks; an R-tree's sorting of a city's 300,000 took most of a second.
         _index = new Lazy<EnvelopeGrid>(() => EnvelopeGrid.Of(blocks.Select(b => b.EnvelopeInternal).ToArray()));
+        _areas = new Lazy<double[]>(() =>
+        {
+            var areas = new double[blocks.Count];
+            Parallel.For(0, blocks.Count, b => areas[b] = blocks[b].Area);
+            return areas;
+        });
     }
 
     public IReadOnlyList<Polygon> Blocks { get; }
+
+    /// <summary>
+    /// Each block's area, worked out once: served land asks for a block's area once for every unit and planning cell
+    /// near it, and NetTopologySuite works it out afresh each time.
+    /// </summary>
+    public IReadOnlyList<double> Areas => _areas.Value;
+
+    /// <summary>Sets <paramref name="into"/> to block <paramref name="block"/>'s envelope (a block's own envelope is a fresh copy each time).</summary>
+    public void Envelope(int block, Envelope into) => _index.Value.Envelope(block, into);
 
     /// <summary>Fills <paramref name="found"/> with the blocks whose envelopes meet the window (edges included), in block order.</summary>
     public void Near(Envelope window, List<int> found)

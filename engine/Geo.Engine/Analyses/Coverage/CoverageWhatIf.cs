@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Geo.Analyses.Demand;
 using Geo.Analyses.ServiceAreas;
 using Geo.Data.Model;
@@ -180,11 +181,11 @@ public sealed class CoverageWhatIf
         var changes = new List<string>();
         if (affected.Count == 0) return (oldRanked, oldFragments, changes);
         var freshOn = fresh.GroupBy(f => f.Piece).ToDictionary(g => g.Key, g => g.ToList());
-        IReadOnlyList<ReachedInterval>? CoveredOn(int piece)
+        ReadOnlySpan<ReachedInterval> CoveredOn(int piece)
         {
             var old = _coveredByPiece.GetValueOrDefault(piece);
-            if (!freshOn.TryGetValue(piece, out var added)) return old;
-            return old is null ? added.OrderBy(i => i.From).ToList() : old.Concat(added).OrderBy(i => i.From).ToList();
+            if (!freshOn.TryGetValue(piece, out var added)) return CollectionsMarshal.AsSpan(old);
+            return (old is null ? added.OrderBy(i => i.From) : old.Concat(added).OrderBy(i => i.From)).ToArray();
         }
         var recounted = BlindSpotFinder.Find(_snapper.Graph, _baseline.Borders!, pieces, CoveredOn);
 

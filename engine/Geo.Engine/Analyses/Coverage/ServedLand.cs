@@ -29,6 +29,7 @@ public static class ServedLand
         var cityBlocks = CityBlocks.Of(graph);
         var blocks = cityBlocks.Blocks;
         var served = SharesOf.GetOrCreateValue(cityBlocks).GetValue(covered, c => ServedShares(graph, blocks, c));
+        var blockAreas = cityBlocks.Areas;
         var land = new double[localAreas.Count];
         var servedLand = new double[localAreas.Count];
         Parallel.For(0, localAreas.Count, a =>
@@ -38,14 +39,16 @@ public static class ServedLand
             var prepared = PreparedGeometryFactory.Prepare(area);
             var pieces = ConvexPieces.Of(area);
             var near = new List<int>();
+            var box = new Envelope();
             cityBlocks.Near(area.EnvelopeInternal, near);
             foreach (int b in near)
             {
                 var block = blocks[b];
                 // Most blocks lie far from the unit's border: wholly in or wholly out, told by one corner.
                 var corner = block.ExteriorRing.CoordinateSequence;
-                double inside = border.ClearOfBoundary(block.EnvelopeInternal) ? (border.Contains(corner.GetX(0), corner.GetY(0)) ? block.Area : 0)
-                    : prepared.Contains(block) ? block.Area
+                cityBlocks.Envelope(b, box);
+                double inside = border.ClearOfBoundary(box) ? (border.Contains(corner.GetX(0), corner.GetY(0)) ? blockAreas[b] : 0)
+                    : prepared.Contains(block) ? blockAreas[b]
                     : pieces is not null ? pieces.AreaInside(block)
                     : prepared.Intersects(block) ? OverlayNGRobust.Overlay(area, block, SpatialFunction.Intersection).Area : 0;
                 land[a] += inside / 1e6;
@@ -65,23 +68,25 @@ public static class ServedLand
         int most = 0;
         foreach (var c in covered) most += graph.Pieces.FirstPoint[c.Piece + 1] - graph.Pieces.FirstPoint[c.Piece];
         var segments = new List<(double Ax, double Ay, double Bx, double By)>(most);
+        var points = new List<(double X, double Y)>();
         foreach (var c in covered)
         {
             if (c.Length <= 0) continue;
-            var points = graph.Pieces.Between(c.Piece, c.From, c.To);
+            graph.Pieces.Between(c.Piece, c.From, c.To, points);
             for (int k = 0; k + 1 < points.Count; k++) segments.Add((points[k].X, points[k].Y, points[k + 1].X, points[k + 1].Y));
         }
         var grid = new EnvelopeGrid(
             segments.Select(g => Math.Min(g.Ax, g.Bx)).ToArray(), segments.Select(g => Math.Min(g.Ay, g.By)).ToArray(),
             segments.Select(g => Math.Max(g.Ax, g.Bx)).ToArray(), segments.Select(g => Math.Max(g.Ay, g.By)).ToArray());
         var shares = new double[blocks.Count];
-        Parallel.For(0, blocks.Count, () => new List<int>(), (b, _, near) =>
+        Parallel.For(0, blocks.Count, () => (Near: new List<int>(), Along: new List<(double From, double To)>()), (b, _, lists) =>
         {
+            var (near, along) = lists;
             double frontage = 0, reached = 0;
-            var along = new List<(double From, double To)>();
-            foreach (var ring in Rings(blocks[b]))
+            var block = blocks[b];
+            for (int r = -1; r < block.NumInteriorRings; r++)
             {
-                var c = ring.CoordinateSequence;
+                var c = (r < 0 ? block.ExteriorRing : block.GetInteriorRingN(r)).CoordinateSequence;
                 for (int k = 0; k + 1 < c.Count; k++)
                 {
                     double ax = c.GetX(k), ay = c.GetY(k), dx = c.GetX(k + 1) - ax, dy = c.GetY(k + 1) - ay;
@@ -104,15 +109,9 @@ public static class ServedLand
                 }
             }
             shares[b] = frontage > 0 ? Math.Clamp(reached / frontage, 0, 1) : 0;
-            return near;
+            return lists;
         }, _ => { });
         return shares;
-    }
-
-    private static IEnumerable<LineString> Rings(Polygon block)
-    {
-        yield return block.ExteriorRing;
-        foreach (var hole in block.InteriorRings) yield return hole;
     }
 
     private static double UnionLength(List<(double From, double To)> intervals)
@@ -120,8 +119,9 @@ public static class ServedLand
         if (intervals.Count == 0) return 0;
         intervals.Sort();
         double total = 0, start = intervals[0].From, end = intervals[0].To;
-        foreach (var (from, to) in intervals.Skip(1))
+        for (int i = 1; i < intervals.Count; i++)
         {
+            var (from, to) = intervals[i];
             if (from > end)
             {
                 total += end - start;

@@ -15,21 +15,21 @@ internal static class StreetShares
         var pieces = graph.Pieces;
         // A flat grid rather than NetTopologySuite's tree: a city's audit asks it once for each of 600,000 pieces.
         var index = EnvelopeGrid.Of(localAreas.Select(a => a.EnvelopeInternal).ToList());
-        var coveredOf = new IntervalsByPiece(covered, pieces.Count, byStart: false);
+        var coveredOf = IntervalsByPiece.Shared(covered, pieces.Count, byStart: false);
         // Pieces in fixed runs on every core, each thread building the boundary index of the areas it meets. A run sums
         // what its pieces add to each area it meets, and the runs are added up in piece order: the same figures to
         // the last bit however the runs fall to threads.
         int runs = (pieces.Count + PiecesPerRun - 1) / PiecesPerRun;
         var sums = new Dictionary<int, (double Total, double Covered)>[runs];
-        Parallel.For(0, runs, () => new ThreadState(new LengthInside?[localAreas.Count], new List<int>()), (run, _, state) =>
+        Parallel.For(0, runs, () => new ThreadState(new LengthInside?[localAreas.Count], new List<int>(), new(), new(), new Envelope()), (run, _, state) =>
         {
-            var (insides, near) = state;
+            var (insides, near, points, part, envelope) = state;
             var sum = sums[run] = new Dictionary<int, (double Total, double Covered)>();
             int end = Math.Min(pieces.Count, (run + 1) * PiecesPerRun);
             for (int s = run * PiecesPerRun; s < end; s++)
             {
-                var points = pieces.Between(s, 0, pieces.LengthMeters[s]);
-                var envelope = new Envelope();
+                pieces.Between(s, 0, pieces.LengthMeters[s], points);
+                envelope.Init();
                 foreach (var (x, y) in points) envelope.ExpandToInclude(x, y);
                 var parts = coveredOf.Span(s);
                 index.Within(envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY, near);
@@ -48,7 +48,15 @@ internal static class StreetShares
                     }
                     Add(sum, a, length, 0);
                     // A part that is the whole piece was just measured: the same points give the same length.
-                    foreach (var p in parts) Add(sum, a, 0, IsWhole(p, pieces.LengthMeters[s]) ? length : inside.Of(pieces.Between(s, p.From, p.To)));
+                    foreach (var p in parts)
+                    {
+                        if (IsWhole(p, pieces.LengthMeters[s])) Add(sum, a, 0, length);
+                        else
+                        {
+                            pieces.Between(s, p.From, p.To, part);
+                            Add(sum, a, 0, inside.Of(part));
+                        }
+                    }
                 }
             }
             return state;
@@ -69,8 +77,11 @@ internal static class StreetShares
 
     private const int PiecesPerRun = 4096;
 
-    /// <summary>What each thread keeps between its runs: the areas' boundary indexes it has built, and a list to query into.</summary>
-    private sealed record ThreadState(LengthInside?[] Insides, List<int> Near);
+    /// <summary>
+    /// What each thread keeps between its runs: the areas' boundary indexes it has built, a list to query into, and
+    /// the current piece's points, a reached part's points and the piece's envelope, filled afresh for each.
+    /// </summary>
+    private sealed record ThreadState(LengthInside?[] Insides, List<int> Near, List<(double X, double Y)> Points, List<(double X, double Y)> Part, Envelope Envelope);
 
     /// <summary>Adds to one run's street length and covered length in an area, in the order its pieces come.</summary>
     private static void Add(Dictionary<int, (double Total, double Covered)> sum, int area, double length, double reached)

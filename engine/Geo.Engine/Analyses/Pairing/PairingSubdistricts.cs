@@ -18,7 +18,7 @@ public static class PairingSubdistricts
         IReadOnlyList<Subdistrict> subdistricts, IReadOnlyList<PointOfInterest> pois, StreetGraph graph,
         StreetSnapper snapper, double borderToleranceMeters, IReadOnlyList<ServiceAreas.ReachedInterval>? coverage = null)
     {
-        var coveredOf = coverage is null ? null : new ServiceAreas.IntervalsByPiece(coverage, graph.Pieces.Count, byStart: false);
+        var coveredOf = coverage is null ? null : ServiceAreas.IntervalsByPiece.Shared(coverage, graph.Pieces.Count, byStart: false);
         var projection = graph.Projection;
         var metric = subdistricts.Select(d => projection.Project(d.Geometry)).ToArray();
         var locator = new SubdistrictLocator(metric, borderToleranceMeters);

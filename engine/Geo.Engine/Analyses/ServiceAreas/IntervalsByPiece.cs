@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Geo.Analyses.ServiceAreas;
 
 /// <summary>
@@ -9,6 +11,25 @@ public sealed class IntervalsByPiece
 {
     private readonly ReachedInterval[] _bucketed;
     private readonly int[] _start;
+
+    // An audit's covered streets are looked up by piece for its street shares, its blind spots and its pairing, for
+    // its units and again for its planning cells: one bucketing per list and order, kept as long as the list.
+    private static readonly ConditionalWeakTable<IReadOnlyList<ReachedInterval>, IntervalsByPiece?[]> SharedOf = new();
+
+    /// <summary>
+    /// The lookup of a list that is not changed afterwards, made once per list, order and piece count and shared by
+    /// every caller (it is read-only).
+    /// </summary>
+    public static IntervalsByPiece Shared(IReadOnlyList<ReachedInterval> intervals, int pieces, bool byStart)
+    {
+        var made = SharedOf.GetValue(intervals, _ => new IntervalsByPiece?[2]);
+        lock (made)
+        {
+            ref var slot = ref made[byStart ? 1 : 0];
+            if (slot is null || slot._start.Length != pieces + 1) slot = new IntervalsByPiece(intervals, pieces, byStart);
+            return slot;
+        }
+    }
 
     /// <param name="byStart">Sort each piece's intervals by start (stably); otherwise they keep their given order.</param>
     public IntervalsByPiece(IReadOnlyList<ReachedInterval> intervals, int pieces, bool byStart)
