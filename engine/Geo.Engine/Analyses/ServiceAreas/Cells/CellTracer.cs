@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using Geo.Coordinates;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Implementation;
@@ -19,10 +20,31 @@ public static class CellTracer
     internal static Geometry Trace(CellMask mask, LonLatLattice? lonLat)
     {
         int corners = Corners(mask);
+        if (corners > LargestKeptLinks) return TraceOutsideHeap(mask, corners, lonLat);
         var next = RentLinks(corners);
         var rings = Walk(mask, next, corners, lonLat);
         ReturnLinks(next);
         return rings;
+    }
+
+    /// <summary>
+    /// A city's whole mask needs links for tens of millions of corners, once: taken from native memory and freed at
+    /// once, because an array that large on the collected heap sets off a full, blocking collection of everything
+    /// the run holds (a quarter of a second in the synthetic city's audit).
+    /// </summary>
+    private static unsafe Geometry TraceOutsideHeap(CellMask mask, int corners, LonLatLattice? lonLat)
+    {
+        var links = (int*)NativeMemory.Alloc((nuint)corners, sizeof(int));
+        try
+        {
+            var next = new Span<int>(links, corners);
+            next.Fill(-1);
+            return Walk(mask, next, corners, lonLat);
+        }
+        finally
+        {
+            NativeMemory.Free(links);
+        }
     }
 
     /// <summary>
@@ -42,7 +64,7 @@ public static class CellTracer
     /// Links the boundary edges into <paramref name="next"/> (all unlinked, -1) and walks them into rings; every link
     /// is unlinked again afterwards, also when the walk fails.
     /// </summary>
-    private static Geometry Walk(CellMask mask, int[] next, int corners, LonLatLattice? lonLat)
+    private static Geometry Walk(CellMask mask, Span<int> next, int corners, LonLatLattice? lonLat)
     {
         try
         {
@@ -52,7 +74,7 @@ public static class CellTracer
         }
         catch
         {
-            Array.Fill(next, -1, 0, corners);
+            next[..corners].Fill(-1);
             throw;
         }
     }
@@ -63,16 +85,13 @@ public static class CellTracer
     /// </summary>
     private static readonly ConcurrentBag<int[]> CleanLinks = new();
 
-    /// <summary>Links for a city's whole mask (tens of MB) are neither kept nor taken from <see cref="CleanLinks"/>.</summary>
+    /// <summary>Links for a city's whole mask (tens of MB) are neither kept nor taken from <see cref="CleanLinks"/>, nor made on the heap.</summary>
     private const int LargestKeptLinks = 1 << 20;
 
     private static int[] RentLinks(int corners)
     {
-        if (corners <= LargestKeptLinks && CleanLinks.TryTake(out var clean))
-        {
-            if (clean.Length >= corners) return clean;
-        }
-        return UnlinkedLinks(corners <= LargestKeptLinks ? Math.Max(corners, 1 << 16) : corners);
+        if (CleanLinks.TryTake(out var clean) && clean.Length >= corners) return clean;
+        return UnlinkedLinks(Math.Max(corners, 1 << 16));
     }
 
     private static int[] UnlinkedLinks(int length)
@@ -93,7 +112,7 @@ public static class CellTracer
     /// neighbouring row's runs leave open are each one link, from turn to turn: found by stepping through the two
     /// rows' runs side by side, never cell by cell. Corners inside a stretch stay unlinked (-1).
     /// </summary>
-    private static void BoundaryEdges(int w, int h, CellPatches runs, int[] next)
+    private static void BoundaryEdges(int w, int h, CellPatches runs, Span<int> next)
     {
         int stride = w + 1;
         var first = runs.Firsts;
@@ -120,7 +139,7 @@ public static class CellTracer
     /// from <paramref name="line"/>: eastwards under the row, westwards over it. Both rows' runs are in column order,
     /// so one pass through each does; a neighbouring run reaching past a run's end may still meet the next run.
     /// </summary>
-    private static void OpenStretches(ReadOnlySpan<int> first, ReadOnlySpan<int> last, int start, int end, int other, int otherEnd, int[] next, int line, bool eastwards)
+    private static void OpenStretches(ReadOnlySpan<int> first, ReadOnlySpan<int> last, int start, int end, int other, int otherEnd, Span<int> next, int line, bool eastwards)
     {
         int j = other;
         for (int i = start; i < end; i++)
@@ -156,7 +175,7 @@ public static class CellTracer
     /// <summary>A city's merged outline can have rings of millions of points, and thousands of rings: lists that large are not kept for the thread's life.</summary>
     private const int LargestKeptList = 1 << 16;
 
-    private static Geometry Rings(CellMask mask, int[] next, int corners, CellPatches patches, LonLatLattice? lonLat)
+    private static Geometry Rings(CellMask mask, Span<int> next, int corners, CellPatches patches, LonLatLattice? lonLat)
     {
         var factory = lonLat is null ? ServiceAreaGeometry.Local : LonLatLattice.Factory;
         int w = mask.Width, stride = w + 1;
@@ -176,7 +195,7 @@ public static class CellTracer
         for (int start = 0; start < corners; start++)
         {
             // Most corners are on no boundary (-1): skip them a vector at a time.
-            int skip = next.AsSpan(start, corners - start).IndexOfAnyExcept(-1);
+            int skip = next[start..corners].IndexOfAnyExcept(-1);
             if (skip < 0) break;
             start += skip;
             int owner = patches.Of(LeftCell(start, next[start], stride));

@@ -277,6 +277,33 @@ public class CellTracerTests
         Enumerable.Range(0, traced.NumGeometries).Select(i => (Polygon)traced.GetGeometryN(i)).SelectMany(p => p.Holes.Prepend(p.Shell));
 
     [Fact]
+    public void Trace_maskWithMoreCornersThanAreKept_ringsAreThoseOfAWalkAlongEveryCellEdge()
+    {
+        // 1,031 × 1,031 corners, past the 2^20 whose links are kept between traces: these links live outside the heap.
+        var random = new Random(7);
+        var mask = new CellMask(new CellGrid(0, 0, 20_000, 20_000, 10), 2, 1, 1_030, 1_030);
+        for (int r = 0; r < mask.Height; r++)
+        {
+            bool covered = random.Next(2) == 0;
+            for (int c = 0; c < mask.Width; c++)
+            {
+                // Runs along the rows, and every 97th row and column left open, so rings of every size and holes occur.
+                if (random.NextDouble() < 0.05) covered = !covered;
+                mask.Cells[r * mask.Width + c] = (byte)(covered && r % 97 != 0 && c % 97 != 0 ? 1 : 0);
+            }
+        }
+        mask.Cells[0] = mask.Cells[^1] = 1;
+        mask.RemoveDiagonals();
+
+        var expected = RingsByEveryEdge(mask);
+        var actual = RingsOf(CellTracer.Trace(mask));
+
+        Assert.True(expected.Count > 1_000, $"only {expected.Count} rings");
+        Assert.True(expected.Order(StringComparer.Ordinal).SequenceEqual(actual.Order(StringComparer.Ordinal)),
+            $"{actual.Count} rings traced, {expected.Count} expected");
+    }
+
+    [Fact]
     public void Trace_cityWideMask_givesEveryBarOfCellsAsOneRectangle()
     {
         // 3.4 million corners and 1.6 million runs: the working arrays come from the heap, not the shared pool.
