@@ -120,4 +120,10 @@ public sealed record AuditResult(
 
     /// <summary>The subdistricts as the blind spots were cut at them.</summary>
     internal UnitBorders? Borders { get; init; }
+
+    /// <summary>
+    /// Only the figures per unit were asked for (the report by planning cell): every unit's gap is empty and there are
+    /// no blind spots, as none were worked out.
+    /// </summary>
+    public bool FiguresOnly { get; init; }
 }

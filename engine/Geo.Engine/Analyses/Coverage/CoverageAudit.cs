@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Geo.Analyses.Demand;
 using Geo.Analyses.ServiceAreas;
 using Geo.Data.Model;
@@ -27,7 +29,8 @@ public static class CoverageAudit
     public static AuditResult Run(
         StreetSnapper snapper, IReadOnlyList<Station> stations, IReadOnlyList<Subdistrict> subdistricts,
         IReadOnlyList<DemandPoint>? demand, AuditOptions options, string stationsFrom = "", string subdistrictsFrom = "",
-        IEnumerable<string>? warnings = null, CancellationToken cancellation = default, ServiceAreaResult? serviceAreas = null)
+        IEnumerable<string>? warnings = null, CancellationToken cancellation = default, ServiceAreaResult? serviceAreas = null,
+        bool figuresOnly = false)
     {
         var graph = snapper.Graph;
         double lateral = options.LateralMeters ?? graph.Profile.LateralMeters;
@@ -52,12 +55,18 @@ public static class CoverageAudit
         var gapsLocal = new Geometry[subdistricts.Count];
         var coveredArea = new double[subdistricts.Count];
         var windows = new CoverageWindows(coverageLocal);
+        var noGapLonLat = figuresOnly ? graph.ToLonLat(NoGap) : null;
         Parallel.For(0, subdistricts.Count, parallel, i =>
         {
             var clipped = windows.Clip(locals[i].EnvelopeInternal);
             var inside = clipped.IsEmpty ? clipped : OverlayNGRobust.Overlay(locals[i], clipped, SpatialFunction.Intersection);
-            var gap = clipped.IsEmpty ? locals[i] : OverlayNGRobust.Overlay(locals[i], clipped, SpatialFunction.Difference);
             coveredArea[i] = inside.Area / 1e6;
+            if (figuresOnly)
+            {
+                (gapsLocal[i], gaps[i]) = (NoGap, noGapLonLat!);
+                return;
+            }
+            var gap = clipped.IsEmpty ? locals[i] : OverlayNGRobust.Overlay(locals[i], clipped, SpatialFunction.Difference);
             gapsLocal[i] = ServiceAreaGeometry.Polygonal(gap);
             gaps[i] = graph.ToLonLat(gapsLocal[i]);
         });
@@ -83,8 +92,7 @@ public static class CoverageAudit
 
         cancellation.ThrowIfCancellationRequested();
         // Travel times from the nearest station: the worst covered time per subdistrict, and blind spots' nearest station.
-        var search = new ShortestPathSearch(graph.SearchGraph(options.Direction));
-        search.Run(areas.Snapped.SelectMany((s, i) => s.Snap.Seeds(graph, i, options.Direction)), AuditOptions.NearestStationHorizonMinutes * 60);
+        var search = NearestStationSearch(graph, areas, options.Direction);
         var worst = WorstCoveredMinutes(graph, search, options.Minutes * 60, units, parallel);
 
         var results = new SubdistrictCoverage[subdistricts.Count];
@@ -103,14 +111,20 @@ public static class CoverageAudit
         }
 
         // Blind spots: uncovered stretches cut at subdistrict borders.
-        var grid = ServiceAreaAnalysis.GridFor(graph, lateral, new ServiceAreaOptions(new[] { options.Minutes }).Cell(lateral));
-        var borders = new UnitBorders(graph, locals);
-        var stretches = BlindSpotFinder.Find(graph, borders, covered);
-        cancellation.ThrowIfCancellationRequested();
-        var reach = new BlindSpotReach(graph, search, options.Direction, areas.Snapped);
-        var uncoveredDemand = streetDemand ? null : demand!.Where(d => !IsCovered(d.Geometry)).ToList();
-        var (ranked, fragments, stretchIds) = BlindSpotList.Build(graph, grid, areas.CoveredCells, lateral, stretches, borders, subdistricts,
-            uncoveredDemand, SubdistrictOf, reach, options);
+        UnitBorders? borders = null;
+        IReadOnlyList<BlindSpotFinder.Stretch> stretches = Array.Empty<BlindSpotFinder.Stretch>();
+        var (ranked, fragments, stretchIds) = (new List<BlindSpot>(), new List<BlindSpot>(), Array.Empty<string>());
+        if (!figuresOnly)
+        {
+            var grid = ServiceAreaAnalysis.GridFor(graph, lateral, new ServiceAreaOptions(new[] { options.Minutes }).Cell(lateral));
+            borders = new UnitBorders(graph, locals);
+            stretches = BlindSpotFinder.Find(graph, borders, covered);
+            cancellation.ThrowIfCancellationRequested();
+            var reach = new BlindSpotReach(graph, search, options.Direction, areas.Snapped);
+            var uncoveredDemand = streetDemand ? null : demand!.Where(d => !IsCovered(d.Geometry)).ToList();
+            (ranked, fragments, stretchIds) = BlindSpotList.Build(graph, grid, areas.CoveredCells, lateral, stretches, borders, subdistricts,
+                uncoveredDemand, SubdistrictOf, reach, options);
+        }
 
         var totalStreetKm = graph.Pieces.LengthMeters.Sum(l => (double)l) / 1000;
         var totalCoveredKm = covered.Sum(c => c.Length) / 1000;
@@ -135,8 +149,27 @@ public static class CoverageAudit
             Fragments = fragments,
             MinBlindSpotMeters = options.MinBlindSpotMeters,
             Direction = options.Direction,
+            FiguresOnly = figuresOnly,
         };
     }
+
+    private static readonly Geometry NoGap = ServiceAreaGeometry.Local.CreateMultiPolygon();
+
+    /// <summary>
+    /// The search from every station at once (origin = station index) out to the nearest-station horizon. It depends
+    /// only on the service areas' stations, the graph and the direction: the report by planning cell reuses the
+    /// report by unit's, which it runs beside. Read-only once run.
+    /// </summary>
+    private static ShortestPathSearch NearestStationSearch(StreetGraph graph, ServiceAreaResult areas, TravelDirection direction) =>
+        NearestStationSearches.GetValue(areas, _ => new()).GetOrAdd((graph, direction), key => new Lazy<ShortestPathSearch>(() =>
+        {
+            var search = new ShortestPathSearch(key.Graph.SearchGraph(key.Direction));
+            search.Run(areas.Snapped.SelectMany((s, i) => s.Snap.Seeds(key.Graph, i, key.Direction)), AuditOptions.NearestStationHorizonMinutes * 60);
+            return search;
+        })).Value;
+
+    private static readonly ConditionalWeakTable<ServiceAreaResult, ConcurrentDictionary<(StreetGraph Graph, TravelDirection Direction), Lazy<ShortestPathSearch>>>
+        NearestStationSearches = new();
 
     /// <summary>
     /// Per subdistrict, the longest travel time to the nearest station of a junction inside it that is still within
@@ -175,7 +208,11 @@ public static class CoverageAudit
     /// streets the audit found covered, so a subdistrict with covered streets is paired within the break.
     /// </summary>
     public static Pairing.PairingOptions PairingOptionsFor(AuditResult audit, Pairing.PairingOptions options) =>
-        options with { Direction = audit.Direction, Coverage = audit.ServiceAreas.CoveredStreets[0] };
+        PairingOptionsFor(audit.ServiceAreas, audit.Direction, options);
+
+    /// <summary>The pairing options that agree with an audit drawn from these service areas, before the audit is done.</summary>
+    public static Pairing.PairingOptions PairingOptionsFor(ServiceAreaResult areas, TravelDirection direction, Pairing.PairingOptions options) =>
+        options with { Direction = direction, Coverage = areas.CoveredStreets[0] };
 
     /// <summary>Adds a pairing run (station ↔ subdistrict, territories) to an audit: its layers and each subdistrict's paired stations.</summary>
     public static AuditResult WithPairing(AuditResult audit, Pairing.PairingResult pairing)

@@ -51,6 +51,25 @@ public class CoverageAuditTests
     }
 
     [Fact]
+    public void Run_figuresOnly_givesTheSameFiguresWithNoGapsOrBlindSpots()
+    {
+        var snapper = Snapper(TestCity.Grid(12, 12));
+        var random = new Random(5);
+        var demand = Enumerable.Range(0, 100).Select(_ => new DemandPoint("t", 1 + random.Next(5), TestCity.PointAt(random.NextDouble() * 1100, random.NextDouble() * 1100))).ToList();
+        var stations = new[] { At("a", 250, 250), At("b", 900, 800), At("c", 300, 0) };
+        var whole = Audit(snapper, stations, demand);
+
+        var figures = CoverageAudit.Run(snapper, stations, Quarters(), demand, new AuditOptions(4), serviceAreas: whole.ServiceAreas, figuresOnly: true);
+
+        Assert.NotEmpty(whole.AllBlindSpots);
+        Assert.Equal(AuditTables.CoverageCsv(whole), AuditTables.CoverageCsv(figures));
+        Assert.Equal(whole.Totals, figures.Totals);
+        Assert.True(figures.FiguresOnly);
+        Assert.Empty(figures.AllBlindSpots);
+        Assert.All(figures.Subdistricts, s => Assert.True(s.Gap.IsEmpty));
+    }
+
+    [Fact]
     public void Run_demandPoints_coveredPlusUncoveredEqualsTotal()
     {
         var snapper = Snapper(TestCity.Grid(12, 12));
