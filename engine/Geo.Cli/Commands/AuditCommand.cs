@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Geo.Analyses.Coverage;
+using Geo.Analyses.Pairing;
 using Geo.Analyses.Workflow;
 using Geo.Analyses.Demand;
 using Geo.Cli.Outputs;
@@ -102,12 +103,15 @@ internal static class AuditCommand
                     string title = language.Language == OutputLanguage.Zh ? $"{byUnit.Minutes:0.##} 分钟服务圈覆盖（{travel().Name}）" : $"{byUnit.Minutes:0.##}-minute {travel().Name} coverage";
                     return Task.Run(() => CoverageMap.Png(MapLayers.FromAudit(byUnit, dataset), new MapView(title, language.Language)));
                 }
-                // The audit's layers by unit go to the GeoPackage, and its map is drawn, as soon as they are complete,
-                // while the report by planning cell is still being worked out.
-                var planned = PlanningWorkflow.Audit(snapper, inputs, auditOptions, byUnitDone: geoPackage is null ? null : byUnit =>
+                // Each part of the audit goes to the GeoPackage as soon as it is known (the service areas, the pairing
+                // with its row for every street piece, then the layers by unit) while the rest is worked out; the map
+                // needs only the coverage by unit and is drawn from when that is known.
+                var planned = PlanningWorkflow.Audit(snapper, inputs, auditOptions, handover: geoPackage is null ? null : new AuditHandover
                 {
-                    geoPackage.Add(AuditLayers.ToLayers(byUnit));
-                    map = DrawMap(byUnit);
+                    ServiceAreas = areas => geoPackage.Add(AuditLayers.ServiceAreaLayersOf(areas)),
+                    Pairing = pairing => geoPackage.Add(PairingLayers.ToLayers(pairing)),
+                    Coverage = byUnit => map = DrawMap(byUnit),
+                    ByUnit = byUnit => geoPackage.Add(AuditLayers.UnitLayers(byUnit)),
                 });
                 audit = planned.ByUnit;
                 byCell = planned.ByCell;

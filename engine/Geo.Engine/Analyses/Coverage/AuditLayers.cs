@@ -9,8 +9,18 @@ public static class AuditLayers
 {
     public static IReadOnlyList<FeatureLayer> ToLayers(AuditResult audit)
     {
-        var layers = ServiceAreaLayers.ToLayers(audit.ServiceAreas).Where(l => l.Name != ServiceAreaLayers.Overlap).ToList();
+        var layers = ServiceAreaLayersOf(audit.ServiceAreas).Concat(UnitLayers(audit)).ToList();
+        if (audit.Pairing is not null) layers.AddRange(Pairing.PairingLayers.ToLayers(audit.Pairing).Where(l => layers.All(x => x.Name != l.Name)));
+        return layers;
+    }
 
+    /// <summary>The layers of the audit's service areas (each station's, the merged coverage, the stations left out), known before the audit.</summary>
+    public static IReadOnlyList<FeatureLayer> ServiceAreaLayersOf(ServiceAreaResult areas) =>
+        ServiceAreaLayers.ToLayers(areas).Where(l => l.Name != ServiceAreaLayers.Overlap).ToList();
+
+    /// <summary>The audit's own layers by unit: figures, gaps, blind spots, stations and the summary row.</summary>
+    public static IReadOnlyList<FeatureLayer> UnitLayers(AuditResult audit)
+    {
         var subdistricts = UnitLayer("subdistrict_coverage", audit);
         var gaps = new FeatureLayer("gaps", GeometryKind.MultiPolygon, new[]
         {
@@ -60,9 +70,7 @@ public static class AuditLayers
                 (long)audit.Fragments.Count, audit.Direction.Name(),
                 R(t.LandKm2), R(t.ServedLandKm2), R(100 * t.LandShare), audit.StationsFrom, Geo.Data.Subdistricts.UnitKinds.Label(audit.UnitKind), audit.SubdistrictsFrom);
         }
-        layers.AddRange(new[] { subdistricts, gaps, spots, stations, summary });
-        if (audit.Pairing is not null) layers.AddRange(Pairing.PairingLayers.ToLayers(audit.Pairing).Where(l => layers.All(x => x.Name != l.Name)));
-        return layers;
+        return new[] { subdistricts, gaps, spots, stations, summary };
     }
 
     /// <summary>The planning cells (网格) inside the audit's units: their own layer beside the units'.</summary>

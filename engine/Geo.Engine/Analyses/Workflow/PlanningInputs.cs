@@ -36,3 +36,21 @@ public sealed record PlanningInputs(
 
 /// <summary>An audit by the units, with its pairing, and by the planning cells inside them when reporting nests.</summary>
 public sealed record PlanningAudit(Coverage.AuditResult ByUnit, Coverage.AuditResult? ByCell);
+
+/// <summary>
+/// The parts of a <see cref="PlanningWorkflow.Audit"/> given to its caller as soon as each is known, so that writing
+/// and drawing them can start while the rest is worked out: the stations' service areas; the pairing; the audit by
+/// unit before its pairing is joined (what needs only the coverage, such as a map); the audit by unit with it.
+/// Each is given once, on whichever thread worked it out: the service areas first, the audit by unit with its pairing
+/// last, the pairing and the coverage between them as each is ready.
+/// </summary>
+public sealed record AuditHandover
+{
+    public Action<ServiceAreaResult>? ServiceAreas { get; init; }
+
+    public Action<Pairing.PairingResult>? Pairing { get; init; }
+
+    public Action<Coverage.AuditResult>? Coverage { get; init; }
+
+    public Action<Coverage.AuditResult>? ByUnit { get; init; }
+}

@@ -68,12 +68,12 @@ public static class PlanningWorkflow
 
     /// <summary>Coverage by unit with the station ↔ unit pairing, and by planning cell from the same service areas.</summary>
     /// <param name="serviceAreas">The stations' service areas at the audit's break, when the caller has drawn them already.</param>
-    /// <param name="byUnitDone">
-    /// Given the audit by unit, pairing included, as soon as it is complete, while the report by planning cell may
-    /// still be worked out: a caller can start writing it.
+    /// <param name="handover">
+    /// What the caller can start on before the whole audit is done (writing layers, drawing the map), each part given
+    /// as soon as it is known: the service areas first, the audit by unit with its pairing last.
     /// </param>
     public static PlanningAudit Audit(StreetSnapper snapper, PlanningInputs inputs, AuditOptions options, CancellationToken cancellation = default,
-        ServiceAreaResult? serviceAreas = null, Action<AuditResult>? byUnitDone = null)
+        ServiceAreaResult? serviceAreas = null, AuditHandover? handover = null)
     {
         // The areas drawn while the inputs were read serve an audit on the same graph at the same break, widening and direction.
         if (serviceAreas is null && inputs.ServiceAreasDrawing is var (drawnOn, drawnFor, drawing) && ReferenceEquals(drawnOn, snapper)
@@ -81,33 +81,46 @@ public static class PlanningWorkflow
         {
             serviceAreas = drawing.GetAwaiter().GetResult();
         }
-        var audit = CoverageAudit.Run(snapper, inputs.Stations.Stations, inputs.Units.Subdistricts, inputs.Demand, options,
-            inputs.Stations.Headline, inputs.UnitsDescription, inputs.Warnings, cancellation, serviceAreas) with { UnitKind = inputs.Units.Kind };
-        // The pairing and the report by planning cell both start from the audit by unit and share nothing else: side by
-        // side, each fills the cores the other leaves idle in its sequential stretches.
-        var areas = audit.ServiceAreas;
-        var cellsAudit = inputs.CellsInUnits is { Count: > 0 } cells
-            ? Task.Run<AuditResult?>(() => CoverageAudit.Run(snapper, inputs.Stations.Stations, cells, inputs.Demand, options, inputs.Stations.Headline,
-                inputs.CellsDescription, cancellation: cancellation, serviceAreas: areas) with { UnitKind = UnitKind.PlanningCell })
-            : Task.FromResult<AuditResult?>(null);
+        options.Validate();
+        // The city blocks need only the graph: worked out on the side while the stations' service areas take the cores.
+        if (serviceAreas is null) CityBlocks.Prefetch(snapper.Graph);
+        var areas = serviceAreas ?? ServiceAreaAnalysis.Run(snapper, inputs.Stations.Stations, CoverageAudit.ServiceAreaOptionsFor(snapper.Graph, options), cancellation);
+        handover?.ServiceAreas?.Invoke(areas);
+
+        // The pairing needs only the service areas: started first, beside the audit by unit, so that its layers (a
+        // city's street pieces, one row each) are written while the audits are worked out. The report by planning
+        // cell follows the audit by unit; it is its figures (a table and a layer of the cells): no gap polygons or
+        // blind spots are worked out for it.
+        var pairing = areas.Snapped.Count == 0 ? Task.FromResult<PairingResult?>(null) : Task.Run<PairingResult?>(() =>
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var paired = PairingAnalysis.Run(snapper, areas.Snapped.Select(s => s.Station).ToList(), inputs.Units.Subdistricts, inputs.Dataset.Pois,
+                CoverageAudit.PairingOptionsFor(areas, options.Direction, new PairingOptions { MaxSnapMeters = snapper.MaxDistanceMeters }), inputs.UnitsDescription);
+            handover?.Pairing?.Invoke(paired);
+            return paired;
+        });
+        var cellsAudit = Task.FromResult<AuditResult?>(null);
         try
         {
-            if (audit.ServiceAreas.Snapped.Count > 0)
+            var audit = CoverageAudit.Run(snapper, inputs.Stations.Stations, inputs.Units.Subdistricts, inputs.Demand, options,
+                inputs.Stations.Headline, inputs.UnitsDescription, inputs.Warnings, cancellation, areas) with { UnitKind = inputs.Units.Kind };
+            handover?.Coverage?.Invoke(audit);
+            if (inputs.CellsInUnits is { Count: > 0 } cells)
             {
-                cancellation.ThrowIfCancellationRequested();
-                var pairing = PairingAnalysis.Run(snapper, audit.ServiceAreas.Snapped.Select(s => s.Station).ToList(), inputs.Units.Subdistricts,
-                    inputs.Dataset.Pois, CoverageAudit.PairingOptionsFor(audit, new PairingOptions { MaxSnapMeters = snapper.MaxDistanceMeters }), inputs.UnitsDescription);
-                audit = CoverageAudit.WithPairing(audit, pairing);
+                cellsAudit = Task.Run<AuditResult?>(() => CoverageAudit.Run(snapper, inputs.Stations.Stations, cells, inputs.Demand, options, inputs.Stations.Headline,
+                    inputs.CellsDescription, cancellation: cancellation, serviceAreas: areas, figuresOnly: true) with { UnitKind = UnitKind.PlanningCell });
             }
-            byUnitDone?.Invoke(audit);
+            if (pairing.GetAwaiter().GetResult() is { } paired) audit = CoverageAudit.WithPairing(audit, paired);
+            handover?.ByUnit?.Invoke(audit);
+            var byCell = cellsAudit.GetAwaiter().GetResult();
+            return new PlanningAudit(audit, byCell);
         }
         catch
         {
-            // Never leave the cell report computing on: wait for it, and report this failure rather than its.
+            // Never leave the pairing or the cell report computing on: wait for them, and report this failure rather than theirs.
+            ((IAsyncResult)pairing).AsyncWaitHandle.WaitOne();
             ((IAsyncResult)cellsAudit).AsyncWaitHandle.WaitOne();
             throw;
         }
-        var byCell = cellsAudit.GetAwaiter().GetResult();
-        return new PlanningAudit(audit, byCell);
     }
 }

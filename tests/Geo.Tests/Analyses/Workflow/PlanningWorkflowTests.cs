@@ -38,19 +38,36 @@ public sealed class PlanningWorkflowTests
     }
 
     [Fact]
-    public void Audit_byUnitDone_isGivenTheFinalAuditByUnitOnceWithItsPairing()
+    public void Audit_handover_givesEachPartOnceAsTheFinalAuditHasIt_serviceAreasFirstAndTheAuditByUnitLast()
     {
         using var folder = new TempFolder();
         var (store, dataset, snapper) = City(folder);
         using var _ = store;
-        var given = new List<AuditResult>();
+        var given = new System.Collections.Concurrent.ConcurrentQueue<(string Part, object Value)>();
 
         var planned = PlanningWorkflow.Audit(snapper, PlanningWorkflow.Read(store, dataset, snapper, null, null, Array.Empty<string>(), InputCrs.Wgs84),
-            new AuditOptions(10), byUnitDone: given.Add);
+            new AuditOptions(10), handover: new AuditHandover
+            {
+                ServiceAreas = areas => given.Enqueue(("areas", areas)),
+                Pairing = pairing => given.Enqueue(("pairing", pairing)),
+                Coverage = audit => given.Enqueue(("coverage", audit)),
+                ByUnit = audit => given.Enqueue(("unit", audit)),
+            });
 
-        Assert.Same(planned.ByUnit, Assert.Single(given));
-        Assert.NotNull(given[0].Pairing);
+        var parts = given.ToList();
+        Assert.Equal(new[] { "areas", "coverage", "pairing", "unit" }, parts.Select(p => p.Part).Order(StringComparer.Ordinal));
+        Assert.Equal("areas", parts[0].Part);
+        Assert.Equal("unit", parts[^1].Part);
+        Assert.Same(planned.ByUnit.ServiceAreas, parts.Single(p => p.Part == "areas").Value);
+        Assert.Same(planned.ByUnit.Pairing, parts.Single(p => p.Part == "pairing").Value);
+        Assert.Same(planned.ByUnit, parts.Single(p => p.Part == "unit").Value);
+        var coverage = (AuditResult)parts.Single(p => p.Part == "coverage").Value;
+        Assert.Null(coverage.Pairing);
+        Assert.NotNull(planned.ByUnit.Pairing);
+        Assert.Equal(AuditTables.BlindSpotsCsv(planned.ByUnit), AuditTables.BlindSpotsCsv(coverage));
+        Assert.Equal(planned.ByUnit.Totals, coverage.Totals);
         Assert.NotNull(planned.ByCell);
+        Assert.True(planned.ByCell!.FiguresOnly);
     }
 
     [Fact]
