@@ -29,6 +29,12 @@ public static class CoverageMap
     /// Draws the map inside <paramref name="area"/>. A unit's own page outlines that unit boldly and labels no
     /// unit: its name is the title, said once.
     /// </summary>
+    /// <summary>
+    /// The streets' paint: lines thinner than a pixel, each segment blended on its own, so a raster map's streets come
+    /// out the same drawn as one path or one path each.
+    /// </summary>
+    internal static SKPaint StreetPaint() => new() { Color = MapStyle.Street.Sk, Style = SKPaintStyle.Stroke, StrokeWidth = 0.8f, IsAntialias = true };
+
     public static void Draw(SKCanvas canvas, MapLayers layers, MapView page, SKRect area)
     {
         float width = area.Right, height = area.Bottom;
@@ -37,16 +43,11 @@ public static class CoverageMap
         canvas.Save();
         canvas.ClipRect(map.Frame);
 
-        using var streets = new SKPaint { Color = MapStyle.Street.Sk, Style = SKPaintStyle.Stroke, StrokeWidth = 0.8f, IsAntialias = true };
+        using var streets = StreetPaint();
         // A whole map looks at every street once; a unit's page, one of many, asks the streets' grid for its few.
-        if (page.Extent is null)
-        {
-            foreach (var s in layers.Streets) if (LayerGeometry.Extent(s).Intersects(view)) map.Draw(s, streets);
-        }
-        else
-        {
-            foreach (int s in layers.StreetsMeeting(view)) map.Draw(layers.Streets[s], streets);
-        }
+        map.DrawAll(page.Extent is null
+            ? layers.Streets.Where(s => LayerGeometry.Extent(s).Intersects(view))
+            : layers.StreetsMeeting(view).Select(s => layers.Streets[s]), streets);
         using var coverage = new SKPaint { Color = MapStyle.Coverage.Sk, Style = SKPaintStyle.Fill, IsAntialias = true };
         map.Draw(layers.Coverage, coverage);
         using var blind = new SKPaint { Color = MapStyle.BlindSpot.Sk, Style = SKPaintStyle.Fill, IsAntialias = true };
