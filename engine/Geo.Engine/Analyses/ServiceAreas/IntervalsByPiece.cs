@@ -12,8 +12,8 @@ public sealed class IntervalsByPiece
     private readonly ReachedInterval[] _bucketed;
     private readonly int[] _start;
 
-    // An audit's covered streets are looked up by piece for its street shares, its blind spots and its pairing, for
-    // its units and again for its planning cells: one bucketing per list and order, kept as long as the list.
+    // An audit's covered streets are looked up by piece for its street shares, its blind spots and its pairing, and
+    // again for the street shares by planning cell: one bucketing per list and order, kept as long as the list.
     private static readonly ConditionalWeakTable<IReadOnlyList<ReachedInterval>, IntervalsByPiece?[]> SharedOf = new();
 
     /// <summary>
