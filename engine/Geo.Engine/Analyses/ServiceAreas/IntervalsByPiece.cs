@@ -18,7 +18,8 @@ public sealed class IntervalsByPiece
 
     /// <summary>
     /// The lookup of a list that is not changed afterwards, made once per list, order and piece count and shared by
-    /// every caller (it is read-only).
+    /// every caller (it is read-only). A list whose pieces' intervals already come in order of start (a merged
+    /// coverage's do) gets one lookup for both orders.
     /// </summary>
     public static IntervalsByPiece Shared(IReadOnlyList<ReachedInterval> intervals, int pieces, bool byStart)
     {
@@ -26,10 +27,17 @@ public sealed class IntervalsByPiece
         lock (made)
         {
             ref var slot = ref made[byStart ? 1 : 0];
-            if (slot is null || slot._start.Length != pieces + 1) slot = new IntervalsByPiece(intervals, pieces, byStart);
+            if (slot is null || slot._start.Length != pieces + 1)
+            {
+                var other = made[byStart ? 0 : 1];
+                slot = other is not null && other._start.Length == pieces + 1 && other.GivenByStart ? other : new IntervalsByPiece(intervals, pieces, byStart);
+            }
             return slot;
         }
     }
+
+    /// <summary>Whether every piece's intervals came in order of start: then both orders are the same lookup.</summary>
+    private bool GivenByStart { get; }
 
     /// <param name="byStart">Sort each piece's intervals by start (stably); otherwise they keep their given order.</param>
     public IntervalsByPiece(IReadOnlyList<ReachedInterval> intervals, int pieces, bool byStart)
@@ -40,7 +48,19 @@ public sealed class IntervalsByPiece
         var next = (int[])_start.Clone();
         _bucketed = new ReachedInterval[intervals.Count];
         foreach (var x in intervals) _bucketed[next[x.Piece]++] = x;
-        if (!byStart) return;
+        GivenByStart = true;
+        for (int p = 0; p < pieces && GivenByStart; p++)
+        {
+            for (int i = _start[p] + 1; i < _start[p + 1]; i++)
+            {
+                if (_bucketed[i - 1].From > _bucketed[i].From)
+                {
+                    GivenByStart = false;
+                    break;
+                }
+            }
+        }
+        if (!byStart || GivenByStart) return;
         for (int p = 0; p < pieces; p++)
         {
             // Buckets hold a handful of intervals: an insertion sort is stable and quick.

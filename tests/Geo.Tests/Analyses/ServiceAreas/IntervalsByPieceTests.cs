@@ -28,6 +28,31 @@ public sealed class IntervalsByPieceTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Shared_eitherOrder_equalsAPlainGrouping_andIsOneLookupWhenGivenInOrderOfStart(bool givenByStart)
+    {
+        var random = new Random(givenByStart ? 3 : 4);
+        var intervals = Enumerable.Range(0, 2000)
+            .Select(_ => new ReachedInterval(random.Next(0, 300), random.Next(0, 20), random.Next(20, 40)))
+            .ToList();
+        if (givenByStart) intervals = intervals.OrderBy(x => x.Piece).ThenBy(x => x.From).ToList();
+
+        var given = IntervalsByPiece.Shared(intervals, 310, byStart: false);
+        var sorted = IntervalsByPiece.Shared(intervals, 310, byStart: true);
+
+        for (int piece = 0; piece < 310; piece++)
+        {
+            var expected = intervals.Where(x => x.Piece == piece).ToList();
+            Assert.Equal(expected, given.Span(piece).ToArray());
+            Assert.Equal(expected.OrderBy(x => x.From), sorted.Span(piece).ToArray());
+        }
+        Assert.Equal(givenByStart, ReferenceEquals(given, sorted));
+        Assert.Same(sorted, IntervalsByPiece.Shared(intervals, 310, byStart: true));
+        Assert.NotSame(given, IntervalsByPiece.Shared(intervals, 320, byStart: false));
+    }
+
     [Fact]
     public void Of_nothingReached_isNullForEveryPiece()
     {
