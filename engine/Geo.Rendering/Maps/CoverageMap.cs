@@ -26,15 +26,15 @@ public static class CoverageMap
     }
 
     /// <summary>
-    /// Draws the map inside <paramref name="area"/>. A unit's own page outlines that unit boldly and labels no
-    /// unit: its name is the title, said once.
-    /// </summary>
-    /// <summary>
     /// The streets' paint: lines thinner than a pixel, each segment blended on its own, so a raster map's streets come
     /// out the same drawn as one path or one path each.
     /// </summary>
     internal static SKPaint StreetPaint() => new() { Color = MapStyle.Street.Sk, Style = SKPaintStyle.Stroke, StrokeWidth = 0.8f, IsAntialias = true };
 
+    /// <summary>
+    /// Draws the map inside <paramref name="area"/>. A unit's own page outlines that unit boldly and labels no
+    /// unit: its name is the title, said once.
+    /// </summary>
     public static void Draw(SKCanvas canvas, MapLayers layers, MapView page, SKRect area)
     {
         float width = area.Right, height = area.Bottom;

@@ -31,13 +31,7 @@ public sealed class MapCanvas
 
     public SKPoint Point(double lon, double lat) => new((float)(_left + lon * _cosLat * _scale), (float)(_top - lat * _scale));
 
-    public void Draw(Geometry geometry, SKPaint paint)
-    {
-        using var builder = new SKPathBuilder { FillType = SKPathFillType.EvenOdd };
-        Add(builder, geometry);
-        using var path = builder.Detach();
-        Canvas.DrawPath(path, paint);
-    }
+    public void Draw(Geometry geometry, SKPaint paint) => DrawAll(new[] { geometry }, paint);
 
     /// <summary>
     /// Draws many geometries as one path: a city's hundreds of thousands of streets drawn one path each spent most of
