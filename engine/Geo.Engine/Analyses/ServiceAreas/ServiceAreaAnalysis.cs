@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Geo.Analyses.ServiceAreas.Cells;
+using Geo.Coordinates;
 using Geo.Data.Model;
 using Geo.Streets;
 using Geo.Streets.Search;
@@ -47,9 +48,10 @@ public static class ServiceAreaAnalysis
         var grid = GridFor(graph, lateral, options.Cell(lateral));
         var areas = new ServiceArea[snapped.Count * breaks.Length];
         var circles = options.Circle ? new Geometry[snapped.Count][] : null;
-        // Exactly one worker per core, each taking the next station as it finishes one: a worker per pool thread
+        // Exactly one worker per core, each taking more stations as it finishes: a worker per pool thread
         // would be made again whenever the pool moved the loop to another thread.
         var workers = new StationWorker[Math.Min(parallel.MaxDegreeOfParallelism, snapped.Count)];
+        var drawingOrder = DrawingOrder(snapped.ConvertAll(s => s.Snap), workers.Length);
         // A first station for each worker; what they reached tells whether copying whole pieces' cells will pay for
         // working them out before the rest.
         PieceStamps? whole = null;
@@ -57,7 +59,7 @@ public static class ServiceAreaAnalysis
         Parallel.For(0, workers.Length, parallel, w =>
         {
             var worker = workers[w] = new StationWorker(graph, grid, breaks.Length, options.Overlap, options.Direction);
-            Interlocked.Add(ref firstReached, Draw(w, worker));
+            Interlocked.Add(ref firstReached, Draw(drawingOrder[w], worker));
         });
         cancellation.ThrowIfCancellationRequested();
         int rest = snapped.Count - workers.Length;
@@ -65,10 +67,16 @@ public static class ServiceAreaAnalysis
         {
             whole = PieceStamps.Build(graph.Pieces, grid, lateral, parallel);
         }
-        int nextStation = workers.Length - 1;
+        // Each worker takes the next stretch of the curve rather than the next station: its stations follow one
+        // another on the ground, so what one brought into the core's own cache serves the next.
+        int nextStation = workers.Length;
+        const int Stretch = 16;
         Parallel.For(0, workers.Length, parallel, w =>
         {
-            for (int i; (i = Interlocked.Increment(ref nextStation)) < snapped.Count && !cancellation.IsCancellationRequested;) Draw(i, workers[w]);
+            for (int k; (k = Interlocked.Add(ref nextStation, Stretch) - Stretch) < snapped.Count && !cancellation.IsCancellationRequested;)
+            {
+                for (int j = k; j < Math.Min(k + Stretch, snapped.Count) && !cancellation.IsCancellationRequested; j++) Draw(drawingOrder[j], workers[w]);
+            }
         });
 
         // Returns how many pieces the station's last break reached, in part or whole.
@@ -176,6 +184,38 @@ public static class ServiceAreaAnalysis
             CoveredCells = coveredCells[last],
             CoverageLocal = coverageLocal,
         };
+    }
+
+    /// <summary>
+    /// The order stations are drawn in: along a Hilbert curve through where they join the streets. A station's search
+    /// and cells touch a few megabytes of a city's graph and pieces' runs scattered over tens of megabytes; its
+    /// neighbour along the curve reaches much the same streets while they are still in the cache. First come
+    /// <paramref name="sampled"/> stations from the middles of equal shares of the curve: what they reach is a fair
+    /// sample of the city (the curve's ends lie at its edges) for judging whether whole pieces' runs will pay. Each
+    /// station's polygons and the merged figures do not depend on the order.
+    /// </summary>
+    internal static int[] DrawingOrder(IReadOnlyList<SnapResult> snaps, int sampled)
+    {
+        int n = snaps.Count;
+        var x = new double[n];
+        var y = new double[n];
+        for (int i = 0; i < n; i++) (x[i], y[i]) = (snaps[i].X, snaps[i].Y);
+        var curve = HilbertOrder.Of(x, y);
+        sampled = Math.Clamp(sampled, 0, n);
+        var order = new int[n];
+        var isSample = new bool[n];
+        for (int w = 0; w < sampled; w++)
+        {
+            int at = (int)((2L * w + 1) * n / (2L * sampled));
+            order[w] = curve[at];
+            isSample[at] = true;
+        }
+        int next = sampled;
+        for (int at = 0; at < n; at++)
+        {
+            if (!isSample[at]) order[next++] = curve[at];
+        }
+        return order;
     }
 
     /// <summary>The cell grid over the whole street network, with room for the widening on every side.</summary>

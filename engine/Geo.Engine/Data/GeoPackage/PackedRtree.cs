@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Microsoft.Data.Sqlite;
+using Geo.Coordinates;
 using NetTopologySuite.Geometries;
 
 namespace Geo.Data.GeoPackage;

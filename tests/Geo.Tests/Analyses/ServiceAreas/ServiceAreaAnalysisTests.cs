@@ -78,6 +78,52 @@ public class ServiceAreaAnalysisTests
     }
 
     [Fact]
+    public void Run_eachStationsAreas_areThoseOfTheStationAlone_inWhateverOrderTheStationsAreDrawn()
+    {
+        var snapper = Snapper(TestCity.Grid(12, 12));
+        var random = new Random(11);
+        // Stations at random, some on junctions, listed in an order unrelated to where they stand.
+        var stations = Enumerable.Range(0, 14)
+            .Select(i => i % 4 == 0
+                ? StationAt($"s{i}", 100 * random.Next(12), 100 * random.Next(12))
+                : StationAt($"s{i}", random.NextDouble() * 1100, random.NextDouble() * 1100))
+            .ToList();
+
+        var together = Run(snapper, stations, 3, 6);
+
+        Assert.Equal(stations.Count * 2, together.Areas.Count);
+        foreach (var station in stations)
+        {
+            var alone = Run(snapper, new[] { station }, 3, 6);
+            var mine = together.Areas.Where(a => a.StationId == station.Id).ToList();
+            Assert.Equal(alone.Areas.Select(a => a.Minutes), mine.Select(a => a.Minutes));
+            for (int b = 0; b < 2; b++)
+            {
+                Assert.True(alone.Areas[b].Area.EqualsExact(mine[b].Area), $"{station.Id} at {mine[b].Minutes} min differs from the station alone");
+                Assert.Equal(alone.Areas[b].AreaKm2, mine[b].AreaKm2);
+                Assert.Equal(alone.Areas[b].StreetKm, mine[b].StreetKm);
+            }
+        }
+    }
+
+    [Fact]
+    public void DrawingOrder_samplesTheMiddlesOfTheCurveFirst_thenFollowsTheCurve_drawingEveryStationOnce()
+    {
+        var random = new Random(4);
+        var snaps = Enumerable.Range(0, 101)
+            .Select(_ => new SnapResult(true, 0, 0, 0, 0, random.NextDouble() * 5000, random.NextDouble() * 5000, StreetSide.On, null))
+            .ToList();
+        var curve = HilbertOrder.Of(snaps.Select(s => s.X).ToArray(), snaps.Select(s => s.Y).ToArray());
+
+        var order = ServiceAreaAnalysis.DrawingOrder(snaps, 2);
+
+        Assert.Equal(Enumerable.Range(0, 101), order.Order());
+        Assert.Equal(new[] { curve[25], curve[75] }, order[..2]);
+        Assert.Equal(curve.Where((_, at) => at != 25 && at != 75), order[2..]);
+        Assert.Equal(curve, ServiceAreaAnalysis.DrawingOrder(snaps, 0));
+    }
+
+    [Fact]
     public void Run_overlap_countsHowManyStationsReachEachPart()
     {
         var result = Run(Snapper(TestCity.Grid(12, 12)), new[] { StationAt("a", 300, 300), StationAt("b", 500, 300) }, 5);

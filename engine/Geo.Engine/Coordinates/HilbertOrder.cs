@@ -1,15 +1,17 @@
 using NetTopologySuite.Geometries;
 
-namespace Geo.Data.GeoPackage;
+namespace Geo.Coordinates;
 
 /// <summary>
-/// Orders envelopes along a Hilbert curve through their centres: packed in this order, the R-tree's leaves hold
-/// neighbouring features, so a window query reads few of them.
+/// Orders places along a Hilbert curve over their extent: neighbours along the curve are neighbours on the ground.
+/// Packed in this order, an R-tree's leaves hold neighbouring features, so a window query reads few of them; worked
+/// in this order, one station after another reaches streets its predecessor has just brought into the cache.
 /// </summary>
 internal static class HilbertOrder
 {
     private const int Side = 1 << 16;
 
+    /// <summary>The envelopes' indices in the order of their centres along the curve.</summary>
     public static int[] Of(IReadOnlyList<Envelope> envelopes)
     {
         var extent = new Envelope();
@@ -20,6 +22,24 @@ internal static class HilbertOrder
         {
             var e = envelopes[i];
             keys[i] = Index(Scale(e.MinX + e.MaxX, 2 * extent.MinX, 2 * extent.Width), Scale(e.MinY + e.MaxY, 2 * extent.MinY, 2 * extent.Height));
+            order[i] = i;
+        }
+        Array.Sort(keys, order);
+        return order;
+    }
+
+    /// <summary>The points' indices (x[i], y[i]) in their order along the curve; points in one cell keep their order.</summary>
+    public static int[] Of(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        if (x.Length != y.Length) throw new ArgumentException($"{x.Length} x against {y.Length} y coordinates.", nameof(y));
+        var extent = new Envelope();
+        for (int i = 0; i < x.Length; i++) extent.ExpandToInclude(x[i], y[i]);
+        var keys = new long[x.Length];
+        var order = new int[x.Length];
+        for (int i = 0; i < x.Length; i++)
+        {
+            // The index breaks ties between points in one cell: the sort is then stable.
+            keys[i] = Index(Scale(x[i], extent.MinX, extent.Width), Scale(y[i], extent.MinY, extent.Height)) * x.Length + i;
             order[i] = i;
         }
         Array.Sort(keys, order);
