@@ -33,8 +33,8 @@ internal sealed class EncodedBlobs
         OrderedParallel.For(count, TakeWriter, (k, taken) =>
         {
             var geometry = LayerGeometry.Conform(layer, start + k);
-            extents[start + k] = LayerGeometry.Extent(geometry);
-            var (offset, length) = taken.Writer.Append(geometry);
+            var extent = extents[start + k] = LayerGeometry.Extent(geometry);
+            var (offset, length) = taken.Writer.Append(geometry, extent);
             _placed[k] = (taken.Id, offset, length);
         }, GiveBack);
         long bytes = 0;

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using Geo.Coordinates;
+using Geo.Data.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Implementation;
 using NetTopologySuite.IO;
@@ -28,7 +29,13 @@ internal sealed class GeoPackageBlobWriter
     private int _at;  // where the blob being written has got to in _appended
 
     /// <summary>Appends the geometry's blob to the writer's buffer; returns where in <see cref="Appended"/> it lies.</summary>
-    public (int Offset, int Length) Append(Geometry geometry)
+    public (int Offset, int Length) Append(Geometry geometry) => Append(geometry, LayerGeometry.Extent(geometry));
+
+    /// <summary>
+    /// <see cref="Append(Geometry)"/> with the geometry's extent already worked out (<see cref="LayerGeometry.Extent"/>):
+    /// a line's own envelope would be made and kept on it, and a layer's lines are often the dataset's streets.
+    /// </summary>
+    public (int Offset, int Length) Append(Geometry geometry, Envelope extent)
     {
         int offset = _appendedBytes;
         if (geometry.IsEmpty || WkbBytes(geometry) is not { } wkb)
@@ -42,7 +49,7 @@ internal sealed class GeoPackageBlobWriter
         {
             Reserve(HeaderBytes + wkb);
             _at = offset;
-            Blob(geometry);
+            Blob(geometry, extent);
             _appendedBytes = _at;
         }
         return (offset, _appendedBytes - offset);
@@ -67,14 +74,13 @@ internal sealed class GeoPackageBlobWriter
         _appended = grown;
     }
 
-    private void Blob(Geometry geometry)
+    private void Blob(Geometry geometry, Envelope e)
     {
         _appended[_at] = (byte)'G';
         _appended[_at + 1] = (byte)'P';
         _appended[_at + 2] = 0;
         _appended[_at + 3] = Flags;
         BinaryPrimitives.WriteInt32LittleEndian(_appended.AsSpan(_at + 4), geometry.SRID);
-        var e = geometry.EnvelopeInternal;
         _at += 8;
         Double(e.MinX);
         Double(e.MaxX);
