@@ -1,6 +1,5 @@
 using Geo.Streets;
 using NetTopologySuite.Algorithm;
-using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 
 namespace Geo.Analyses.Coverage;
@@ -12,7 +11,8 @@ namespace Geo.Analyses.Coverage;
 /// </summary>
 internal sealed class LengthInside
 {
-    private readonly IndexedPointInAreaLocator _locator;
+    private readonly Envelope _areaEnvelope;
+    private BandedRings? _rings;
     private readonly EnvelopeGrid _boundaryIndex;
     private readonly List<(Coordinate A, Coordinate B)> _boundary = new();
     private readonly List<int> _near = new();
@@ -23,7 +23,7 @@ internal sealed class LengthInside
 
     public LengthInside(Geometry area)
     {
-        _locator = new IndexedPointInAreaLocator(area);
+        _areaEnvelope = area.EnvelopeInternal;
         for (int g = 0; g < area.NumGeometries; g++)
         {
             if (area.GetGeometryN(g) is not Polygon polygon) continue;
@@ -50,7 +50,7 @@ internal sealed class LengthInside
     {
         _p.X = x;
         _p.Y = y;
-        return _locator.Locate(_p) != Location.Exterior;
+        return Rings.Covers(_p);
     }
 
     /// <summary>The length of the polyline through these points inside the area, in the points' units.</summary>
@@ -110,11 +110,14 @@ internal sealed class LengthInside
     {
         _mid.X = x;
         _mid.Y = y;
-        var location = _locator.Locate(_mid);
+        var location = Rings.Locate(_mid);
         _outside |= location == Location.Exterior;
         _interior |= location == Location.Interior;
         return location == Location.Exterior ? 0 : length;
     }
+
+    /// <summary>The boundary banded for locating points, made when first needed: many lines lie clear of it.</summary>
+    private BandedRings Rings => _rings ??= new BandedRings(_areaEnvelope, _boundary);
 
     private void AddRing(LineString ring)
     {
