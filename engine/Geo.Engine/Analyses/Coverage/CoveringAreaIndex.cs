@@ -6,9 +6,9 @@ namespace Geo.Analyses.Coverage;
 /// <summary>
 /// Which of a set of areas covers a point (its interior or its boundary), for hundreds of thousands of points on every
 /// core at once. Each area's ring segments are kept in horizontal bands, and a point counts ray crossings with the
-/// segments of its band only, with the same exact crossing counter as NetTopologySuite's point-in-area locators, so
-/// the answer is theirs; unlike a prepared geometry, nothing is built on first use, so the threads share one index
-/// without taking a lock per point.
+/// segments of its band only, by the exact crossing rules of NetTopologySuite's point-in-area locators
+/// (<see cref="BandedRings"/>), so the answer is theirs; unlike a prepared geometry, nothing is built on first use, so
+/// the threads share one index without taking a lock per point.
 /// </summary>
 public sealed class CoveringAreaIndex
 {
