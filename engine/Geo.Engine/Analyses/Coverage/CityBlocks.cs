@@ -25,7 +25,7 @@ public sealed class CityBlocks
     {
         Blocks = blocks;
         // A grid is built in a few passes over the blocks; an R-tree's sorting of a city's 300,000 took most of a second.
-        _index = new Lazy<EnvelopeGrid>(() => EnvelopeGrid.Of(blocks.Select(b => b.EnvelopeInternal).ToArray()));
+        _index = new Lazy<EnvelopeGrid>(() => GridOf(blocks));
         _areas = new Lazy<double[]>(() =>
         {
             var areas = new double[blocks.Count];
@@ -35,6 +35,31 @@ public sealed class CityBlocks
     }
 
     public IReadOnlyList<Polygon> Blocks { get; }
+
+    /// <summary>
+    /// The blocks' envelopes (their shells' extents) straight from their points: asked for its envelope, a block would
+    /// make and keep two, its own and its shell's, for as long as the graph lives.
+    /// </summary>
+    private static EnvelopeGrid GridOf(IReadOnlyList<Polygon> blocks)
+    {
+        int n = blocks.Count;
+        var (minX, minY, maxX, maxY) = (new double[n], new double[n], new double[n], new double[n]);
+        for (int b = 0; b < n; b++)
+        {
+            var shell = blocks[b].Shell.CoordinateSequence;
+            double x0 = double.PositiveInfinity, y0 = double.PositiveInfinity, x1 = double.NegativeInfinity, y1 = double.NegativeInfinity;
+            for (int i = 0; i < shell.Count; i++)
+            {
+                double x = shell.GetX(i), y = shell.GetY(i);
+                if (x < x0) x0 = x;
+                if (x > x1) x1 = x;
+                if (y < y0) y0 = y;
+                if (y > y1) y1 = y;
+            }
+            (minX[b], minY[b], maxX[b], maxY[b]) = (x0, y0, x1, y1);
+        }
+        return new EnvelopeGrid(minX, minY, maxX, maxY);
+    }
 
     /// <summary>
     /// Each block's area, worked out once: served land asks for a block's area once for every unit and planning cell
