@@ -44,9 +44,16 @@ public static class CoverageMap
         canvas.ClipRect(map.Frame);
 
         using var streets = StreetPaint();
-        // A whole map looks at every street once; a unit's page, one of many, asks the streets' grid for its few.
+        // A whole map looks at every street once (each one's extent worked out in one envelope, not one a street);
+        // a unit's page, one of many, asks the streets' grid for its few.
+        var extent = new Envelope();
         map.DrawAll(page.Extent is null
-            ? layers.Streets.Where(s => LayerGeometry.Extent(s).Intersects(view))
+            ? layers.Streets.Where(s =>
+            {
+                extent.Init();
+                LayerGeometry.ExpandExtent(extent, s);
+                return extent.Intersects(view);
+            })
             : layers.StreetsMeeting(view).Select(s => layers.Streets[s]), streets);
         using var coverage = new SKPaint { Color = MapStyle.Coverage.Sk, Style = SKPaintStyle.Fill, IsAntialias = true };
         map.Draw(layers.Coverage, coverage);
