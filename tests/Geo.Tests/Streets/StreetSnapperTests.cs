@@ -8,6 +8,24 @@ namespace Geo.Tests.Streets;
 public class StreetSnapperTests
 {
     [Fact]
+    public void Extents_ofACity_areThoseOfEveryPointOneByOne()
+    {
+        var graph = StreetGraphBuilder.Build(Geo.Data.Synthetic.SyntheticCity.Generate(new Geo.Data.Synthetic.SyntheticCityOptions(Vertices: 3000, Stations: 0, Seed: 5)), TravelProfile.BuiltIn("ebike"));
+
+        var snapper = new StreetSnapper(graph);
+
+        var lonLat = new NetTopologySuite.Geometries.Envelope();
+        foreach (var street in graph.Pieces.Source)
+        {
+            foreach (var c in street.Geometry.Coordinates) lonLat.ExpandToInclude(c);
+        }
+        Assert.Equal(lonLat, snapper.LonLatExtent);
+        double furthest = 0;
+        for (int i = 0; i < graph.Pieces.PointX.Length; i++) furthest = Math.Max(furthest, Math.Max(Math.Abs(graph.Pieces.PointX[i]), Math.Abs(graph.Pieces.PointY[i])));
+        Assert.Equal(Math.Max(1e-3, furthest * Math.Pow(2, -22)), snapper.JunctionToleranceMeters);
+    }
+
+    [Fact]
     public void Snap_pointOnStreet_snapsWithZeroDistance()
     {
         var graph = StreetGraphBuilder.Build(TestCity.Grid(2, 2).ToDataset(), TravelProfile.BuiltIn("walk"));
