@@ -44,19 +44,12 @@ public sealed class CityBlocks
     {
         int n = blocks.Count;
         var (minX, minY, maxX, maxY) = (new double[n], new double[n], new double[n], new double[n]);
+        var extent = new Envelope();
         for (int b = 0; b < n; b++)
         {
-            var shell = blocks[b].Shell.CoordinateSequence;
-            double x0 = double.PositiveInfinity, y0 = double.PositiveInfinity, x1 = double.NegativeInfinity, y1 = double.NegativeInfinity;
-            for (int i = 0; i < shell.Count; i++)
-            {
-                double x = shell.GetX(i), y = shell.GetY(i);
-                if (x < x0) x0 = x;
-                if (x > x1) x1 = x;
-                if (y < y0) y0 = y;
-                if (y > y1) y1 = y;
-            }
-            (minX[b], minY[b], maxX[b], maxY[b]) = (x0, y0, x1, y1);
+            extent.Init();
+            blocks[b].Shell.CoordinateSequence.ExpandEnvelope(extent);
+            (minX[b], minY[b], maxX[b], maxY[b]) = (extent.MinX, extent.MinY, extent.MaxX, extent.MaxY);
         }
         return new EnvelopeGrid(minX, minY, maxX, maxY);
     }
