@@ -39,6 +39,9 @@ public sealed class LonLatLattice
         });
     }
 
+    /// <summary>Where the lattice lies and its size: with the projection and origin, all that its lon/lat depend on.</summary>
+    internal (double MinX, double MinY, int Columns, int Rows) Grid => (_minX, _minY, _columns, _rows);
+
     public (double Lon, double Lat) ToLonLat(double x, double y)
     {
         double u = (x - _minX) / SpacingMeters, v = (y - _minY) / SpacingMeters;

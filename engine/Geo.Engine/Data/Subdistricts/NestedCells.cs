@@ -1,3 +1,4 @@
+using Geo.Data.Cache;
 using Geo.Data.Model;
 using Geo.Streets;
 using NetTopologySuite.Geometries;
@@ -16,18 +17,30 @@ public static class NestedCells
 {
     public static IReadOnlyList<Subdistrict> Within(IReadOnlyList<Subdistrict> parents, IReadOnlyList<Subdistrict> cells, StreetGraph graph)
     {
+        var nested = new List<Subdistrict>();
+        foreach (var (c, p, lonLat) in NestedCellsCache.Parts(parents, cells, graph, () => Cut(parents, cells, graph)))
+        {
+            string name = $"{parents[p].Name} {cells[c].Name}";
+            nested.Add(new Subdistrict(nested.Count + 1, name, 0, lonLat) { Parent = parents[p].Name, ParentCode = parents[p].Code ?? parents[p].Id });
+        }
+        return nested;
+    }
+
+    /// <summary>Each cell's part in each unit it meets, in cell order and, within a cell, in unit order.</summary>
+    internal static IReadOnlyList<NestedPart> Cut(IReadOnlyList<Subdistrict> parents, IReadOnlyList<Subdistrict> cells, StreetGraph graph)
+    {
         var parentLocal = parents.Select(p => Valid(graph.ToLocal(p.Geometry))).ToArray();
         var prepared = parentLocal.Select(PreparedGeometryFactory.Prepare).ToArray();
         var index = new STRtree<int>();
         for (int i = 0; i < parentLocal.Length; i++) index.Insert(parentLocal[i].EnvelopeInternal, i);
         index.Build();
         // Each cell's parts worked out on every core (the overlays of cells on a border are most of the time), then
-        // numbered in cell order, parent by parent, as one pass would.
-        var parts = new List<(int Parent, Geometry LonLat)>[cells.Count];
+        // put in cell order, as one pass would.
+        var parts = new List<NestedPart>[cells.Count];
         Parallel.For(0, cells.Count, c =>
         {
             var local = Valid(graph.ToLocal(cells[c].Geometry));
-            var found = parts[c] = new List<(int, Geometry)>();
+            var found = parts[c] = new List<NestedPart>();
             foreach (int p in index.Query(local.EnvelopeInternal).Order())
             {
                 Geometry part;
@@ -38,21 +51,15 @@ public static class NestedCells
                 if (polygons.Length == 0) continue;
                 var lonLat = graph.ToLonLat(polygons.Length == 1 ? polygons[0] : part.Factory.CreateMultiPolygon(polygons));
                 lonLat.SRID = 4326;
-                found.Add((p, lonLat));
+                found.Add(new NestedPart(c, p, lonLat));
             }
         });
-        var nested = new List<Subdistrict>();
-        for (int c = 0; c < cells.Count; c++)
-        {
-            foreach (var (p, lonLat) in parts[c])
-            {
-                string name = $"{parents[p].Name} {cells[c].Name}";
-                nested.Add(new Subdistrict(nested.Count + 1, name, 0, lonLat) { Parent = parents[p].Name, ParentCode = parents[p].Code ?? parents[p].Id });
-            }
-        }
-        return nested;
+        return parts.SelectMany(found => found).ToList();
     }
 
     /// <summary>Projection can move a valid outline's near-touching rings onto each other; repaired before any overlay.</summary>
     private static Geometry Valid(Geometry local) => local.IsValid ? local : NetTopologySuite.Geometries.Utilities.GeometryFixer.Fix(local);
 }
+
+/// <summary>The part of planning cell <paramref name="Cell"/> inside unit <paramref name="Parent"/> (indices into the lists given), in lon/lat.</summary>
+internal readonly record struct NestedPart(int Cell, int Parent, Geometry LonLat);
