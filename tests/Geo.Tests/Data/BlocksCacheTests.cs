@@ -75,15 +75,7 @@ public sealed class BlocksCacheTests
         int finds = 0;
         List<Polygon> Find() { finds++; return CityBlocks.Find(graph); }
         BlocksCache.Blocks(graph.Pieces, CityBlocks.Packed, folder.Path, 0, Find);
-        string file = Directory.GetFiles(folder.Path, "blocks-*.bin").Single();
-        var bytes = File.ReadAllBytes(file);
-        switch (damage)
-        {
-            case "flip": bytes[bytes.Length / 2] ^= 0x10; break;
-            case "cut": bytes = bytes[..^9]; break;
-            default: bytes[8] = 99; break;
-        }
-        File.WriteAllBytes(file, bytes);
+        CacheFileDamage.Apply(Directory.GetFiles(folder.Path, "blocks-*.bin").Single(), damage);
 
         var again = BlocksCache.Blocks(graph.Pieces, CityBlocks.Packed, folder.Path, 0, Find);
         var afterwards = BlocksCache.Blocks(graph.Pieces, CityBlocks.Packed, folder.Path, 0, Find);

@@ -84,15 +84,7 @@ public sealed class NestedCellsCacheTests
         int cuts = 0;
         IReadOnlyList<NestedPart> Cut() { cuts++; return NestedCells.Cut(Units, cells, Graph); }
         NestedCellsCache.Parts(Units, cells, Graph, folder.Path, 0, Cut);
-        string file = Directory.GetFiles(folder.Path, "nested-cells-*.bin").Single();
-        var bytes = File.ReadAllBytes(file);
-        switch (damage)
-        {
-            case "flip": bytes[bytes.Length / 2] ^= 0x10; break;
-            case "cut": bytes = bytes[..^9]; break;
-            default: bytes[8] = 99; break;
-        }
-        File.WriteAllBytes(file, bytes);
+        CacheFileDamage.Apply(Directory.GetFiles(folder.Path, "nested-cells-*.bin").Single(), damage);
 
         var again = NestedCellsCache.Parts(Units, cells, Graph, folder.Path, 0, Cut);
         var afterwards = NestedCellsCache.Parts(Units, cells, Graph, folder.Path, 0, Cut);

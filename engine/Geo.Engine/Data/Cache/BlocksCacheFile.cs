@@ -17,8 +17,7 @@ internal static class BlocksCacheFile
         var polygons = CachedPolygons.Of(blocks);
         using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         var output = new ChecksummedWriter(file);
-        output.Bytes(Magic);
-        output.Values<int>([FormatVersion, polygons.Polygons, polygons.Rings, polygons.Points]);
+        output.Header(Magic, [FormatVersion, polygons.Polygons, polygons.Rings, polygons.Points]);
         polygons.Write(output);
         // Not flushed to disk: a file cut short by a crash fails its checksum and is written again.
         output.Finish();
@@ -29,9 +28,7 @@ internal static class BlocksCacheFile
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var input = new ChecksummedReader(file);
-        if (!input.Bytes(Magic.Length).AsSpan().SequenceEqual(Magic)) return null;
-        var header = input.Values<int>(4);
-        if (header[0] != FormatVersion) return null;
+        if (input.Header(Magic, FormatVersion, 4) is not { } header) return null;
         int blocks = header[1], rings = header[2], points = header[3];
         // Sizes checked against the file's before anything that large is made.
         if (blocks < 0 || rings < blocks || points < 0 || CachedPolygons.SmallestSize(blocks, rings, points) > input.Length) return null;

@@ -19,6 +19,13 @@ internal sealed class ChecksummedWriter(Stream stream)
 
     public void Values<T>(ReadOnlySpan<T> values) where T : unmanaged => Bytes(MemoryMarshal.AsBytes(values));
 
+    /// <summary>A cache file's start: the bytes naming its kind, then its header, the format version first.</summary>
+    public void Header(ReadOnlySpan<byte> magic, ReadOnlySpan<int> header)
+    {
+        Bytes(magic);
+        Values(header);
+    }
+
     /// <summary>Writes the checksum: the file is complete.</summary>
     public void Finish() => stream.Write(_hash.GetCurrentHash());
 }
@@ -50,6 +57,17 @@ internal sealed class ChecksummedReader(Stream stream)
     }
 
     public T Value<T>() where T : unmanaged => Values<T>(1)[0];
+
+    /// <summary>
+    /// The header of <paramref name="values"/> values after the bytes naming the file's kind; null when they name
+    /// another kind or the header's first value, the format version, is not <paramref name="version"/>.
+    /// </summary>
+    public int[]? Header(ReadOnlySpan<byte> magic, int version, int values)
+    {
+        if (!Bytes(magic.Length).AsSpan().SequenceEqual(magic)) return null;
+        var header = Values<int>(values);
+        return header[0] == version ? header : null;
+    }
 
     /// <summary>True when the checksum that follows matches everything read and nothing comes after it.</summary>
     public bool Verify()

@@ -27,8 +27,7 @@ internal static class NestedCellsCacheFile
         var polygons = CachedPolygons.Of(all);
         using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         var output = new ChecksummedWriter(file);
-        output.Bytes(Magic);
-        output.Values<int>([FormatVersion, parts.Count, polygons.Polygons, polygons.Rings, polygons.Points]);
+        output.Header(Magic, [FormatVersion, parts.Count, polygons.Polygons, polygons.Rings, polygons.Points]);
         output.Values<int>(parts.Select(p => p.Cell).ToArray());
         output.Values<int>(parts.Select(p => p.Parent).ToArray());
         output.Values<int>(firstPolygon);
@@ -41,9 +40,7 @@ internal static class NestedCellsCacheFile
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var input = new ChecksummedReader(file);
-        if (!input.Bytes(Magic.Length).AsSpan().SequenceEqual(Magic)) return null;
-        var header = input.Values<int>(5);
-        if (header[0] != FormatVersion) return null;
+        if (input.Header(Magic, FormatVersion, 5) is not { } header) return null;
         int count = header[1], polygonCount = header[2], rings = header[3], points = header[4];
         if (count < 0 || polygonCount < count || rings < polygonCount || points < 0
             || 12L * count + CachedPolygons.SmallestSize(polygonCount, rings, points) > input.Length) return null;

@@ -54,8 +54,7 @@ internal static class StreetCacheFile
 
         using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         var output = new ChecksummedWriter(file);
-        output.Bytes(Magic);
-        output.Values<int>([FormatVersion, srid, n, texts.Count, points]);
+        output.Header(Magic, [FormatVersion, srid, n, texts.Count, points]);
         foreach (var text in texts)
         {
             var bytes = Encoding.UTF8.GetBytes(text);
@@ -80,9 +79,7 @@ internal static class StreetCacheFile
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var input = new ChecksummedReader(file);
-        if (!input.Bytes(Magic.Length).AsSpan().SequenceEqual(Magic)) return null;
-        var header = input.Values<int>(5);
-        if (header[0] != FormatVersion) return null;
+        if (input.Header(Magic, FormatVersion, 5) is not { } header) return null;
         int srid = header[1], n = header[2], textCount = header[3], points = header[4];
         // Sizes checked against the file's before anything that large is made.
         if (n < 0 || textCount < 0 || points < 0 || 45L * n + 16L * points + 4L * textCount > file.Length) return null;
