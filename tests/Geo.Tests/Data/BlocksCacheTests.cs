@@ -111,21 +111,6 @@ public sealed class BlocksCacheTests
     private static void AssertSame(IReadOnlyList<Polygon> expected, IReadOnlyList<Polygon> actual)
     {
         Assert.Equal(expected.Count, actual.Count);
-        for (int b = 0; b < expected.Count; b++)
-        {
-            Assert.Equal(expected[b].NumInteriorRings, actual[b].NumInteriorRings);
-            var rings = new[] { expected[b].Shell }.Concat(expected[b].Holes).Zip(new[] { actual[b].Shell }.Concat(actual[b].Holes));
-            foreach (var (e, a) in rings)
-            {
-                var (es, As) = (e.CoordinateSequence, a.CoordinateSequence);
-                Assert.Equal((es.GetType(), es.Dimension, es.Measures, es.Count), (As.GetType(), As.Dimension, As.Measures, As.Count));
-                for (int k = 0; k < es.Count; k++)
-                {
-                    Assert.Equal(BitConverter.DoubleToInt64Bits(es.GetX(k)), BitConverter.DoubleToInt64Bits(As.GetX(k)));
-                    Assert.Equal(BitConverter.DoubleToInt64Bits(es.GetY(k)), BitConverter.DoubleToInt64Bits(As.GetY(k)));
-                }
-            }
-            Assert.Equal(expected[b].SRID, actual[b].SRID);
-        }
+        for (int b = 0; b < expected.Count; b++) SameBits.Polygon(expected[b], actual[b]);
     }
 }
