@@ -50,6 +50,8 @@ public sealed class ReachedStreets
         }
         var first = _graph.FirstEdge;
         var segment = _graph.EdgeSegment;
+        var edgeSeconds = _graph.EdgeSeconds;
+        var lengths = _graph.Pieces.LengthMeters;
         var seen = _seenStamp;
         int stamp = _stamp;
         Span<(double From, double To)> spans = stackalloc (double, double)[3];
@@ -57,14 +59,21 @@ public sealed class ReachedStreets
         var breaks = breaksSeconds as double[] ?? breaksSeconds.ToArray();
         // A station on a junction is a seed of the search itself: its pieces are reached through the junction.
         bool partWay = origin.IsSnapped && !origin.AtVertex;
+        int ownPiece = partWay ? origin.Piece : -1;
         foreach (int v in search.SettledInOrder)
         {
+            double atV = search.SecondsTo(v);
             for (int e = first[v]; e < first[v + 1]; e++)
             {
                 int s = segment[e] >= 0 ? segment[e] : ~segment[e];
                 if (seen[s] == stamp) continue;
                 seen[s] = stamp;
-                AddPiece(s, search, partWay && origin.Piece == s ? origin : null, breaks, result, spans);
+                if (s != ownPiece && CrossedFrom(atV, edgeSeconds[e], lengths[s], breaks))
+                {
+                    for (int b = 0; b < breaks.Length; b++) result[b].Add(new ReachedInterval(s, 0, lengths[s]));
+                    continue;
+                }
+                AddPiece(s, search, s == ownPiece ? origin : null, breaks, result, spans);
             }
         }
         if (partWay && seen[origin.Piece] != stamp)
@@ -73,6 +82,22 @@ public sealed class ReachedStreets
             AddPiece(origin.Piece, search, origin, breaks, result, spans);
         }
         return result;
+    }
+
+    /// <summary>
+    /// Whether a piece is crossed end to end within every break from the settled vertex an edge leaves it by: the
+    /// test <see cref="AddPiece"/> makes for that end, with the edge's time, which is the piece's time in that
+    /// direction (an edge leaving a piece's start runs forwards on the search's graph). Most reached pieces pass it,
+    /// with no read of their other end; those that do not are worked out in full.
+    /// </summary>
+    private static bool CrossedFrom(double atVertex, double seconds, double length, double[] breaks)
+    {
+        if (!(length > 0)) return false;
+        foreach (double limit in breaks)
+        {
+            if (!(atVertex <= limit && (limit - atVertex) / seconds * length >= length)) return false;
+        }
+        return true;
     }
 
     private void AddPiece(int s, ShortestPathSearch search, SnapResult? origin, double[] breaks,

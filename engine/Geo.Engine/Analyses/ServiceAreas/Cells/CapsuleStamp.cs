@@ -159,7 +159,14 @@ internal static class CapsuleStamp
     private static void Fill(byte[] cells, int start, int count)
     {
         ref byte at = ref MemoryMarshal.GetArrayDataReference(cells);
-        // Rows of a capsule are a few cells long: two overlapping word stores cover them without a call to fill memory.
+        // Rows of a capsule are a few cells long: sixteen cells are read, the row's own covered, and written back,
+        // whatever the row's length, with no branch on it to mispredict. A mask is only ever filled by one thread.
+        if (count <= 16 && start + 16 <= cells.Length)
+        {
+            var row = Vector128.LoadUnsafe(ref at, (nuint)start) | Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(CoveredThenBlank), (nuint)(16 - count));
+            row.StoreUnsafe(ref at, (nuint)start);
+            return;
+        }
         if (count >= 8 && count <= 16)
         {
             Unsafe.WriteUnaligned(ref Unsafe.Add(ref at, start), CoveredWord);
@@ -179,6 +186,9 @@ internal static class CapsuleStamp
         else if (count == 1) Unsafe.Add(ref at, start) = 1;
         else cells.AsSpan(start, count).Fill(1);
     }
+
+    /// <summary>Sixteen covered cells then sixteen blank: read from 16 − n, the first n of sixteen cells covered.</summary>
+    private static readonly byte[] CoveredThenBlank = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 
     private const ulong CoveredWord = 0x0101010101010101UL;
     private const uint CoveredQuarter = 0x01010101U;

@@ -118,10 +118,9 @@ public sealed class CellMask
             if (interval.From == 0 && interval.To == lengths[interval.Piece]) reachedWhole.Add(interval.Piece);
             else StampInterval(pieces, interval, lateral, Grid, ref rows);
         }
-        foreach (int piece in whole.InCopyingOrder(reachedWhole))
-        {
-            if (!whole.TryCover(this, piece, lateral)) StampInterval(pieces, new ReachedInterval(piece, 0, lengths[piece]), lateral, Grid, ref rows);
-        }
+        var left = PieceStamps.LeftScratch();
+        whole.Cover(this, whole.InCopyingOrder(reachedWhole), lateral, left);
+        foreach (int piece in left) StampInterval(pieces, new ReachedInterval(piece, 0, lengths[piece]), lateral, Grid, ref rows);
     }
 
     /// <summary>Hands the rows of cells within <paramref name="lateral"/> of an interval of a piece to <paramref name="rows"/>, segment by segment.</summary>

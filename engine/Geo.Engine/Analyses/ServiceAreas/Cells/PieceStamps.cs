@@ -141,10 +141,21 @@ public sealed class PieceStamps
     [ThreadStatic]
     private static int[]? t_between, t_counts;
 
+    [ThreadStatic]
+    private static List<int>? t_left;
+
     /// <summary>The thread's list for the whole pieces a stamp reaches, emptied.</summary>
     internal static List<int> Scratch()
     {
         var list = t_reached ??= new List<int>();
+        list.Clear();
+        return list;
+    }
+
+    /// <summary>The thread's list for the whole pieces left to stamp, emptied.</summary>
+    internal static List<int> LeftScratch()
+    {
+        var list = t_left ??= new List<int>();
         list.Clear();
         return list;
     }
@@ -187,16 +198,42 @@ public sealed class PieceStamps
     /// </summary>
     public bool TryCover(CellMask mask, int piece, double lateral)
     {
+        if (!ReferenceEquals(mask.Grid, Grid) || lateral != Lateral) return false;
+        var fill = new CapsuleStamp.MaskRows(mask);
+        return Copy(ref fill, mask.Row0, mask.Height, piece);
+    }
+
+    /// <summary>
+    /// <see cref="TryCover"/> for each of <paramref name="pieces"/>, in one loop with the mask read once; the pieces
+    /// it could not cover are added to <paramref name="left"/>.
+    /// </summary>
+    internal void Cover(CellMask mask, ReadOnlySpan<int> pieces, double lateral, List<int> left)
+    {
+        if (!ReferenceEquals(mask.Grid, Grid) || lateral != Lateral)
+        {
+            foreach (int piece in pieces) left.Add(piece);
+            return;
+        }
+        var fill = new CapsuleStamp.MaskRows(mask);
+        int row0 = mask.Row0, height = mask.Height;
+        foreach (int piece in pieces)
+        {
+            if (!Copy(ref fill, row0, height, piece)) left.Add(piece);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Copy(ref CapsuleStamp.MaskRows fill, int maskRow0, int maskHeight, int piece)
+    {
         var header = _headers[piece];
-        if (header.Runs < 0 || !ReferenceEquals(mask.Grid, Grid) || lateral != Lateral) return false;
+        if (header.Runs < 0) return false;
         if (header.Runs == 0) return true;
         // Runs are in row order: a piece whose rows are not all in the window is left to be stamped, which cuts it to
         // the window.
         int row0 = header.Row0, column0 = header.Column0;
         ref uint run = ref MemoryMarshal.GetArrayDataReference(_runs);
         int rows = (int)(Unsafe.Add(ref run, header.FirstRun + header.Runs - 1) & (1 << RowBits) - 1) + 1;
-        if (row0 < mask.Row0 || row0 + rows > mask.Row0 + mask.Height) return false;
-        var fill = new CapsuleStamp.MaskRows(mask);
+        if (row0 < maskRow0 || row0 + rows > maskRow0 + maskHeight) return false;
         for (int i = header.FirstRun, end = header.FirstRun + header.Runs; i < end; i++)
         {
             uint packed = Unsafe.Add(ref run, i);
