@@ -39,6 +39,12 @@ internal sealed class IntervalUnion
 
     public void Add(IEnumerable<ReachedInterval> intervals)
     {
+        // A station's reach is a list of thousands of intervals: read as a span, with no enumerator called for each.
+        if (intervals is List<ReachedInterval> list)
+        {
+            foreach (var x in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list)) Add(x.Piece, x.From, x.To);
+            return;
+        }
         foreach (var x in intervals) Add(x.Piece, x.From, x.To);
     }
 

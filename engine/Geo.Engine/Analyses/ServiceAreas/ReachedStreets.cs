@@ -90,6 +90,7 @@ public sealed class ReachedStreets
     /// direction (an edge leaving a piece's start runs forwards on the search's graph). Most reached pieces pass it,
     /// with no read of their other end; those that do not are worked out in full.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool CrossedFrom(double atVertex, double seconds, double length, double[] breaks)
     {
         if (!(length > 0)) return false;

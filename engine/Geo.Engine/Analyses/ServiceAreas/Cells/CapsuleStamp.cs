@@ -187,6 +187,22 @@ internal static class CapsuleStamp
         else cells.AsSpan(start, count).Fill(1);
     }
 
+    /// <summary>
+    /// Covers <paramref name="count"/> cells of <paramref name="cells"/> from <paramref name="start"/>, the caller
+    /// knowing the array holds sixteen cells from <paramref name="start"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void FillWithRoom(byte[] cells, int start, int count)
+    {
+        if (count <= 16)
+        {
+            ref byte at = ref MemoryMarshal.GetArrayDataReference(cells);
+            var row = Vector128.LoadUnsafe(ref at, (nuint)start) | Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(CoveredThenBlank), (nuint)(16 - count));
+            row.StoreUnsafe(ref at, (nuint)start);
+        }
+        else cells.AsSpan(start, count).Fill(1);
+    }
+
     /// <summary>Sixteen covered cells then sixteen blank: read from 16 − n, the first n of sixteen cells covered.</summary>
     private static readonly byte[] CoveredThenBlank = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 

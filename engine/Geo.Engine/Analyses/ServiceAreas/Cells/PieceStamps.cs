@@ -19,8 +19,11 @@ public sealed class PieceStamps
     // stamped segment by segment.
     private const int RowBits = 8, ColumnBits = 16, LengthBits = 8;
 
-    /// <summary>A piece's first run, run count (negative: no runs kept), first row and first column, read together.</summary>
-    private readonly record struct Header(int FirstRun, int Runs, int Row0, int Column0);
+    /// <summary>
+    /// A piece's first run, run count (negative: no runs kept), the columns its runs span from its first column, first
+    /// row and first column, read together in 16 bytes.
+    /// </summary>
+    private readonly record struct Header(int FirstRun, short Runs, ushort Columns, int Row0, int Column0);
 
     private readonly Header[] _headers;
     private readonly uint[] _runs;
@@ -63,14 +66,15 @@ public sealed class PieceStamps
             {
                 int before = scratch.Runs.Count;
                 one[0] = new ReachedInterval(p, 0, pieces.LengthMeters[p]);
-                if (pieces.LengthMeters[p] > 0 && Record(pieces, grid, lateral, one, ref scratch.Buffer, scratch.Runs, out int row0, out int column0))
+                if (pieces.LengthMeters[p] > 0 && Record(pieces, grid, lateral, one, ref scratch.Buffer, scratch.Runs, out int row0, out int column0)
+                    && scratch.Runs.Count - before <= short.MaxValue && ColumnsSpanned(scratch.Runs, before) is int columns and <= ushort.MaxValue)
                 {
-                    headers[p] = new Header(before, scratch.Runs.Count - before, row0, column0);
+                    headers[p] = new Header(before, (short)(scratch.Runs.Count - before), (ushort)columns, row0, column0);
                 }
                 else
                 {
                     scratch.Runs.RemoveRange(before, scratch.Runs.Count - before);
-                    headers[p] = new Header(before, -1, 0, 0);
+                    headers[p] = new Header(before, -1, 0, 0, 0);
                 }
             }
             blockRuns[block] = scratch.Runs.ToArray();
@@ -86,6 +90,18 @@ public sealed class PieceStamps
             at += blockRuns[block].Length;
         }
         return new PieceStamps(grid, lateral, headers, runs);
+    }
+
+    /// <summary>The columns a piece's runs (from <paramref name="first"/> to the list's end) span from its first column.</summary>
+    private static int ColumnsSpanned(List<uint> runs, int first)
+    {
+        int columns = 0;
+        for (int i = first; i < runs.Count; i++)
+        {
+            uint packed = runs[i];
+            columns = Math.Max(columns, (int)(packed >> RowBits & (1 << ColumnBits) - 1) + (int)(packed >> (RowBits + ColumnBits)) + 1);
+        }
+        return columns;
     }
 
     /// <summary>Stamps one whole piece into a blank window of its own and reads its covered cells back as runs.</summary>
@@ -198,9 +214,16 @@ public sealed class PieceStamps
     /// </summary>
     public bool TryCover(CellMask mask, int piece, double lateral)
     {
-        if (!ReferenceEquals(mask.Grid, Grid) || lateral != Lateral) return false;
+        var header = _headers[piece];
+        if (header.Runs < 0 || !ReferenceEquals(mask.Grid, Grid) || lateral != Lateral) return false;
+        if (header.Runs == 0) return true;
+        // Runs are in row order: a piece whose rows are not all in the window is left to be stamped, which cuts it to
+        // the window.
+        int rows = (int)(_runs[header.FirstRun + header.Runs - 1] & (1 << RowBits) - 1) + 1;
+        if (header.Row0 < mask.Row0 || header.Row0 + rows > mask.Row0 + mask.Height) return false;
         var fill = new CapsuleStamp.MaskRows(mask);
-        return Copy(ref fill, mask.Row0, mask.Height, piece);
+        Copy(ref fill, header);
+        return true;
     }
 
     /// <summary>
@@ -215,32 +238,49 @@ public sealed class PieceStamps
             return;
         }
         var fill = new CapsuleStamp.MaskRows(mask);
-        int row0 = mask.Row0, height = mask.Height;
+        var cells = mask.Cells;
+        int maskRow0 = mask.Row0, maskColumn0 = mask.Column0, width = mask.Width, height = mask.Height;
+        ref uint run = ref MemoryMarshal.GetArrayDataReference(_runs);
         foreach (int piece in pieces)
         {
-            if (!Copy(ref fill, row0, height, piece)) left.Add(piece);
+            var header = _headers[piece];
+            if (header.Runs <= 0)
+            {
+                if (header.Runs < 0) left.Add(piece);
+                continue;
+            }
+            int rows = (int)(Unsafe.Add(ref run, header.FirstRun + header.Runs - 1) & (1 << RowBits) - 1) + 1;
+            int row = header.Row0 - maskRow0, column = header.Column0 - maskColumn0;
+            if (row < 0 || row + rows > height)
+            {
+                left.Add(piece);
+                continue;
+            }
+            // Most pieces lie inside the window with room for a sixteen-cell write past their last run: their runs are
+            // filled at offsets from the piece's first cell, with nothing to clamp.
+            if (column >= 0 && column + header.Columns <= width && (row + rows - 1) * width + column + header.Columns + 16 <= cells.Length)
+            {
+                int at = row * width + column;
+                for (int i = header.FirstRun, end = header.FirstRun + header.Runs; i < end; i++)
+                {
+                    uint packed = Unsafe.Add(ref run, i);
+                    int start = at + (int)(packed & (1 << RowBits) - 1) * width + (int)(packed >> RowBits & (1 << ColumnBits) - 1);
+                    CapsuleStamp.FillWithRoom(cells, start, (int)(packed >> (RowBits + ColumnBits)) + 1);
+                }
+            }
+            else Copy(ref fill, header);
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool Copy(ref CapsuleStamp.MaskRows fill, int maskRow0, int maskHeight, int piece)
+    private void Copy(ref CapsuleStamp.MaskRows fill, Header header)
     {
-        var header = _headers[piece];
-        if (header.Runs < 0) return false;
-        if (header.Runs == 0) return true;
-        // Runs are in row order: a piece whose rows are not all in the window is left to be stamped, which cuts it to
-        // the window.
-        int row0 = header.Row0, column0 = header.Column0;
         ref uint run = ref MemoryMarshal.GetArrayDataReference(_runs);
-        int rows = (int)(Unsafe.Add(ref run, header.FirstRun + header.Runs - 1) & (1 << RowBits) - 1) + 1;
-        if (row0 < maskRow0 || row0 + rows > maskRow0 + maskHeight) return false;
         for (int i = header.FirstRun, end = header.FirstRun + header.Runs; i < end; i++)
         {
             uint packed = Unsafe.Add(ref run, i);
-            int row = row0 + (int)(packed & (1 << RowBits) - 1);
-            int first = column0 + (int)(packed >> RowBits & (1 << ColumnBits) - 1);
+            int row = header.Row0 + (int)(packed & (1 << RowBits) - 1);
+            int first = header.Column0 + (int)(packed >> RowBits & (1 << ColumnBits) - 1);
             fill.Cover(row, first, first + (int)(packed >> (RowBits + ColumnBits)));
         }
-        return true;
     }
 }

@@ -173,6 +173,44 @@ public class PieceStampsTests
     }
 
     [Fact]
+    public void APiece_inWindowsCutAcrossItsColumnsOrEndingAtItsLastCell_isCoveredAsStamped()
+    {
+        var graph = CurvyCity(new Random(49), 200);
+        var pieces = graph.Pieces;
+        var grid = ServiceAreaAnalysis.GridFor(graph, 60, 15);
+        var whole = PieceStamps.Build(pieces, grid, 60);
+        int windows = 0;
+        for (int p = 0; p < pieces.Count; p++)
+        {
+            var one = new List<ReachedInterval> { new(p, 0, pieces.LengthMeters[p]) };
+            var (c0, r0, width, height) = CellMask.WindowAround(grid, pieces, one, 60);
+            var full = new CellMask(grid, c0, r0, width, height);
+            full.Stamp(pieces, one, 60);
+            var covered = Enumerable.Range(0, width * height).Where(i => full.Cells[i] != 0).ToList();
+            if (covered.Count == 0 || width < 6) continue;
+            int lastRow = covered.Max(i => i / width), lastColumn = covered.Max(i => i % width);
+            int firstRow = covered.Min(i => i / width), firstColumn = covered.Min(i => i % width);
+            // Cut on the left, cut on the right, and no blank border: the last covered cell is the window's last.
+            var cuts = new[]
+            {
+                (C0: c0 + width / 3, R0: r0, Width: width - width / 3, Height: height),
+                (C0: c0, R0: r0, Width: width * 2 / 3, Height: height),
+                (C0: c0 + firstColumn, R0: r0 + firstRow, Width: lastColumn - firstColumn + 1, Height: lastRow - firstRow + 1),
+            };
+            foreach (var cut in cuts)
+            {
+                var stamped = new CellMask(grid, cut.C0, cut.R0, cut.Width, cut.Height);
+                var copies = new CellMask(grid, cut.C0, cut.R0, cut.Width, cut.Height);
+                stamped.Stamp(pieces, one, 60);
+                copies.Stamp(pieces, one, 60, whole);
+                Assert.True(stamped.Cells.AsSpan().SequenceEqual(copies.Cells), $"piece {p}, window {cut}");
+                windows++;
+            }
+        }
+        Assert.True(windows > 300);
+    }
+
+    [Fact]
     public void Build_whenCancelled_stops()
     {
         var graph = CurvyCity(new Random(47), 50);
