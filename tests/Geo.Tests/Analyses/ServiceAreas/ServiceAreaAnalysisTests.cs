@@ -135,6 +135,23 @@ public class ServiceAreaAnalysisTests
     }
 
     [Fact]
+    public void Run_overlapOfManyStations_countsEveryStationsCellsOnce()
+    {
+        // Stations at random, three of them on one spot: each station's cells add one to their counts, so the cells
+        // counted k times, k times over, are every station's cells together.
+        var random = new Random(53);
+        var stations = Enumerable.Range(0, 14).Select(i => StationAt($"s{i}", 100 + random.NextDouble() * 1700, 100 + random.NextDouble() * 1700)).ToList();
+        stations.AddRange(Enumerable.Range(0, 3).Select(i => StationAt($"same{i}", 950, 950)));
+        var result = Run(Snapper(TestCity.Grid(20, 20)), stations, 6);
+
+        double stationsKm2 = result.Areas.Sum(a => a.AreaKm2);
+        double countedKm2 = result.Overlap.Sum(o => o.StationsReaching * o.AreaKm2);
+        Assert.Equal(stationsKm2, countedKm2, stationsKm2 * 1e-9);
+        Assert.True(result.Overlap.Max(o => o.StationsReaching) >= 3);
+        Assert.Equal(result.Coverage[0].AreaKm2, result.Overlap.Sum(o => o.AreaKm2), 1e-9);
+    }
+
+    [Fact]
     public void Run_stationOnAnIsland_reachesOnlyItsIsland()
     {
         var city = TestCity.Grid(4, 4);
