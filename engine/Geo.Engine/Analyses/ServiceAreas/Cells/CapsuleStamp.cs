@@ -110,9 +110,18 @@ internal static class CapsuleStamp
         for (int row = r0; row <= r1; row += 4)
         {
             var py = minY + (Vector256.Create((double)row, row + 1, row + 2, row + 3) + half) * vcell;
-            Vector256<double> lo = none, hi = noneHigh;
-            Disc(vax, vay, py, rr, ref lo, ref hi);
-            Disc(vbx, vby, py, rr, ref lo, ref hi);
+            // Both end discs, as Disc: a row a disc misses adds nothing (written out here: the compiler would not
+            // inline the call into this loop).
+            var ta0 = py - vay;
+            var h0 = rr - ta0 * ta0;
+            var w0 = Vector256.Sqrt(h0);
+            var in0 = Vector256.GreaterThanOrEqual(h0, zero);
+            var tb0 = py - vby;
+            var h1 = rr - tb0 * tb0;
+            var w1 = Vector256.Sqrt(h1);
+            var in1 = Vector256.GreaterThanOrEqual(h1, zero);
+            var lo = Vector256.MinNative(Vector256.ConditionalSelect(in0, vax - w0, none), Vector256.ConditionalSelect(in1, vbx - w1, none));
+            var hi = Vector256.MaxNative(Vector256.ConditionalSelect(in0, vax + w0, noneHigh), Vector256.ConditionalSelect(in1, vbx + w1, noneHigh));
             // The band, as Band with neither dx nor dy zero.
             var ta = py - vay;
             var b1 = ta * vdy - axdx;
@@ -140,18 +149,6 @@ internal static class CapsuleStamp
                 if (f <= l) rows.Cover(row + k, (int)f, (int)l);
             }
         }
-    }
-
-    /// <summary><see cref="Disc(double, double, double, double, ref double, ref double)"/> for four rows: a row the disc misses adds nothing.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Disc(Vector256<double> cx, Vector256<double> cy, Vector256<double> py, Vector256<double> rr, ref Vector256<double> lo, ref Vector256<double> hi)
-    {
-        var t = py - cy;
-        var h = rr - t * t;
-        var w = Vector256.Sqrt(h);
-        var inside = Vector256.GreaterThanOrEqual(h, Vector256<double>.Zero);
-        lo = Vector256.MinNative(lo, Vector256.ConditionalSelect(inside, cx - w, Vector256.Create(double.PositiveInfinity)));
-        hi = Vector256.MaxNative(hi, Vector256.ConditionalSelect(inside, cx + w, Vector256.Create(double.NegativeInfinity)));
     }
 
     /// <summary>Covers <paramref name="count"/> cells of <paramref name="cells"/> from <paramref name="start"/>.</summary>
