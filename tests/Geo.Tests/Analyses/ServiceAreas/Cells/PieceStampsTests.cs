@@ -145,6 +145,17 @@ public class PieceStampsTests
         Assert.False(whole.TryCover(new CellMask(grid, 0, 0, grid.Width, grid.Height), 0, 50));
     }
 
+    /// <summary>The intervals' cells in one window of the runs' grid, stamped and copied from the runs, are the same.</summary>
+    private static void AssertCopiesCoverWhatStampingCovers(StreetPieces pieces, PieceStamps whole, List<ReachedInterval> intervals,
+        (int C0, int R0, int Width, int Height) window, string label)
+    {
+        var stamped = new CellMask(whole.Grid, window.C0, window.R0, window.Width, window.Height);
+        var copies = new CellMask(whole.Grid, window.C0, window.R0, window.Width, window.Height);
+        stamped.Stamp(pieces, intervals, whole.Lateral);
+        copies.Stamp(pieces, intervals, whole.Lateral, whole);
+        Assert.True(stamped.Cells.AsSpan().SequenceEqual(copies.Cells), label);
+    }
+
     [Fact]
     public void APiece_whoseRowsAreNotAllInTheWindow_isNotCopied_andIsStampedCutToTheWindow()
     {
@@ -162,11 +173,7 @@ public class PieceStampsTests
             var probe = new CellMask(grid, c0, r0, width, height / 2);
             Assert.False(whole.TryCover(probe, p, 60));
             Assert.Equal(0, probe.CountCovered());
-            var stamped = new CellMask(grid, c0, r0, width, height / 2);
-            var copies = new CellMask(grid, c0, r0, width, height / 2);
-            stamped.Stamp(pieces, one, 60);
-            copies.Stamp(pieces, one, 60, whole);
-            Assert.True(stamped.Cells.AsSpan().SequenceEqual(copies.Cells), $"piece {p}");
+            AssertCopiesCoverWhatStampingCovers(pieces, whole, one, (c0, r0, width, height / 2), $"piece {p}");
             cut++;
         }
         Assert.True(cut > 50);
@@ -199,11 +206,7 @@ public class PieceStampsTests
             };
             foreach (var cut in cuts)
             {
-                var stamped = new CellMask(grid, cut.C0, cut.R0, cut.Width, cut.Height);
-                var copies = new CellMask(grid, cut.C0, cut.R0, cut.Width, cut.Height);
-                stamped.Stamp(pieces, one, 60);
-                copies.Stamp(pieces, one, 60, whole);
-                Assert.True(stamped.Cells.AsSpan().SequenceEqual(copies.Cells), $"piece {p}, window {cut}");
+                AssertCopiesCoverWhatStampingCovers(pieces, whole, one, cut, $"piece {p}, window {cut}");
                 windows++;
             }
         }
