@@ -157,11 +157,10 @@ internal static class CapsuleStamp
     {
         ref byte at = ref MemoryMarshal.GetArrayDataReference(cells);
         // Rows of a capsule are a few cells long: sixteen cells are read, the row's own covered, and written back,
-        // whatever the row's length, with no branch on it to mispredict. A mask is only ever filled by one thread.
+        // whatever the row's length, with no branch on it to mispredict (a mask is only ever filled by one thread).
         if (count <= 16 && start + 16 <= cells.Length)
         {
-            var row = Vector128.LoadUnsafe(ref at, (nuint)start) | Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(CoveredThenBlank), (nuint)(16 - count));
-            row.StoreUnsafe(ref at, (nuint)start);
+            FillWithRoom(cells, start, count);
             return;
         }
         if (count >= 8 && count <= 16)
@@ -186,7 +185,8 @@ internal static class CapsuleStamp
 
     /// <summary>
     /// Covers <paramref name="count"/> cells of <paramref name="cells"/> from <paramref name="start"/>, the caller
-    /// knowing the array holds sixteen cells from <paramref name="start"/>.
+    /// knowing the array holds sixteen cells from <paramref name="start"/>: a row of up to sixteen is covered by
+    /// reading those sixteen and writing them back, so no other thread may fill the same array meanwhile.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void FillWithRoom(byte[] cells, int start, int count)
