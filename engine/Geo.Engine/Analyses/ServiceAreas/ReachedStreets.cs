@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Geo.Streets;
 using Geo.Streets.Search;
 using Geo.Streets.Snapping;
@@ -85,21 +86,30 @@ public sealed class ReachedStreets
     }
 
     /// <summary>
-    /// Whether a piece is crossed end to end within every break from the settled vertex an edge leaves it by: the
-    /// test <see cref="AddPiece"/> makes for that end, with the edge's time, which is the piece's time in that
-    /// direction (an edge leaving a piece's start runs forwards on the search's graph). Most reached pieces pass it,
-    /// with no read of their other end; those that do not are worked out in full.
+    /// Whether a piece is crossed end to end within every break from the settled vertex an edge leaves it by:
+    /// <see cref="CrossedWithin"/> for that end, as <see cref="AddPiece"/> tests it, with the edge's time, which is the
+    /// piece's time in that direction (an edge leaving a piece's start runs forwards on the search's graph). Most
+    /// reached pieces pass it, with no read of their other end; those that do not are worked out in full.
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool CrossedFrom(double atVertex, double seconds, double length, double[] breaks)
     {
         if (!(length > 0)) return false;
         foreach (double limit in breaks)
         {
-            if (!(atVertex <= limit && (limit - atVertex) / seconds * length >= length)) return false;
+            if (!CrossedWithin(atVertex, seconds, length, limit)) return false;
         }
         return true;
     }
+
+    /// <summary>
+    /// Whether a piece of <paramref name="length"/> metres is crossed end to end within <paramref name="limit"/> from an
+    /// end reached at <paramref name="atEnd"/> seconds (+∞: not reached, or not left that way), crossing it taking
+    /// <paramref name="seconds"/>: the reachable stretch from that end is the whole piece.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool CrossedWithin(double atEnd, double seconds, double length, double limit) =>
+        atEnd <= limit && (limit - atEnd) / seconds * length >= length;
 
     private void AddPiece(int s, ShortestPathSearch search, SnapResult? origin, double[] breaks,
         List<ReachedInterval>[] result, Span<(double From, double To)> spans)
@@ -116,8 +126,7 @@ public sealed class ReachedStreets
         {
             double limit = breaks[b];
             // Most pieces are crossed from end to end within the break: reached whole, as the merge below would give.
-            if (origin is null && length > 0
-                && ((atStart <= limit && (limit - atStart) / startCost * length >= length) || (atEnd <= limit && (limit - atEnd) / endCost * length >= length)))
+            if (origin is null && length > 0 && (CrossedWithin(atStart, startCost, length, limit) || CrossedWithin(atEnd, endCost, length, limit)))
             {
                 result[b].Add(new ReachedInterval(s, 0, length));
                 continue;

@@ -98,8 +98,7 @@ public sealed class PieceStamps
         int columns = 0;
         for (int i = first; i < runs.Count; i++)
         {
-            uint packed = runs[i];
-            columns = Math.Max(columns, (int)(packed >> RowBits & (1 << ColumnBits) - 1) + (int)(packed >> (RowBits + ColumnBits)) + 1);
+            columns = Math.Max(columns, FirstColumnOf(runs[i]) + LengthOf(runs[i]));
         }
         return columns;
     }
@@ -135,6 +134,15 @@ public sealed class PieceStamps
 
     private static uint Pack(int row, int first, int last) => (uint)row | (uint)first << RowBits | (uint)(last - first) << (RowBits + ColumnBits);
 
+    /// <summary>A packed run's row, from the piece's first row.</summary>
+    private static int RowOf(uint run) => (int)(run & (1 << RowBits) - 1);
+
+    /// <summary>A packed run's first column, from the piece's first column.</summary>
+    private static int FirstColumnOf(uint run) => (int)(run >> RowBits & (1 << ColumnBits) - 1);
+
+    /// <summary>A packed run's length in cells.</summary>
+    private static int LengthOf(uint run) => (int)(run >> (RowBits + ColumnBits)) + 1;
+
     /// <summary>A capsule's rows recorded as runs of a piece's window, as the window's cells would read back.</summary>
     private struct RunRecorder(List<uint> runs, int column0, int row0, int width, int height) : ICellRows
     {
@@ -161,17 +169,14 @@ public sealed class PieceStamps
     private static List<int>? t_left;
 
     /// <summary>The thread's list for the whole pieces a stamp reaches, emptied.</summary>
-    internal static List<int> Scratch()
-    {
-        var list = t_reached ??= new List<int>();
-        list.Clear();
-        return list;
-    }
+    internal static List<int> Scratch() => Emptied(ref t_reached);
 
     /// <summary>The thread's list for the whole pieces left to stamp, emptied.</summary>
-    internal static List<int> LeftScratch()
+    internal static List<int> LeftScratch() => Emptied(ref t_left);
+
+    private static List<int> Emptied(ref List<int>? kept)
     {
-        var list = t_left ??= new List<int>();
+        var list = kept ??= new List<int>();
         list.Clear();
         return list;
     }
@@ -214,16 +219,9 @@ public sealed class PieceStamps
     /// </summary>
     public bool TryCover(CellMask mask, int piece, double lateral)
     {
-        var header = _headers[piece];
-        if (header.Runs < 0 || !ReferenceEquals(mask.Grid, Grid) || lateral != Lateral) return false;
-        if (header.Runs == 0) return true;
-        // Runs are in row order: a piece whose rows are not all in the window is left to be stamped, which cuts it to
-        // the window.
-        int rows = (int)(_runs[header.FirstRun + header.Runs - 1] & (1 << RowBits) - 1) + 1;
-        if (header.Row0 < mask.Row0 || header.Row0 + rows > mask.Row0 + mask.Height) return false;
-        var fill = new CapsuleStamp.MaskRows(mask);
-        Copy(ref fill, header);
-        return true;
+        var left = new List<int>(1);
+        Cover(mask, [piece], lateral, left);
+        return left.Count == 0;
     }
 
     /// <summary>
@@ -249,7 +247,9 @@ public sealed class PieceStamps
                 if (header.Runs < 0) left.Add(piece);
                 continue;
             }
-            int rows = (int)(Unsafe.Add(ref run, header.FirstRun + header.Runs - 1) & (1 << RowBits) - 1) + 1;
+            // Runs are in row order: a piece whose rows are not all in the window is left to be stamped, which cuts it
+            // to the window.
+            int rows = RowOf(Unsafe.Add(ref run, header.FirstRun + header.Runs - 1)) + 1;
             int row = header.Row0 - maskRow0, column = header.Column0 - maskColumn0;
             if (row < 0 || row + rows > height)
             {
@@ -264,8 +264,7 @@ public sealed class PieceStamps
                 for (int i = header.FirstRun, end = header.FirstRun + header.Runs; i < end; i++)
                 {
                     uint packed = Unsafe.Add(ref run, i);
-                    int start = at + (int)(packed & (1 << RowBits) - 1) * width + (int)(packed >> RowBits & (1 << ColumnBits) - 1);
-                    CapsuleStamp.FillWithRoom(cells, start, (int)(packed >> (RowBits + ColumnBits)) + 1);
+                    CapsuleStamp.FillWithRoom(cells, at + RowOf(packed) * width + FirstColumnOf(packed), LengthOf(packed));
                 }
             }
             else Copy(ref fill, header);
@@ -278,9 +277,8 @@ public sealed class PieceStamps
         for (int i = header.FirstRun, end = header.FirstRun + header.Runs; i < end; i++)
         {
             uint packed = Unsafe.Add(ref run, i);
-            int row = header.Row0 + (int)(packed & (1 << RowBits) - 1);
-            int first = header.Column0 + (int)(packed >> RowBits & (1 << ColumnBits) - 1);
-            fill.Cover(row, first, first + (int)(packed >> (RowBits + ColumnBits)));
+            int first = header.Column0 + FirstColumnOf(packed);
+            fill.Cover(header.Row0 + RowOf(packed), first, first + LengthOf(packed) - 1);
         }
     }
 }
