@@ -28,9 +28,18 @@ public sealed record LagrangianRun(double Bound, bool[] Dropped, bool[] Fixed, i
 /// </summary>
 public static class LagrangianBound
 {
-    private const int MaxIterations = 3000;
-    private const int StallBeforeHalving = 25;
+    private const int PlainIterations = 3000;
+    private const int MaxIterations = 10_000;
     private const double SmallestStep = 1e-5;
+
+    /// <summary>
+    /// The steps come in two phases. Plain subgradient steps zigzag across the ridges of the relaxed optimum: the
+    /// many different choices they build are what the heuristic improves by swaps, but their bound stalls a few
+    /// tenths of a percent above the linear programme on real cities. From the best prices, refining steps then keep
+    /// this share of the last direction in the next and leave out what would push a price beyond 0 or its weight;
+    /// they follow the ridges down to within a few hundredths of a percent.
+    /// </summary>
+    private const double Deflection = 0.85;
 
     /// <param name="incumbent">Covered demand of the best known choice (existing coverage included): the steps aim at it.</param>
     /// <param name="acceptedGap">Stop once the bound is within this share of the incumbent.</param>
@@ -49,31 +58,51 @@ public static class LagrangianBound
         for (int g = 0; g < price.Length; g++) price[g] = weights[g] / Math.Max(1, members[g].Length);
         var worth = new double[instance.Candidates];
         var step = new double[weights.Length];
+        var direction = new double[weights.Length];
         var bestPrice = (double[])price.Clone();
         var builtList = new List<int>(k);
         var found = new Choices(weights, reaches);
         double best = double.PositiveInfinity, scale = 2;
-        int sinceImproved = 0, iterations = 0;
+        int sinceImproved = 0, iterations = 0, stallBeforeHalving = 25;
+        bool refining = false;
         int kept = Math.Min(k, instance.Candidates);
-        while (iterations < MaxIterations && clock.Elapsed < timeLimit && scale > SmallestStep)
+        while (clock.Elapsed < timeLimit)
         {
             cancel.ThrowIfCancellationRequested();
+            if (scale <= SmallestStep || iterations >= (refining ? MaxIterations : PlainIterations))
+            {
+                if (refining) break;
+                (refining, scale, sinceImproved, stallBeforeHalving) = (true, 2, 0, 50);
+                Array.Copy(bestPrice, price, price.Length);
+            }
             iterations++;
             double value = Relaxed(price, weights, reaches, kept, worth, builtList, links);
             // Aim the steps at, and settle against, the best choice known.
             target = Math.Max(target, found.Offer(builtList));
             if (value < best - 1e-12 * Math.Max(1, Math.Abs(value))) { best = value; sinceImproved = 0; Array.Copy(price, bestPrice, price.Length); }
-            else if (++sinceImproved >= StallBeforeHalving) { scale /= 2; sinceImproved = 0; }
+            else if (++sinceImproved >= stallBeforeHalving) { scale /= 2; sinceImproved = 0; }
             if (best <= target * (1 + acceptedGap) + 1e-9 * Math.Max(1, instance.TotalWeight)) break;
             // Subgradient of the relaxed optimum: +1 for a group counted though no built candidate reaches it, −m for
             // a group reached m times, counted from the K built candidates' groups rather than every group's candidates.
             for (int g = 0; g < step.Length; g++) step[g] = weights[g] > price[g] ? 1 : 0;
             foreach (int j in builtList) foreach (int g in reaches[j]) step[g]--;
+            // Refining, a price held at 0 or at its group's weight is not pushed further out: that part of the step
+            // goes nowhere but into the step's length. Every price in [0, w] bounds; the path only decides how fast
+            // the best one is found.
             double norm = 0;
-            for (int g = 0; g < weights.Length; g++) norm += step[g] * step[g];
-            if (norm == 0) break;   // the relaxed choice is feasible and complementary: its value is optimal
+            bool stationary = true;
+            for (int g = 0; g < step.Length; g++)
+            {
+                double s = step[g];
+                if (refining && ((s < 0 && price[g] <= 0) || (s > 0 && price[g] >= weights[g]))) s = 0;
+                stationary &= s == 0;
+                direction[g] = refining ? s + Deflection * direction[g] : s;
+                norm += direction[g] * direction[g];
+            }
+            if (stationary) break;   // the relaxed choice is feasible and complementary: its value is optimal
+            if (norm == 0) continue;
             double length = scale * Math.Max(value - target, 1e-9 * Math.Max(1, value)) / norm;
-            for (int g = 0; g < weights.Length; g++) price[g] = Math.Clamp(price[g] + length * step[g], 0, weights[g]);
+            for (int g = 0; g < weights.Length; g++) price[g] = Math.Clamp(price[g] + length * direction[g], 0, weights[g]);
         }
         // The relaxed choices overlap where the prices are high: swaps turn the best few into good choices.
         IReadOnlyList<int>? choice = null;

@@ -158,6 +158,41 @@ public class LagrangianBoundTests
         Assert.True(run.Bound <= linear + 0.002 * instance.TotalWeight, $"bound {run.Bound} far above the linear programme's {linear}");
     }
 
+    [Theory]
+    [InlineData(1, 12)]
+    [InlineData(2, 25)]
+    public void Bound_meets_the_linear_programme_where_overlapping_reaches_make_plain_steps_stall(int seed, int k)
+    {
+        var instance = OverlappingDiscs(seed);
+        var run = LagrangianBound.Maximal(instance, k, 0, 0, TimeSpan.FromSeconds(20));
+        double linear = LinearProgrammeBound(instance, k);
+
+        Assert.True(run.Bound >= linear - 1e-6, $"bound {run.Bound} below the linear programme's {linear}");
+        Assert.True(run.Bound <= linear * 1.0005, $"bound {run.Bound} more than 0.05 % above the linear programme's {linear}");
+    }
+
+    /// <summary>
+    /// A city in miniature: candidates every 2 units of a 40 × 40 square of demand points with random weights, each
+    /// reaching the points within 5 units, so every point lies in a dozen reaches and the reaches overlap as real
+    /// service areas do.
+    /// </summary>
+    private static CoverageInstance OverlappingDiscs(int seed)
+    {
+        var random = new Random(seed);
+        const int side = 40;
+        var weights = Enumerable.Range(0, side * side).Select(_ => random.NextDouble()).ToArray();
+        var sets = new List<int[]>();
+        for (int cx = 1; cx < side; cx += 2)
+        {
+            for (int cy = 1; cy < side; cy += 2)
+            {
+                sets.Add(Enumerable.Range(0, side * side)
+                    .Where(u => (u % side - cx) * (u % side - cx) + (u / side - cy) * (u / side - cy) <= 25).ToArray());
+            }
+        }
+        return new CoverageInstance(weights, sets.ToArray(), new bool[weights.Length]);
+    }
+
     /// <summary>Covered demand of the covering model with sites and groups between 0 and 1, solved by GLOP.</summary>
     private static double LinearProgrammeBound(CoverageInstance instance, int k)
     {
