@@ -174,9 +174,9 @@ public static class ServiceAreaAnalysis
         if (options.Overlap && snapped.Count > 0)
         {
             var parts = circles is not null
-                ? OverlapCounter.Count(circles.Select(c => c[last]).ToList()).Select(p => (p.Count, p.Area, p.Area.Area / 1e6))
-                : CellOverlap.Parts(grid, threads.Select(t => t.Counts!).ToList(), StationWorker.Bounds(threads));
-            foreach (var (count, area, km2) in parts) overlap.Add(new OverlapArea(options.Minutes[last], count, graph.ToLonLat(area), km2));
+                ? OverlapCounter.Count(circles.Select(c => c[last]).ToList()).Select(p => (p.Count, graph.ToLonLat(p.Area), p.Area.Area / 1e6))
+                : CellOverlap.Parts(grid, threads.Select(t => t.Counts!).ToList(), StationWorker.Bounds(threads), graph.LonLat);
+            foreach (var (count, area, km2) in parts) overlap.Add(new OverlapArea(options.Minutes[last], count, area, km2));
         }
         long overlapMs = clock.ElapsedMilliseconds;
 

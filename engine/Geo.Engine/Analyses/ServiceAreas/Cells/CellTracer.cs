@@ -51,11 +51,11 @@ public static class CellTracer
     /// <see cref="Trace(CellMask)"/> with corner links the caller keeps for a series of traces over large masks (a city's
     /// overlap counts, one after another), grown when too small: links that large are otherwise made afresh for each.
     /// </summary>
-    internal static Geometry Trace(CellMask mask, ref int[]? links)
+    internal static Geometry Trace(CellMask mask, ref int[]? links, LonLatLattice? lonLat = null)
     {
         int corners = Corners(mask);
         if (links is null || links.Length < corners) links = UnlinkedLinks(corners);
-        return Walk(mask, links, corners, null);
+        return Walk(mask, links, corners, lonLat);
     }
 
     private static int Corners(CellMask mask) => (mask.Width + 1) * (mask.Height + 1);

@@ -1,14 +1,20 @@
 using Geo.Analyses.ServiceAreas.Cells;
+using Geo.Coordinates;
+using NetTopologySuite.Geometries;
 
 namespace Geo.Tests.Analyses.ServiceAreas.Cells;
 
-/// <summary>Overlap parts against the plain way: for each count, a mask over every visited cell holding the cells with that count.</summary>
+/// <summary>
+/// Overlap parts against the plain way: for each count, a mask over every visited cell holding the cells with that
+/// count; traced straight to lon/lat, the parts are the plain way's turned to lon/lat afterwards.
+/// </summary>
 public class CellOverlapTests
 {
     [Fact]
     public void Parts_randomCounts_equalEachCountTracedOverTheWholeBounds()
     {
         var grid = new CellGrid(0, 0, 1000, 800, 10);
+        var lattice = new LonLatLattice(new LocalProjection(104.07, 30.66), 1_000, -2_000, new Envelope(-5_000, 5_000, -5_000, 5_000));
         for (int seed = 0; seed < 60; seed++)
         {
             var random = new Random(seed);
@@ -48,12 +54,15 @@ public class CellOverlapTests
             }
 
             var actual = CellOverlap.Parts(grid, counts, bounds).ToList();
+            var inLonLat = CellOverlap.Parts(grid, counts, bounds, lattice).ToList();
 
             Assert.Equal(expected.Select(e => e.Count), actual.Select(a => a.Count));
+            Assert.Equal(expected.Select(e => e.Count), inLonLat.Select(a => a.Count));
             for (int i = 0; i < expected.Count; i++)
             {
                 Assert.Equal(expected[i].Km2, actual[i].AreaKm2);
                 Assert.True(expected[i].Area.EqualsExact(actual[i].Area), $"seed {seed}, {expected[i].Count} stations: the parts differ");
+                Assert.True(lattice.ToLonLat(expected[i].Area).EqualsExact(inLonLat[i].Area), $"seed {seed}, {expected[i].Count} stations: the lon/lat parts differ");
             }
         }
     }
