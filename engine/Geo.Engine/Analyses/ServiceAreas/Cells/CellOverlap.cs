@@ -60,7 +60,7 @@ public static class CellOverlap
                 areas[k] = CellTracer.Trace(mask, ref links, lonLat);
             }
         }
-        var others = Enumerable.Range(1, Math.Min(Environment.ProcessorCount, present.Length) - 1).Select(_ => Task.Run(Work)).ToArray();
+        var others = Enumerable.Range(0, Math.Max(0, Math.Min(Environment.ProcessorCount, present.Length) - 1)).Select(_ => Task.Run(Work)).ToArray();
         Work();
         Task.WaitAll(others);
         foreach (int k in present) yield return (k, areas[k], cellsOf[k] * grid.CellAreaKm2);

@@ -66,4 +66,15 @@ public class CellOverlapTests
             }
         }
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Parts_noCellCovered_none(int threads)
+    {
+        var grid = new CellGrid(0, 0, 1000, 800, 10);
+        var counts = Enumerable.Range(0, threads).Select(_ => new ushort[grid.Width * grid.Height]).ToList();
+
+        Assert.Empty(CellOverlap.Parts(grid, counts, (0, 0, grid.Width - 1, grid.Height - 1)));
+    }
 }
