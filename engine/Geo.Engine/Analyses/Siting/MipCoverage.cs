@@ -80,8 +80,11 @@ public static class MipCoverage
                 link.SetCoefficient(Covered[g], 1);
                 foreach (int j in Groups[g].Candidates) link.SetCoefficient(Sites[j], -1);
             }
+            // The hint is the whole solution, covered groups included: SCIP ignores a start that leaves most of the
+            // variables unknown, and then begins with no incumbent to prune or fix against.
             var hinted = new HashSet<int>(hint);
-            Mip.SetHint(Sites, Enumerable.Range(0, Sites.Length).Select(j => hinted.Contains(j) ? 1.0 : 0.0).ToArray());
+            var covered = Groups.Select(g => g.Candidates.Any(hinted.Contains) ? 1.0 : 0.0);
+            Mip.SetHint(Sites.Concat(Covered).ToArray(), Enumerable.Range(0, Sites.Length).Select(j => hinted.Contains(j) ? 1.0 : 0.0).Concat(covered).ToArray());
         }
 
         public Solver Mip { get; }
