@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace Geo.Analyses.Siting;
 
@@ -205,26 +206,15 @@ public static class LagrangianBound
     private sealed class Choices(double[] weights, int[][] reaches)
     {
         private const int Kept = 8;
-        private readonly int[] _seen = new int[weights.Length];
+        private readonly ChoiceValue _value = new(weights, reaches);
         private readonly List<(double Value, int[] Candidates)> _best = new();
-        private int _round;
 
         public IEnumerable<int[]> Best => _best.Select(b => b.Candidates);
 
         /// <summary>Keeps the choice if it is among the best so far; returns the best value.</summary>
         public double Offer(List<int> choice)
         {
-            _round++;
-            double value = 0;
-            foreach (int j in choice)
-            {
-                foreach (int g in reaches[j])
-                {
-                    if (_seen[g] == _round) continue;
-                    _seen[g] = _round;
-                    value += weights[g];
-                }
-            }
+            double value = _value.Of(CollectionsMarshal.AsSpan(choice));
             if (_best.Count < Kept || value > _best[^1].Value)
             {
                 var sorted = choice.Order().ToArray();

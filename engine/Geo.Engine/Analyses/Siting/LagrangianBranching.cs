@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Geo.Analyses.Siting;
 
@@ -44,7 +45,7 @@ internal static class LagrangianBranching
         // Each open node keeps a price per group: at most about 400 MB of them.
         maxOpenNodes = (int)Math.Min(maxOpenNodes, MaxKeptPrices / Math.Max(1, instance.Groups.Count));
         var search = new Search(instance, Math.Min(k, instance.Candidates), acceptedGap, offerRelaxedChoices, clock, timeLimit);
-        search.Offer(incumbent);
+        search.Offer(incumbent.ToArray());
         var open = new PriorityQueue<Node, double>();
         open.Enqueue(new Node(Array.Empty<int>(), Array.Empty<int>(), search.StartingPrices(), double.PositiveInfinity, true), double.NegativeInfinity);
         int nodes = 0;
@@ -81,9 +82,8 @@ internal static class LagrangianBranching
         private readonly int[][] _reaches;
         private readonly double[] _worth, _step, _direction, _builtShare;
         private readonly sbyte[] _state;
-        private readonly int[] _seen;
+        private readonly ChoiceValue _value;
         private readonly List<int> _built = new();
-        private int _round;
 
         public Search(CoverageInstance instance, int k, double gap, bool offerRelaxed, Stopwatch clock, TimeSpan timeLimit)
         {
@@ -101,7 +101,7 @@ internal static class LagrangianBranching
             _state = new sbyte[instance.Candidates];
             _step = new double[_weights.Length];
             _direction = new double[_weights.Length];
-            _seen = new int[_weights.Length];
+            _value = new ChoiceValue(_weights, _reaches);
             BestValue = double.NegativeInfinity;
             HighestPruned = double.NegativeInfinity;
         }
@@ -130,19 +130,9 @@ internal static class LagrangianBranching
 
         public void Pruned(double bound) => HighestPruned = Math.Max(HighestPruned, bound);
 
-        public void Offer(IEnumerable<int> choice)
+        public void Offer(ReadOnlySpan<int> choice)
         {
-            _round++;
-            double value = 0;
-            foreach (int j in choice)
-            {
-                foreach (int g in _reaches[j])
-                {
-                    if (_seen[g] == _round) continue;
-                    _seen[g] = _round;
-                    value += _weights[g];
-                }
-            }
+            double value = _value.Of(choice);
             if (value > BestValue) (BestValue, BestChoice) = (value, choice.ToArray());
         }
 
@@ -183,13 +173,13 @@ internal static class LagrangianBranching
                 // choices with a left-out candidate are within the gap.
                 var all = built.Concat(undecided).ToList();
                 foreach (int j in leftOut) if (all.Count < _k) all.Add(j);
-                Offer(all);
+                Offer(CollectionsMarshal.AsSpan(all));
                 Pruned(Math.Min(bound, BestValue));
                 return Array.Empty<Node>();
             }
             if (built.Count == _k)
             {
-                Offer(built);
+                Offer(CollectionsMarshal.AsSpan(built));
                 return Array.Empty<Node>();
             }
             // Branch on the undecided candidate built closest to half the time in the node's later steps.
@@ -219,7 +209,7 @@ internal static class LagrangianBranching
                 double value = Relaxed(prices, node.Built);
                 if (value < bound - 1e-12 * Math.Max(1, value)) { bound = value; sinceImproved = 0; Array.Copy(prices, best, prices.Length); }
                 else if (++sinceImproved >= StallBeforeHalving) { scale /= 2; sinceImproved = 0; }
-                if (_offerRelaxed) Offer(_built);
+                if (_offerRelaxed) Offer(CollectionsMarshal.AsSpan(_built));
                 if (Prunes(bound)) break;
                 if (s >= steps / 2)
                 {
