@@ -169,12 +169,11 @@ internal static class LagrangianBranching
             }
             if (built.Count + undecided.Count <= _k)
             {
-                // Every undecided candidate fits: building them all is this node's best (more never covers less);
-                // choices with a left-out candidate are within the gap.
+                // The only choice here holding none of the candidates just left out is all the rest (if they are K);
+                // every other holds one of those, so is within the gap. Topped up to K, it is offered either way.
                 var all = built.Concat(undecided).ToList();
                 foreach (int j in leftOut) if (all.Count < _k) all.Add(j);
                 Offer(CollectionsMarshal.AsSpan(all));
-                Pruned(Math.Min(bound, BestValue));
                 return Array.Empty<Node>();
             }
             if (built.Count == _k)
