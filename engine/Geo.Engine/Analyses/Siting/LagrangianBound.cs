@@ -48,20 +48,12 @@ public static class LagrangianBound
     {
         var clock = Stopwatch.StartNew();
         var groups = instance.Groups;
-        var weights = groups.Select(g => g.Weight).ToArray();
-        var members = groups.Select(g => g.Candidates).ToArray();
-        var reaches = instance.GroupsOf;
-        long links = 0;
-        foreach (var m in members) links += m.Length;
+        var steps = new LagrangianSteps(instance);
+        var weights = steps.Weights;
+        var reaches = steps.Reaches;
         double target = incumbent - instance.ExistingWeight;
-        // Starting prices: each group's weight shared among the candidates reaching it, a fair first guess of its worth.
-        var price = new double[weights.Length];
-        for (int g = 0; g < price.Length; g++) price[g] = weights[g] / Math.Max(1, members[g].Length);
-        var worth = new double[instance.Candidates];
-        var step = new double[weights.Length];
-        var direction = new double[weights.Length];
+        var price = steps.StartingPrices();
         var bestPrice = (double[])price.Clone();
-        var builtList = new List<int>(k);
         var found = new Choices(weights, reaches);
         double best = double.PositiveInfinity, scale = 2;
         int sinceImproved = 0, iterations = 0, stallBeforeHalving = 25;
@@ -77,33 +69,16 @@ public static class LagrangianBound
                 Array.Copy(bestPrice, price, price.Length);
             }
             iterations++;
-            double value = Relaxed(price, weights, reaches, kept, worth, builtList, links);
+            double value = steps.Relaxed(price, kept);
             // Aim the steps at, and settle against, the best choice known.
-            target = Math.Max(target, found.Offer(builtList));
+            target = Math.Max(target, found.Offer(steps.Built));
             if (value < best - 1e-12 * Math.Max(1, Math.Abs(value))) { best = value; sinceImproved = 0; Array.Copy(price, bestPrice, price.Length); }
             else if (++sinceImproved >= stallBeforeHalving) { scale /= 2; sinceImproved = 0; }
             if (best <= target * (1 + acceptedGap) + 1e-9 * Math.Max(1, instance.TotalWeight)) break;
-            // Subgradient of the relaxed optimum: +1 for a group counted though no built candidate reaches it, −m for
-            // a group reached m times, counted from the K built candidates' groups rather than every group's candidates.
-            for (int g = 0; g < step.Length; g++) step[g] = weights[g] > price[g] ? 1 : 0;
-            foreach (int j in builtList) foreach (int g in reaches[j]) step[g]--;
-            // Refining, a price held at 0 or at its group's weight is not pushed further out: that part of the step
-            // goes nowhere but into the step's length. Every price in [0, w] bounds; the path only decides how fast
-            // the best one is found.
-            double norm = 0;
-            bool stationary = true;
-            for (int g = 0; g < step.Length; g++)
-            {
-                double s = step[g];
-                if (refining && ((s < 0 && price[g] <= 0) || (s > 0 && price[g] >= weights[g]))) s = 0;
-                stationary &= s == 0;
-                direction[g] = refining ? s + Deflection * direction[g] : s;
-                norm += direction[g] * direction[g];
-            }
+            double norm = steps.Aim(price, projected: refining, refining ? Deflection : 0, out bool stationary);
             if (stationary) break;   // the relaxed choice is feasible and complementary: its value is optimal
             if (norm == 0) continue;
-            double length = scale * Math.Max(value - target, 1e-9 * Math.Max(1, value)) / norm;
-            for (int g = 0; g < weights.Length; g++) price[g] = Math.Clamp(price[g] + length * direction[g], 0, weights[g]);
+            steps.Move(price, scale * Math.Max(value - target, 1e-9 * Math.Max(1, value)) / norm);
         }
         // The relaxed choices overlap where the prices are high: swaps turn the best few into good choices.
         IReadOnlyList<int>? choice = null;
@@ -118,7 +93,7 @@ public static class LagrangianBound
         else choice = null;
         double bound = instance.ExistingWeight + (double.IsFinite(best) ? best : weights.Sum());
         var (dropped, fixedIn) = double.IsFinite(best)
-            ? Settled(bestPrice, best, weights, reaches, kept, target - 1e-9 * Math.Max(1, instance.TotalWeight))
+            ? Settled(steps, bestPrice, best, kept, target - 1e-9 * Math.Max(1, instance.TotalWeight))
             : (new bool[instance.Candidates], new bool[instance.Candidates]);
         return new LagrangianRun(Math.Min(bound, instance.ReachableWeight), dropped, fixedIn, iterations, clock.ElapsedMilliseconds) { Choice = choice };
     }
@@ -128,13 +103,12 @@ public static class LagrangianBound
     /// the cheapest of them, bounds every choice containing it; one of the K dearest, swapped for the next dearest,
     /// bounds every choice without it. Below <paramref name="incumbent"/>, such choices cannot improve on it.
     /// </summary>
-    private static (bool[] Dropped, bool[] Fixed) Settled(double[] price, double value, double[] weights, int[][] reaches, int k, double incumbent)
+    private static (bool[] Dropped, bool[] Fixed) Settled(LagrangianSteps steps, double[] price, double value, int k, double incumbent)
     {
-        var worth = new double[reaches.Length];
-        var builtList = new List<int>(k);
-        double relaxed = Relaxed(price, weights, reaches, k, worth, builtList, 0);
-        var built = new bool[reaches.Length];
-        foreach (int j in builtList) built[j] = true;
+        double relaxed = steps.Relaxed(price, k);
+        var worth = steps.Worth;
+        var built = new bool[worth.Length];
+        foreach (int j in steps.Built) built[j] = true;
         // The recomputed optimum may differ from the tracked one by rounding: use the larger, which only weakens the test.
         value = Math.Max(value, relaxed);
         double cheapestBuilt = double.PositiveInfinity, dearestLeft = 0;
@@ -152,49 +126,6 @@ public static class LagrangianBound
         }
         return (dropped, fixedIn);
     }
-
-    /// <summary>The relaxed problem's optimum at these prices; lists the candidates it builds.</summary>
-    private static double Relaxed(double[] price, double[] weights, int[][] reaches, int k, double[] worth, List<int> builtList, long links)
-    {
-        builtList.Clear();
-        double value = 0;
-        for (int g = 0; g < weights.Length; g++) value += Math.Max(0, weights[g] - price[g]);
-        InRanges(worth.Length, links, (from, to) =>
-        {
-            for (int j = from; j < to; j++)
-            {
-                double sum = 0;
-                foreach (int g in reaches[j]) sum += price[g];
-                worth[j] = sum;
-            }
-        });
-        foreach (int j in Dearest(worth, k))
-        {
-            builtList.Add(j);
-            value += worth[j];
-        }
-        return value;
-    }
-
-    /// <summary>
-    /// Runs <paramref name="body"/> over 0 … <paramref name="count"/> in ranges on every core when the step's work
-    /// (<paramref name="links"/>, the candidate–group links it visits) is large enough to pay for it, else on this
-    /// thread. Each index is written by one range alone and sums across ranges stay on the caller's thread, so the
-    /// results are the same to the last bit either way.
-    /// </summary>
-    private static void InRanges(int count, long links, Action<int, int> body)
-    {
-        int ranges = Math.Min(Environment.ProcessorCount * 4, count);
-        if (links < ParallelLinks || ranges < 2)
-        {
-            body(0, count);
-            return;
-        }
-        Parallel.For(0, ranges, r => body((int)((long)count * r / ranges), (int)((long)count * (r + 1) / ranges)));
-    }
-
-    /// <summary>Below this many links a step takes well under a millisecond: threads would cost more than they save.</summary>
-    private const long ParallelLinks = 200_000;
 
     /// <summary>Swaps on the relaxation's best choice get at most this long.</summary>
     private static readonly TimeSpan SwapTime = TimeSpan.FromSeconds(1);
@@ -227,16 +158,5 @@ public static class LagrangianBound
             }
             return _best[0].Value;
         }
-    }
-
-    private static IEnumerable<int> Dearest(double[] worth, int k)
-    {
-        var heap = new PriorityQueue<int, double>(k + 1);
-        for (int j = 0; j < worth.Length; j++)
-        {
-            if (heap.Count < k) heap.Enqueue(j, worth[j]);
-            else if (worth[j] > worth[heap.Peek()]) { heap.Dequeue(); heap.Enqueue(j, worth[j]); }
-        }
-        while (heap.Count > 0) yield return heap.Dequeue();
     }
 }

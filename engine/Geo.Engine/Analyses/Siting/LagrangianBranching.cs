@@ -77,13 +77,10 @@ internal static class LagrangianBranching
         private readonly bool _offerRelaxed;
         private readonly Stopwatch _clock;
         private readonly TimeSpan _timeLimit;
-        private readonly double[] _weights;
-        private readonly int[][] _members;
-        private readonly int[][] _reaches;
-        private readonly double[] _worth, _step, _direction, _builtShare;
+        private readonly LagrangianSteps _steps;
+        private readonly double[] _worth, _builtShare;
         private readonly sbyte[] _state;
         private readonly ChoiceValue _value;
-        private readonly List<int> _built = new();
 
         public Search(CoverageInstance instance, int k, double gap, bool offerRelaxed, Stopwatch clock, TimeSpan timeLimit)
         {
@@ -93,15 +90,11 @@ internal static class LagrangianBranching
             _offerRelaxed = offerRelaxed;
             _clock = clock;
             _timeLimit = timeLimit;
-            _weights = instance.Groups.Select(g => g.Weight).ToArray();
-            _members = instance.Groups.Select(g => g.Candidates).ToArray();
-            _reaches = instance.GroupsOf;
-            _worth = new double[instance.Candidates];
+            _steps = new LagrangianSteps(instance);
+            _worth = _steps.Worth;
             _builtShare = new double[instance.Candidates];
             _state = new sbyte[instance.Candidates];
-            _step = new double[_weights.Length];
-            _direction = new double[_weights.Length];
-            _value = new ChoiceValue(_weights, _reaches);
+            _value = new ChoiceValue(_steps.Weights, _steps.Reaches);
             BestValue = double.NegativeInfinity;
             HighestPruned = double.NegativeInfinity;
         }
@@ -114,12 +107,7 @@ internal static class LagrangianBranching
         /// <summary>The highest bound of anything set aside as within the gap: with the incumbent, the proven bound.</summary>
         public double HighestPruned { get; private set; }
 
-        public double[] StartingPrices()
-        {
-            var prices = new double[_weights.Length];
-            for (int g = 0; g < prices.Length; g++) prices[g] = _weights[g] / Math.Max(1, _members[g].Length);
-            return prices;
-        }
+        public double[] StartingPrices() => _steps.StartingPrices();
 
         /// <summary>Whether a bound is within the accepted gap of the incumbent, counting the existing stations' demand.</summary>
         public bool Prunes(double bound)
@@ -149,7 +137,7 @@ internal static class LagrangianBranching
                 return Array.Empty<Node>();
             }
             // Settle at the best prices what every completion shows within the gap.
-            double value = Relaxed(prices, node.Built);
+            double value = _steps.Relaxed(prices, _k, node.Built, _state);
             var free = Enumerable.Range(0, _worth.Length).Where(j => _state[j] == 0).ToList();
             free.Sort((a, b) => _worth[b].CompareTo(_worth[a]) is var c && c != 0 ? c : a.CompareTo(b));
             int open = _k - node.Built.Length;
@@ -201,72 +189,26 @@ internal static class LagrangianBranching
             var best = (double[])prices.Clone();
             double bound = double.PositiveInfinity, scale = node.Root ? 2 : 0.5;
             int steps = node.Root ? RootSteps : NodeSteps, sinceImproved = 0, shared = 0;
-            Array.Clear(_direction);
+            Array.Clear(_steps.Direction);
             Array.Clear(_builtShare);
             for (int s = 0; s < steps && scale > SmallestStep && _clock.Elapsed < _timeLimit; s++)
             {
-                double value = Relaxed(prices, node.Built);
+                double value = _steps.Relaxed(prices, _k, node.Built, _state);
                 if (value < bound - 1e-12 * Math.Max(1, value)) { bound = value; sinceImproved = 0; Array.Copy(prices, best, prices.Length); }
                 else if (++sinceImproved >= StallBeforeHalving) { scale /= 2; sinceImproved = 0; }
-                if (_offerRelaxed) Offer(CollectionsMarshal.AsSpan(_built));
+                if (_offerRelaxed) Offer(CollectionsMarshal.AsSpan(_steps.Built));
                 if (Prunes(bound)) break;
                 if (s >= steps / 2)
                 {
                     shared++;
-                    foreach (int j in _built) _builtShare[j]++;
+                    foreach (int j in _steps.Built) _builtShare[j]++;
                 }
-                for (int g = 0; g < _step.Length; g++) _step[g] = _weights[g] > prices[g] ? 1 : 0;
-                foreach (int j in _built) foreach (int g in _reaches[j]) _step[g]--;
-                double norm = 0;
-                for (int g = 0; g < _step.Length; g++)
-                {
-                    double d = _step[g];
-                    if ((d < 0 && prices[g] <= 0) || (d > 0 && prices[g] >= _weights[g])) d = 0;
-                    _direction[g] = d + Deflection * _direction[g];
-                    norm += _direction[g] * _direction[g];
-                }
+                double norm = _steps.Aim(prices, projected: true, Deflection, out _);
                 if (norm == 0) break;
-                double length = scale * Math.Max(value - BestValue, 1e-9 * Math.Max(1, value)) / norm;
-                for (int g = 0; g < prices.Length; g++) prices[g] = Math.Clamp(prices[g] + length * _direction[g], 0, _weights[g]);
+                _steps.Move(prices, scale * Math.Max(value - BestValue, 1e-9 * Math.Max(1, value)) / norm);
             }
             if (shared > 0) for (int j = 0; j < _builtShare.Length; j++) _builtShare[j] /= shared;
             return (bound, best);
-        }
-
-        /// <summary>
-        /// The relaxed optimum at these prices with the node's built candidates counted and its left-out ones not;
-        /// lists the candidates it builds in <see cref="_built"/> and leaves every candidate's worth in <see cref="_worth"/>.
-        /// </summary>
-        private double Relaxed(double[] prices, int[] builtByNode)
-        {
-            double value = 0;
-            for (int g = 0; g < _weights.Length; g++) value += Math.Max(0, _weights[g] - prices[g]);
-            for (int j = 0; j < _worth.Length; j++)
-            {
-                double sum = 0;
-                foreach (int g in _reaches[j]) sum += prices[g];
-                _worth[j] = sum;
-            }
-            _built.Clear();
-            foreach (int j in builtByNode)
-            {
-                _built.Add(j);
-                value += _worth[j];
-            }
-            int open = _k - builtByNode.Length;
-            var dearest = new PriorityQueue<int, double>(open + 1);
-            for (int j = 0; j < _worth.Length && open > 0; j++)
-            {
-                if (_state[j] != 0) continue;
-                if (dearest.Count < open) dearest.Enqueue(j, _worth[j]);
-                else if (_worth[j] > _worth[dearest.Peek()]) { dearest.Dequeue(); dearest.Enqueue(j, _worth[j]); }
-            }
-            while (dearest.TryDequeue(out int j, out _))
-            {
-                _built.Add(j);
-                value += _worth[j];
-            }
-            return value;
         }
     }
 }

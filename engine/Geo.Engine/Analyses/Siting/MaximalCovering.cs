@@ -62,22 +62,21 @@ public static class MaximalCovering
     private static ExactRun Exact(CoverageInstance instance, int k, IReadOnlyList<int> hint, SolverOptions options)
     {
         ExactRun? branching = null;
+        double branched = double.NegativeInfinity;
         var timeLimit = options.TimeLimit;
         if (options.AcceptedGap > 0)
         {
             branching = LagrangianBranching.Maximal(instance, k, hint, options.AcceptedGap, BranchingTime(options));
-            if (branching.Chosen is { } found && instance.CoverageOf(found) is var v && branching.Bound - v <= options.AcceptedGap * branching.Bound)
-            {
-                return branching;
-            }
-            if (branching.Chosen is { } better && instance.CoverageOf(better) > instance.CoverageOf(hint)) hint = better;
+            if (branching.Chosen is { } found) branched = instance.CoverageOf(found);
+            if (branching.Chosen is not null && branching.Bound - branched <= options.AcceptedGap * branching.Bound) return branching;
+            if (branching.Chosen is { } better && branched > instance.CoverageOf(hint)) hint = better;
             timeLimit -= TimeSpan.FromMilliseconds(branching.Milliseconds);
         }
         var run = options.UsesScip
             ? MipCoverage.Maximal(instance, k, hint, timeLimit, options.AcceptedGap)
             : CpSatCoverage.Maximal(instance, k, hint, timeLimit, options.AcceptedGap);
         if (branching is null) return run;
-        var chosen = run.Chosen is null || (branching.Chosen is { } b && instance.CoverageOf(b) > instance.CoverageOf(run.Chosen)) ? branching.Chosen : run.Chosen;
+        var chosen = run.Chosen is null || (branching.Chosen is not null && branched > instance.CoverageOf(run.Chosen)) ? branching.Chosen : run.Chosen;
         return run with
         {
             Chosen = chosen,
