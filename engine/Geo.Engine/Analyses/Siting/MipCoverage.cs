@@ -93,13 +93,15 @@ public static class MipCoverage
         /// <summary>
         /// Leaves the search to cuts and branching from the hint. The hint is already improved by swaps and the
         /// relaxation's choices, so SCIP's neighbourhood heuristics (RENS, RINS, crossover, ALNS) spend seconds
-        /// re-deriving it, and a restart after fixing by reduced cost redoes the root's cuts. On Chengdu's city-scale
-        /// instances both off prove the same optima 22–47 % sooner (benchmarks/MEASUREMENTS.md).
+        /// re-deriving it, and a restart after fixing by reduced cost redoes the root's cuts. Branching by pseudo-costs
+        /// alone: on these models strong branching's trial LPs cost more than the nodes they save. On Chengdu's
+        /// city-scale instances the three prove the same optima in about half the time (benchmarks/MEASUREMENTS.md).
         /// </summary>
         public void StartFromHint()
         {
             const string settings = "presolving/maxrestarts = 0\n" +
-                "heuristics/rens/freq = -1\nheuristics/rins/freq = -1\nheuristics/crossover/freq = -1\nheuristics/alns/freq = -1";
+                "heuristics/rens/freq = -1\nheuristics/rins/freq = -1\nheuristics/crossover/freq = -1\nheuristics/alns/freq = -1\n" +
+                "branching/pscost/priority = 100000";
             if (!Mip.SetSolverSpecificParametersAsString(settings))
                 throw new InvalidOperationException($"{SolverName} refused its settings: {settings.Replace('\n', ';')}");
         }

@@ -23,8 +23,9 @@ public class MipCoverageTests
     [InlineData(0.01)]
     public void Maximal_fromTheWorstChoice_reachesTheBruteForceOptimum(double acceptedGap)
     {
-        // Started from the K candidates covering least, with SCIP's neighbourhood heuristics off: cuts and branching
-        // alone must find the optimum (or a choice within the accepted gap) and bound it from above.
+        // Started from the K candidates covering least, with SCIP's neighbourhood heuristics off and branching by
+        // pseudo-costs: cuts and branching alone must find the optimum (or a choice within the accepted gap) and bound
+        // it from above.
         for (int seed = 1; seed <= 24; seed++)
         {
             var instance = RandomInstances.Make(seed, candidates: 14, units: 80, reach: 0.25);
