@@ -72,6 +72,11 @@ public sealed class CoverageInstance
     /// <summary>For each candidate, the indices of the <see cref="Groups"/> it covers, ascending. Shared like them.</summary>
     internal int[][] GroupsOf => LazyInitializer.EnsureInitialized(ref _groupsOf, () => DemandGroups.OfCandidates(Candidates, Groups));
 
+    private long _groupLinks = -1;
+
+    /// <summary>The links between candidates and the <see cref="Groups"/> they cover: the size of a step of the relaxation.</summary>
+    internal long GroupLinks => _groupLinks >= 0 ? _groupLinks : _groupLinks = Groups.Sum(g => (long)g.Candidates.Length);
+
     /// <summary>Whether a covered amount reaches a required one, allowing for rounding in sums of fractional weights.</summary>
     public bool Reaches(double covered, double required) => covered >= required - 1e-9 * Math.Max(1, TotalWeight);
 }

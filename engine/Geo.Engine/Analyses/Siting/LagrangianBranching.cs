@@ -37,7 +37,7 @@ internal static class LagrangianBranching
         int maxOpenNodes = 2000, bool offerRelaxedChoices = true)
     {
         var clock = Stopwatch.StartNew();
-        long links = instance.Groups.Sum(g => (long)g.Candidates.Length);
+        long links = instance.GroupLinks;
         if (links > ExactModelSize.MaxLinks)
         {
             return new ExactRun(Name, null, double.PositiveInfinity, false, string.Create(CultureInfo.InvariantCulture, $"not run: {links:N0} candidate–group links"), clock.ElapsedMilliseconds);

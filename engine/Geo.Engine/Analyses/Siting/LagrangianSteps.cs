@@ -21,7 +21,7 @@ internal sealed class LagrangianSteps
         _weights = instance.Groups.Select(g => g.Weight).ToArray();
         _members = instance.Groups.Select(g => g.Candidates).ToArray();
         _reaches = instance.GroupsOf;
-        foreach (var m in _members) _links += m.Length;
+        _links = instance.GroupLinks;
         Worth = new double[instance.Candidates];
         _step = new double[_weights.Length];
         Direction = new double[_weights.Length];
